@@ -1,0 +1,139 @@
+#include "schema.h"
+
+/*
+ * trace.db — what `sysatlas trace` recorded.
+ *
+ * Times are CLOCK_MONOTONIC nanoseconds unless named otherwise.  Syscall
+ * arguments and return values are the raw 64-bit register values stored as
+ * SQLite's signed 64-bit integers (reinterpret as unsigned to print them).
+ */
+static const char *const trace_migrations[] = {
+	/* 0 -> 1 */
+	"CREATE TABLE run("
+	"  id INTEGER PRIMARY KEY,"
+	"  argv TEXT NOT NULL,"			/* JSON array of strings */
+	"  cwd TEXT,"
+	"  started_ns INTEGER NOT NULL,"	/* CLOCK_REALTIME, ns since the epoch */
+	"  mono_start_ns INTEGER NOT NULL,"	/* CLOCK_MONOTONIC at the same instant */
+	"  ended_ns INTEGER,"			/* CLOCK_MONOTONIC; NULL: tracer did not finish */
+	"  kernel_release TEXT NOT NULL,"	/* uname -r */
+	"  arch TEXT NOT NULL,"			/* uname -m */
+	"  tool_version TEXT NOT NULL,"
+	"  options TEXT,"			/* the trace options as given */
+	"  exit_status INTEGER"			/* wait status of the traced command */
+	");"
+	"CREATE TABLE task("
+	"  tid INTEGER PRIMARY KEY,"
+	"  tgid INTEGER NOT NULL,"
+	"  parent_tid INTEGER,"
+	"  comm TEXT,"
+	"  first_seq INTEGER,"
+	"  last_seq INTEGER,"
+	"  exit_status INTEGER"			/* raw wait status; NULL: still running or detached */
+	");"
+	"CREATE TABLE event("
+	"  seq INTEGER PRIMARY KEY,"
+	"  tid INTEGER NOT NULL,"
+	"  ts_ns INTEGER NOT NULL,"
+	"  kind TEXT NOT NULL,"			/* enter exit signal fork vfork clone exec exit detach */
+	"  abi TEXT,"				/* syscall ABI when not the tracer's native one */
+	"  nr INTEGER,"				/* syscall number; signal number for 'signal' */
+	"  arg0 INTEGER, arg1 INTEGER, arg2 INTEGER,"
+	"  arg3 INTEGER, arg4 INTEGER, arg5 INTEGER,"
+	"  retval INTEGER,"			/* exit: return value; exit: wait status */
+	"  text TEXT,"				/* decoded, strace style */
+	"  mechanism TEXT,"			/* ptrace requests / reads used, comma-separated */
+	"  enter_seq INTEGER,"			/* exit: seq of the matching enter */
+	"  other_tid INTEGER"			/* fork/clone/vfork: child; exec: former tid */
+	");"
+	"CREATE INDEX event_by_tid ON event(tid, seq);",
+};
+
+const struct db_schema db_schema_trace = {
+	.kind = "trace",
+	.application_id = SYSATLAS_TRACE_APP_ID,
+	.version = 1,
+	.migrations = trace_migrations,
+};
+
+/*
+ * index.db — what `sysatlas index` extracted from source trees.
+ *
+ * Lines are 1-based line numbers in the indexed tree.  symbol.kind is one
+ * of function, syscall_definition, strace_decoder, asm_label, case_label,
+ * call_site, landmark.
+ */
+static const char *const index_migrations[] = {
+	/* 0 -> 1 */
+	"CREATE TABLE tree("
+	"  id INTEGER PRIMARY KEY,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('linux', 'strace')),"
+	"  version TEXT NOT NULL,"
+	"  arch TEXT NOT NULL,"
+	"  url_template TEXT NOT NULL,"		/* {version} {path} {line} */
+	"  root TEXT,"				/* local tree it was indexed from; NULL if shipped */
+	"  config TEXT"				/* kernel configuration used */
+	");"
+	"CREATE TABLE file("
+	"  id INTEGER PRIMARY KEY,"
+	"  tree_id INTEGER NOT NULL REFERENCES tree(id),"
+	"  path TEXT NOT NULL,"
+	"  UNIQUE (tree_id, path)"
+	");"
+	"CREATE TABLE symbol("
+	"  id INTEGER PRIMARY KEY,"
+	"  tree_id INTEGER NOT NULL REFERENCES tree(id),"
+	"  name TEXT NOT NULL,"
+	"  kind TEXT NOT NULL,"
+	"  file_id INTEGER REFERENCES file(id),"
+	"  line INTEGER,"
+	"  end_line INTEGER,"
+	"  signature TEXT"
+	");"
+	"CREATE INDEX symbol_by_name ON symbol(tree_id, name, kind);"
+	"CREATE TABLE syscall("
+	"  tree_id INTEGER NOT NULL REFERENCES tree(id),"
+	"  abi TEXT NOT NULL,"			/* common 64 x32 i386 */
+	"  nr INTEGER NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  entry_point TEXT,"			/* e.g. __x64_sys_openat */
+	"  definition_id INTEGER REFERENCES symbol(id),"
+	"  decoder_id INTEGER REFERENCES symbol(id),"	/* strace decoder, if indexed */
+	"  status TEXT NOT NULL,"		/* implemented | unimplemented */
+	"  reason TEXT,"			/* why unimplemented */
+	"  PRIMARY KEY (tree_id, abi, nr)"
+	");"
+	"CREATE TABLE call("
+	"  caller_id INTEGER NOT NULL REFERENCES symbol(id),"
+	"  callee_id INTEGER NOT NULL REFERENCES symbol(id),"
+	"  file_id INTEGER NOT NULL REFERENCES file(id),"
+	"  line INTEGER NOT NULL"
+	");"
+	"CREATE INDEX call_by_caller ON call(caller_id);"
+	"CREATE TABLE path("
+	"  tree_id INTEGER NOT NULL REFERENCES tree(id),"
+	"  name TEXT NOT NULL,"
+	"  step INTEGER NOT NULL,"
+	"  symbol_id INTEGER NOT NULL REFERENCES symbol(id),"
+	"  call_line INTEGER,"			/* line in this step that calls the next */
+	"  PRIMARY KEY (tree_id, name, step)"
+	");"
+	"CREATE TABLE strace_syscall("
+	"  tree_id INTEGER NOT NULL REFERENCES tree(id),"
+	"  abi TEXT NOT NULL,"
+	"  nr INTEGER NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  nargs INTEGER,"
+	"  flags TEXT,"				/* e.g. TD|TF */
+	"  decoder TEXT,"			/* SEN(x): x */
+	"  decoder_id INTEGER REFERENCES symbol(id),"
+	"  PRIMARY KEY (tree_id, abi, nr)"
+	");",
+};
+
+const struct db_schema db_schema_index = {
+	.kind = "index",
+	.application_id = SYSATLAS_INDEX_APP_ID,
+	.version = 1,
+	.migrations = index_migrations,
+};

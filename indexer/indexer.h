@@ -1,0 +1,10 @@
+/*
+ * indexer: reads Linux and strace source trees into index.db (public header).
+ */
+#ifndef SYSATLAS_INDEXER_H
+#define SYSATLAS_INDEXER_H
+
+/* `sysatlas index`: returns the exit status for main(). */
+int cmd_index(int argc, char **argv);
+
+#endif

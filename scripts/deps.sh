@@ -1,0 +1,52 @@
+#!/bin/sh
+# deps.sh [build|test|bench]: install the Debian packages sysatlas needs,
+# non-interactively, only those missing.  Idempotent; needs root (or sudo)
+# only when something is missing.
+#
+#   build  compiler, meson, SQLite, graphviz, libclang       (default)
+#   test   build + what the test suite uses (sanitizer runtime, browser
+#          test, real-kernel index test)
+#   bench  test + strace and hyperfine for the benchmarks
+set -eu
+
+what=${1:-build}
+
+build_pkgs="gcc libc6-dev meson ninja-build pkg-config libsqlite3-dev
+	libgraphviz-dev libclang-dev llvm"
+test_pkgs="python3 xz-utils"
+bench_pkgs="strace hyperfine"
+
+pkgs=$build_pkgs
+case $what in
+build) ;;
+test) pkgs="$pkgs $test_pkgs" ;;
+bench) pkgs="$pkgs $test_pkgs $bench_pkgs" ;;
+*) echo "usage: deps.sh [build|test|bench]" >&2; exit 2 ;;
+esac
+
+missing=
+for p in $pkgs; do
+	if ! dpkg-query -W -f='${db:Status-Abbrev}' "$p" 2>/dev/null | grep -q '^ii'; then
+		missing="$missing $p"
+	fi
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" -ne 0 ]; then
+	if command -v sudo >/dev/null 2>&1; then
+		sudo=sudo
+	else
+		echo "sysatlas: deps: missing packages:$missing (run as root to install them)" >&2
+		exit 1
+	fi
+else
+	sudo=
+fi
+
+echo "sysatlas: installing:$missing" >&2
+export DEBIAN_FRONTEND=noninteractive
+# shellcheck disable=SC2086
+if ! $sudo apt-get install -y -q --no-install-recommends $missing >/dev/null; then
+	$sudo apt-get update -q >/dev/null
+	$sudo apt-get install -y -q --no-install-recommends $missing >/dev/null
+fi

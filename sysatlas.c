@@ -1,0 +1,98 @@
+/*
+ * sysatlas: the subcommand table and dispatch, nothing else.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "config.h"
+#include "error.h"
+#include "indexer.h"
+#include "run.h"
+#include "tracer.h"
+#include "web.h"
+
+struct cmd_struct {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+	const char *summary;
+};
+
+static const struct cmd_struct commands[] = {
+	{ "run", cmd_run, "trace a command and write its report (built-in index)" },
+	{ "trace", cmd_trace, "record every syscall stop of a command into trace.db" },
+	{ "index", cmd_index, "index a Linux and a strace source tree into index.db" },
+	{ "report", cmd_report, "write a static site from trace.db and index.db" },
+	{ "doc", cmd_doc, "write syscall reference pages from index.db" },
+	{ "path", cmd_path, "print one syscall's kernel path" },
+};
+
+static void usage(FILE *out)
+{
+	size_t i;
+
+	fputs("usage: sysatlas [--help] [--version] <command> [<args>]\n"
+	      "       sysatlas help <command>\n\n"
+	      "Shows what happens when a traced program makes a system call,\n"
+	      "linked to the kernel and strace source lines that do it.\n\n"
+	      "Commands:\n", out);
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		fprintf(out, "   %-8s %s\n", commands[i].name, commands[i].summary);
+	fputs("\nSee 'sysatlas help <command>' or 'man sysatlas'.\n", out);
+}
+
+static const struct cmd_struct *find_command(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (!strcmp(commands[i].name, name))
+			return &commands[i];
+	return NULL;
+}
+
+static int unknown_command(const char *name)
+{
+	error("'%s' is not a sysatlas command; see 'sysatlas --help'", name);
+	return EXIT_USAGE;
+}
+
+int main(int argc, char **argv)
+{
+	const struct cmd_struct *cmd;
+
+	if (argc < 2) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+		usage(stdout);
+		return 0;
+	}
+	if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "-V")) {
+		printf("sysatlas %s\n", SYSATLAS_VERSION);
+		return 0;
+	}
+	if (!strcmp(argv[1], "help")) {
+		char help[] = "--help";
+		char *args[3] = { NULL, help, NULL };
+
+		if (argc < 3) {
+			usage(stdout);
+			return 0;
+		}
+		cmd = find_command(argv[2]);
+		if (!cmd)
+			return unknown_command(argv[2]);
+		args[0] = argv[2];
+		return cmd->fn(2, args);
+	}
+	if (argv[1][0] == '-') {
+		error("unknown option '%s'", argv[1]);
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	cmd = find_command(argv[1]);
+	if (!cmd)
+		return unknown_command(argv[1]);
+	return cmd->fn(argc - 1, argv + 1);
+}
