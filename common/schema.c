@@ -61,7 +61,7 @@ const struct db_schema db_schema_trace = {
  *
  * Lines are 1-based line numbers in the indexed tree.  symbol.kind is one
  * of function, syscall_definition, strace_decoder, asm_label, case_label,
- * call_site, landmark.
+ * call_site, landmark.  Path names and steps are listed in docs/schema.md.
  */
 static const char *const index_migrations[] = {
 	/* 0 -> 1 */
@@ -128,6 +128,12 @@ static const char *const index_migrations[] = {
 	"  decoder TEXT,"			/* SEN(x): x */
 	"  decoder_id INTEGER REFERENCES symbol(id),"
 	"  PRIMARY KEY (tree_id, abi, nr)"
+	");"
+	"CREATE TABLE skipped("			/* what the indexer could not read */
+	"  tree_id INTEGER NOT NULL REFERENCES tree(id),"
+	"  path TEXT,"				/* relative to the tree; NULL: whole tree */
+	"  line INTEGER,"			/* e.g. a garbled .tbl line */
+	"  reason TEXT NOT NULL"
 	");",
 };
 
