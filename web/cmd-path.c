@@ -1,17 +1,121 @@
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
 #include "cli.h"
+#include "index-read.h"
+#include "link.h"
+#include "path-build.h"
+#include "path-output.h"
 #include "web.h"
 
 static const char path_usage[] =
-	"usage: sysatlas path NAME [--index INDEX.db] [--format text|dot|svg]\n"
+	"usage: sysatlas path NAME [--index INDEX.db] [--abi ABI] [--format text|dot|svg]\n"
+	"                     [--links github|elixir|file:DIR]\n"
 	"\n"
 	"Print the kernel path of syscall NAME: entry, tracehook, dispatch,\n"
 	"definition, exit; each step with its file:line and call-site line.\n"
 	"\n"
 	"  --index FILE     index to read (default: the built-in v5.7 index)\n"
+	"  --abi ABI        which table row: common, 64, x32, i386 (default: first found)\n"
 	"  --format FMT     text (default), dot or svg\n"
+	"  --links STYLE    text: print each step's URL; dot/svg: link style\n"
+	"                   (default: the index's own links)\n"
 	"  -h, --help       show this help\n";
+
+enum path_format { FORMAT_TEXT, FORMAT_DOT, FORMAT_SVG };
 
 int cmd_path(int argc, char **argv)
 {
-	return cli_not_implemented(argc, argv, path_usage, "issue #7");
+	static const struct option longopts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "index", required_argument, NULL, 'i' },
+		{ "abi", required_argument, NULL, 'a' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "links", required_argument, NULL, 'l' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct strbuf index_path = STRBUF_INIT, out = STRBUF_INIT;
+	const char *abi = NULL, *links = NULL, *name;
+	enum path_format format = FORMAT_TEXT;
+	struct link_style ls = { 0 };
+	struct syscall_path sp = { 0 };
+	struct ix ix = { 0 };
+	int c, r, rc = 1;
+
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			return cli_help(path_usage);
+		case 'i':
+			strbuf_reset(&index_path);
+			strbuf_addstr(&index_path, optarg);
+			break;
+		case 'a':
+			abi = optarg;
+			break;
+		case 'f':
+			if (!strcmp(optarg, "text"))
+				format = FORMAT_TEXT;
+			else if (!strcmp(optarg, "dot"))
+				format = FORMAT_DOT;
+			else if (!strcmp(optarg, "svg"))
+				format = FORMAT_SVG;
+			else {
+				strbuf_release(&index_path);
+				return cli_usage_error("path", path_usage,
+						       "unknown format '%s' (text, dot, svg)", optarg);
+			}
+			break;
+		case 'l':
+			links = optarg;
+			break;
+		default:
+			strbuf_release(&index_path);
+			return cli_bad_option("path", path_usage, argv, c);
+		}
+	}
+	if (optind != argc - 1) {
+		strbuf_release(&index_path);
+		return cli_usage_error("path", path_usage, "expected one syscall name");
+	}
+	name = argv[optind];
+
+	if (links && link_style_init(&ls, links) < 0)
+		goto cleanup;
+	if (!index_path.len && ix_default_path(&index_path) < 0)
+		goto cleanup;
+	if (ix_open(&ix, index_path.buf) < 0)
+		goto cleanup;
+	r = syscall_path_build(&sp, &ix, name, abi);
+	if (r < 0)
+		goto cleanup;
+	if (r > 0) {
+		error("path: %s: no syscall '%s'%s%s in %s", index_path.buf, name,
+		      abi ? " in ABI " : "", abi ? abi : "", ix.kernel.version);
+		goto cleanup;
+	}
+	switch (format) {
+	case FORMAT_TEXT:
+		path_text_write(&out, &sp, links ? &ls : NULL);
+		break;
+	case FORMAT_DOT:
+	case FORMAT_SVG:
+		error("path: --format dot/svg: not implemented yet");
+		goto cleanup;
+	}
+	if (fwrite(out.buf, 1, out.len, stdout) != out.len || fflush(stdout) != 0) {
+		error_errno("path: write");
+		goto cleanup;
+	}
+	rc = 0;
+cleanup:
+	syscall_path_release(&sp);
+	ix_close(&ix);
+	link_style_release(&ls);
+	strbuf_release(&index_path);
+	strbuf_release(&out);
+	return rc;
 }

@@ -1,0 +1,136 @@
+/*
+ * index-read: what the web generators read from an index.db.
+ *
+ * A read-only view of one index database: its trees, its syscall tables,
+ * symbols and named paths, loaded into small owned structs.  Every
+ * location comes from the index; nothing is filled in when the index lacks
+ * it (a missing path is an empty path, a missing line is 0).
+ */
+#ifndef SYSATLAS_WEB_INDEX_READ_H
+#define SYSATLAS_WEB_INDEX_READ_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sqlite3.h>
+
+#include "strbuf.h"
+
+struct ix_tree {
+	int64_t id;			/* 0: no such tree in the index */
+	char *kind;			/* linux | strace */
+	char *version;			/* as used in links, e.g. v5.7 */
+	char *arch;
+	char *url_template;		/* {version} {path} {line} */
+	char *root;			/* local tree, or NULL */
+};
+
+/* A symbol with its place: anything a link can point at. */
+struct ix_symbol {
+	int64_t id;			/* 0: none */
+	char *name;
+	char *kind;			/* function, syscall_definition, asm_label, ... */
+	char *file;			/* path in the tree, or NULL */
+	int64_t line, end_line;		/* 0 when unknown */
+	char *signature;		/* or NULL */
+};
+
+/* One step of a named path: the symbol and the line in it calling the next. */
+struct ix_step {
+	struct ix_symbol sym;
+	int64_t call_line;		/* 0 when the index has none */
+};
+
+struct ix_path {
+	char *name;			/* e.g. syscall-enter */
+	size_t nr_steps;
+	struct ix_step *steps;		/* empty: not in the index */
+};
+
+/* One row of the kernel's syscall table, with what it resolves to. */
+struct ix_syscall {
+	char *abi;			/* common 64 x32 i386 */
+	int64_t nr;
+	char *name;
+	char *entry_point;		/* e.g. __x64_sys_openat, or NULL */
+	char *status;			/* implemented | unimplemented */
+	char *reason;			/* why unimplemented, or NULL */
+	struct ix_symbol definition;	/* id 0 when unresolved */
+	struct ix_symbol decoder;	/* strace SYS_FUNC, id 0 when none */
+	char *strace_decoder;		/* SEN() name from strace's table, or NULL */
+	char *strace_flags;		/* e.g. TD|TF, or NULL */
+	int64_t strace_nargs;		/* -1 when unknown */
+};
+
+struct ix_syscall_list {
+	size_t nr;
+	struct ix_syscall *items;
+};
+
+struct ix {
+	sqlite3 *db;
+	char *path;			/* the file, for messages */
+	struct ix_tree kernel;		/* the kernel tree (id 0 if absent) */
+	struct ix_tree strace;		/* the strace tree (id 0 if absent) */
+};
+
+/*
+ * Open path read-only as an index (db_open() checks kind and version) and
+ * load its linux and strace trees.  An index without a linux tree is an
+ * error.  0, or -1 after error() with *ix released.
+ */
+int ix_open(struct ix *ix, const char *path);
+void ix_close(struct ix *ix);
+
+/*
+ * Load every syscall table row of the linux tree, ordered by ABI (common,
+ * 64, x32, i386, then others) and number; abi NULL for all ABIs.
+ * 0 or -1 after error(); on error list is empty.
+ */
+int ix_syscalls_load(struct ix *ix, const char *abi, struct ix_syscall_list *list);
+
+/*
+ * Load the rows of syscall name (every ABI), in the same order.  Returns
+ * the number of rows found (0: no such syscall) or -1 after error().
+ */
+int ix_syscall_find(struct ix *ix, const char *name, struct ix_syscall_list *list);
+
+void ix_syscall_list_release(struct ix_syscall_list *list);
+
+/*
+ * Load named path name of tree_id.  A path the index does not hold is
+ * returned empty (nr_steps 0), not as an error.  0 or -1 after error().
+ */
+int ix_path_load(struct ix *ix, int64_t tree_id, const char *name, struct ix_path *path);
+void ix_path_release(struct ix_path *path);
+
+/*
+ * Names of the paths tree_id holds whose name starts with prefix (all when
+ * prefix is NULL), sorted; *names is a NULL-terminated array the caller
+ * frees with ix_names_free().  0 or -1.
+ */
+int ix_path_names(struct ix *ix, int64_t tree_id, const char *prefix, char ***names);
+void ix_names_free(char **names);
+
+/*
+ * Load symbols of tree_id of one kind (e.g. case_label), optionally only
+ * those whose name starts with prefix, ordered by name then file and line.
+ * *out is an array of *nr symbols the caller releases with
+ * ix_symbols_free().  0 or -1.
+ */
+int ix_symbols_by_kind(struct ix *ix, int64_t tree_id, const char *kind,
+		       const char *prefix, struct ix_symbol **out, size_t *nr);
+void ix_symbols_free(struct ix_symbol *syms, size_t nr);
+
+void ix_symbol_release(struct ix_symbol *sym);
+void ix_syscall_release(struct ix_syscall *sc);
+
+/* Append a short human label of a tree, e.g. "Linux v5.7 x86_64". */
+void ix_tree_label(struct strbuf *out, const struct ix_tree *tree);
+
+/*
+ * Put the path of the built-in index (data/default-index.db) in out.
+ * 0, or -1 after saying that none is installed and to pass --index.
+ */
+int ix_default_path(struct strbuf *out);
+
+#endif
