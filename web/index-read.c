@@ -367,3 +367,19 @@ int ix_default_path(struct strbuf *out)
 	return error("no built-in index is installed; pass --index INDEX.db "
 		     "(make one with 'sysatlas index')");
 }
+
+const char *ix_kind_note(const char *kind)
+{
+	static const struct { const char *kind, *note; } notes[] = {
+		{ "asm_label", "asm" },
+		{ "call_site", "indirect call" },
+		{ "case_label", "case" },
+		{ "landmark", "line" },
+	};
+	size_t i;
+
+	for (i = 0; kind && i < sizeof(notes) / sizeof(notes[0]); i++)
+		if (!strcmp(kind, notes[i].kind))
+			return notes[i].note;
+	return NULL;
+}

@@ -133,4 +133,11 @@ void ix_tree_label(struct strbuf *out, const struct ix_tree *tree);
  */
 int ix_default_path(struct strbuf *out);
 
+/*
+ * A short note on what a symbol of kind is, for display next to its name:
+ * "asm" (asm_label), "indirect call" (call_site), "case" (case_label),
+ * "line" (landmark); NULL for functions and definitions.
+ */
+const char *ix_kind_note(const char *kind);
+
 #endif

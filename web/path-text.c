@@ -19,6 +19,16 @@ static void location(struct strbuf *out, const struct ix_symbol *sym)
 		strbuf_addf(out, ":%lld", (long long)sym->line);
 }
 
+/* The step's name, with a note on what it is when not a function. */
+static void step_name(struct strbuf *out, const struct ix_symbol *sym)
+{
+	const char *note = ix_kind_note(sym->kind);
+
+	strbuf_addstr(out, sym->name ? sym->name : "?");
+	if (note)
+		strbuf_addf(out, " (%s)", note);
+}
+
 static void heading(struct strbuf *out, const struct syscall_path *sp)
 {
 	const struct ix_syscall *sc = sp->main;
@@ -80,10 +90,10 @@ void path_text_write(struct strbuf *out, const struct syscall_path *sp,
 		const struct ix_path *p = &sp->sections[s].path;
 
 		for (i = 0; i < p->nr_steps; i++) {
-			size_t n = p->steps[i].sym.name ? strlen(p->steps[i].sym.name) : 0;
-
-			if (n > name_w)
-				name_w = n;
+			strbuf_reset(&loc);
+			step_name(&loc, &p->steps[i].sym);
+			if (loc.len > name_w)
+				name_w = loc.len;
 			strbuf_reset(&loc);
 			location(&loc, &p->steps[i].sym);
 			if (loc.len > loc_w)
@@ -114,12 +124,14 @@ void path_text_write(struct strbuf *out, const struct syscall_path *sp,
 		}
 		for (i = 0; i < p->nr_steps; i++) {
 			const struct ix_step *step = &p->steps[i];
-			const char *name = step->sym.name ? step->sym.name : "?";
 
-			strbuf_addf(out, "  %2zu %s", i + 1, name);
+			strbuf_addf(out, "  %2zu ", i + 1);
+			strbuf_reset(&loc);
+			step_name(&loc, &step->sym);
+			strbuf_addstr(out, loc.buf);
+			pad(out, name_w - loc.len + 2);
 			strbuf_reset(&loc);
 			location(&loc, &step->sym);
-			pad(out, name_w - strlen(name) + 2);
 			strbuf_addstr(out, loc.buf);
 			if (step->call_line > 0) {
 				pad(out, loc_w - loc.len + 2);
