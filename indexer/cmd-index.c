@@ -1,5 +1,26 @@
+/*
+ * `sysatlas index`: options, the scratch directory, and writing index.db
+ * atomically (a temporary file renamed into place once complete).
+ */
+#include <errno.h>
+#include <ftw.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
 #include "cli.h"
+#include "config.h"
+#include "db.h"
+#include "index-tree.h"
 #include "indexer.h"
+#include "ix.h"
+#include "schema.h"
+#include "strbuf.h"
 
 static const char index_usage[] =
 	"usage: sysatlas index --linux DIR [--strace DIR] [--arch x86_64] [--config FILE]\n"
@@ -14,11 +35,200 @@ static const char index_usage[] =
 	"  --arch ARCH      architecture to index (default x86_64)\n"
 	"  --config FILE    kernel .config deciding #ifdef blocks (default: built-in)\n"
 	"  --jobs N         parse N files at once (default: all cores)\n"
+	"  --linux-version V, --strace-version V\n"
+	"                   the version tag used in links (default: from the tree)\n"
 	"  -o FILE          write the index to FILE\n"
 	"  --force          replace FILE if it exists\n"
+	"  -v, --verbose    report every file that parsed with errors\n"
 	"  -h, --help       show this help\n";
+
+const char *index_clang_resource_include(void)
+{
+	return SYSATLAS_CLANG_RESOURCE_INCLUDE;
+}
+
+static int rm_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+	(void)sb;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+static char *absolute(const char *path)
+{
+	char buf[PATH_MAX];
+
+	if (!realpath(path, buf))
+		return NULL;
+	return xstrdup(buf);
+}
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
 
 int cmd_index(int argc, char **argv)
 {
-	return cli_not_implemented(argc, argv, index_usage, "issue #4");
+	enum { OPT_LINUX = 256, OPT_STRACE, OPT_ARCH, OPT_CONFIG, OPT_JOBS, OPT_FORCE,
+	       OPT_LVER, OPT_SVER };
+	static const struct option longopts[] = {
+		{ "linux", required_argument, NULL, OPT_LINUX },
+		{ "strace", required_argument, NULL, OPT_STRACE },
+		{ "arch", required_argument, NULL, OPT_ARCH },
+		{ "config", required_argument, NULL, OPT_CONFIG },
+		{ "jobs", required_argument, NULL, OPT_JOBS },
+		{ "force", no_argument, NULL, OPT_FORCE },
+		{ "linux-version", required_argument, NULL, OPT_LVER },
+		{ "strace-version", required_argument, NULL, OPT_SVER },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *linux_dir = NULL, *strace_dir = NULL, *arch = "x86_64", *config = NULL;
+	const char *out = NULL, *lver = NULL, *sver = NULL;
+	char *lroot = NULL, *sroot = NULL, *config_abs = NULL;
+	int force = 0, jobs = 0, verbose = 0, c, rc = 1;
+	struct strbuf tmpdb = STRBUF_INIT;
+	char scratch[] = "/tmp/sysatlas-index-XXXXXX";
+	int have_scratch = 0;
+	struct ix_tree *lt = NULL, *stt = NULL;
+	struct index_stats lst, sst;
+	sqlite3 *db = NULL;
+	double t0 = now();
+
+	memset(&lst, 0, sizeof(lst));
+	memset(&sst, 0, sizeof(sst));
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "+o:vh", longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_LINUX: linux_dir = optarg; break;
+		case OPT_STRACE: strace_dir = optarg; break;
+		case OPT_ARCH: arch = optarg; break;
+		case OPT_CONFIG: config = optarg; break;
+		case OPT_FORCE: force = 1; break;
+		case OPT_LVER: lver = optarg; break;
+		case OPT_SVER: sver = optarg; break;
+		case 'o': out = optarg; break;
+		case 'v': verbose = 1; break;
+		case 'h': return cli_help(index_usage);
+		case OPT_JOBS: {
+			char *end;
+			long n = strtol(optarg, &end, 10);
+
+			if (*end || n < 1 || n > 1024)
+				return cli_usage_error("index", index_usage,
+						       "--jobs wants a number from 1 to 1024, not '%s'",
+						       optarg);
+			jobs = (int)n;
+			break;
+		}
+		default:
+			return cli_bad_option("index", index_usage, argv, c);
+		}
+	}
+	if (optind < argc)
+		return cli_usage_error("index", index_usage, "unexpected argument '%s'",
+				       argv[optind]);
+	if (!linux_dir && !strace_dir)
+		return cli_usage_error("index", index_usage, "--linux DIR or --strace DIR is required");
+	if (!out)
+		return cli_usage_error("index", index_usage, "-o FILE is required");
+	if (strcmp(arch, "x86_64"))
+		return cli_usage_error("index", index_usage,
+				       "--arch %s: only x86_64 is supported", arch);
+	if (!jobs) {
+		long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+		jobs = n > 0 ? (int)n : 1;
+	}
+	if (!force && access(out, F_OK) == 0) {
+		error("index: %s: already exists (use --force to replace it)", out);
+		return 1;
+	}
+	if (linux_dir && !(lroot = absolute(linux_dir))) {
+		error_errno("index: --linux %s", linux_dir);
+		goto cleanup;
+	}
+	if (strace_dir && !(sroot = absolute(strace_dir))) {
+		error_errno("index: --strace %s", strace_dir);
+		goto cleanup;
+	}
+	if (config && !(config_abs = absolute(config))) {
+		error_errno("index: --config %s", config);
+		goto cleanup;
+	}
+	if (!mkdtemp(scratch)) {
+		error_errno("index: cannot create a scratch directory in /tmp");
+		goto cleanup;
+	}
+	have_scratch = 1;
+
+	if (lroot) {
+		struct index_opts o = { lroot, arch, config_abs, lver, jobs, verbose, scratch };
+
+		lt = ix_tree_new("linux", lroot);
+		if (kernel_index(lt, &o, &lst))
+			goto cleanup;
+	}
+	if (sroot) {
+		struct index_opts o = { sroot, arch, NULL, sver, jobs, verbose, scratch };
+
+		stt = ix_tree_new("strace", sroot);
+		if (strace_index(stt, &o, &sst))
+			goto cleanup;
+		if (lt)
+			strace_link_decoders(lt, stt);
+	}
+
+	/* write next to the target, rename when complete */
+	strbuf_addf(&tmpdb, "%s.tmp-%ld", out, (long)getpid());
+	unlink(tmpdb.buf);
+	if (db_open(&db, tmpdb.buf, &db_schema_index, DB_NEW))
+		goto cleanup;
+	if (ix_write(db, lt, stt) || db_make_standalone(db))
+		goto cleanup;
+	if (db_close(db)) {
+		db = NULL;
+		goto cleanup;
+	}
+	db = NULL;
+	if (rename(tmpdb.buf, out) < 0) {
+		error_errno("index: rename %s to %s", tmpdb.buf, out);
+		goto cleanup;
+	}
+	strbuf_reset(&tmpdb);
+
+	if (lt)
+		fprintf(stderr, "sysatlas: index: linux %s: %d syscalls (%d implemented, %d unimplemented), "
+			"%d definitions, %d paths; %d files parsed (%d with errors), %d skipped\n",
+			lt->version, lst.syscalls, lst.implemented, lst.unimplemented,
+			lst.definitions, lst.paths, lst.files_parsed, lst.files_with_errors,
+			lt->nskips);
+	if (stt)
+		fprintf(stderr, "sysatlas: index: strace %s: %d syscalls, %d decoders, %d paths; "
+			"%d files parsed (%d with errors), %d skipped\n",
+			stt->version, sst.syscalls, sst.decoders, sst.paths, sst.files_parsed,
+			sst.files_with_errors, stt->nskips);
+	fprintf(stderr, "sysatlas: index: wrote %s in %.1f s\n", out, now() - t0);
+	rc = 0;
+cleanup:
+	if (db)
+		db_close(db);
+	if (tmpdb.len)
+		unlink(tmpdb.buf);
+	strbuf_release(&tmpdb);
+	if (have_scratch)
+		nftw(scratch, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+	ix_tree_free(lt);
+	ix_tree_free(stt);
+	free(lroot);
+	free(sroot);
+	free(config_abs);
+	return rc;
 }

@@ -1,0 +1,714 @@
+#include <clang-c/Index.h>
+#include <ctype.h>
+#include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "parse.h"
+#include "progress.h"
+#include "strbuf.h"
+
+struct visit {
+	const struct parse_opts *o;
+	struct parse_job *job;
+	CXTranslationUnit tu;
+	CXFile main_file;
+	size_t rootlen;
+	const char *text;	/* main file's content */
+	size_t text_len;
+	/* the function being walked */
+	const char *func;
+	const char *func_file;
+	int func_line;
+};
+
+static void addbuf(struct strbuf *dst, const struct strbuf *src)
+{
+	strbuf_add(dst, src->buf, src->len);
+}
+
+static struct prec *rec_new(struct parse_job *job, enum prec_kind kind)
+{
+	struct prec *r;
+
+	if (job->nrecs == job->arecs) {
+		job->arecs = job->arecs ? job->arecs * 2 : 64;
+		job->recs = xrealloc(job->recs, job->arecs * sizeof(*job->recs));
+	}
+	r = &job->recs[job->nrecs++];
+	memset(r, 0, sizeof(*r));
+	r->kind = kind;
+	return r;
+}
+
+/* Relative path of file under the root, or NULL (outside the tree). */
+static char *relpath_of(const struct visit *v, CXFile file)
+{
+	CXString s;
+	const char *name;
+	char *rel = NULL;
+
+	if (!file)
+		return NULL;
+	s = clang_getFileName(file);
+	name = clang_getCString(s);
+	if (name && !strncmp(name, v->o->root, v->rootlen) && name[v->rootlen] == '/')
+		rel = xstrdup(name + v->rootlen + 1);
+	clang_disposeString(s);
+	return rel;
+}
+
+/* Expansion (macro use) position of a location. */
+static void where(CXSourceLocation loc, CXFile *file, unsigned *line, unsigned *offset)
+{
+	clang_getExpansionLocation(loc, file, line, NULL, offset);
+}
+
+static int in_list(const char *const *list, const char *s)
+{
+	for (; list && *list; list++)
+		if (!strcmp(*list, s))
+			return 1;
+	return 0;
+}
+
+static int def_macro(const struct parse_opts *o, const char *name)
+{
+	const char *const *p;
+
+	for (p = o->def_macros; p && *p; p++) {
+		size_t n = strlen(*p);
+
+		/* SYSCALL_DEFINE matches SYSCALL_DEFINE0..6, not SYSCALL_DEFINEx */
+		if (!strncmp(name, *p, n) &&
+		    (!name[n] || (name[n] >= '0' && name[n] <= '9' && !name[n + 1])))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Line of the brace closing the body that starts at the first '{' at or
+ * after offset in text, skipping comments, strings and character
+ * literals.  0 when there is none.
+ */
+static int body_end_line(const char *text, size_t len, size_t offset)
+{
+	size_t i;
+	int depth = 0, started = 0, line = 1;
+
+	for (i = 0; i < offset && i < len; i++)
+		line += text[i] == '\n';
+	for (; i < len; i++) {
+		char c = text[i];
+
+		if (c == '\n') {
+			line++;
+		} else if (c == '/' && i + 1 < len && text[i + 1] == '*') {
+			for (i += 2; i + 1 < len && !(text[i] == '*' && text[i + 1] == '/'); i++)
+				line += text[i] == '\n';
+			i++;
+		} else if (c == '/' && i + 1 < len && text[i + 1] == '/') {
+			while (i + 1 < len && text[i + 1] != '\n')
+				i++;
+		} else if (c == '"' || c == '\'') {
+			for (i++; i < len && text[i] != c; i++) {
+				if (text[i] == '\\')
+					i++;
+				else if (text[i] == '\n')
+					line++;
+			}
+		} else if (c == '{') {
+			depth++;
+			started = 1;
+		} else if (c == '}' && started && !--depth) {
+			return line;
+		} else if (c == ';' && !started) {
+			return 0;	/* a declaration, not a definition */
+		}
+	}
+	return 0;
+}
+
+/* The macro's arguments as a signature: "long sys_NAME(type name, …)". */
+static void make_signature(CXTranslationUnit tu, CXSourceRange range,
+			   const char *macro, struct strbuf *name, struct strbuf *sig)
+{
+	CXToken *toks = NULL;
+	unsigned n = 0, i;
+	int depth = 0, arg = -1, is_compat = !strncmp(macro, "COMPAT_", 7);
+	int is_sysfunc = !strcmp(macro, "SYS_FUNC");
+	struct strbuf type = STRBUF_INIT, cur = STRBUF_INIT;
+
+	strbuf_reset(name);
+	strbuf_reset(sig);
+	clang_tokenize(tu, range, &toks, &n);
+	for (i = 0; i < n; i++) {
+		CXString s = clang_getTokenSpelling(tu, toks[i]);
+		const char *t = clang_getCString(s);
+
+		if (!strcmp(t, "(") && depth++ == 0) {
+			arg = 0;
+		} else if ((!strcmp(t, ")") && --depth == 0) ||
+			   (!strcmp(t, ",") && depth == 1)) {
+			if (arg == 0) {
+				addbuf(name, &cur);
+			} else if (arg % 2 == 1) {
+				strbuf_reset(&type);
+				addbuf(&type, &cur);
+			} else {
+				if (arg > 2)
+					strbuf_addstr(sig, ", ");
+				addbuf(sig, &type);
+				if (!type.len || type.buf[type.len - 1] != '*')
+					strbuf_addch(sig, ' ');
+				addbuf(sig, &cur);
+			}
+			strbuf_reset(&cur);
+			arg++;
+			if (depth == 0) {
+				clang_disposeString(s);
+				break;
+			}
+		} else if (depth >= 1) {
+			if (cur.len && strcmp(t, ")") && strcmp(t, "]") &&
+			    cur.buf[cur.len - 1] != '(' && cur.buf[cur.len - 1] != '[')
+				strbuf_addch(&cur, ' ');
+			strbuf_addstr(&cur, t);
+		}
+		clang_disposeString(s);
+	}
+	if (toks)
+		clang_disposeTokens(tu, toks, n);
+	{
+		struct strbuf full = STRBUF_INIT;
+
+		if (is_sysfunc)
+			strbuf_addf(&full, "int sys_%s(struct tcb *tcp)", name->buf);
+		else
+			strbuf_addf(&full, "long %ssys_%s(%s)", is_compat ? "compat_" : "",
+				    name->buf, sig->len ? sig->buf : "void");
+		strbuf_reset(sig);
+		addbuf(sig, &full);
+		strbuf_release(&full);
+	}
+	strbuf_release(&type);
+	strbuf_release(&cur);
+}
+
+static void visit_macro(struct visit *v, CXCursor c)
+{
+	CXString s;
+	const char *name;
+	CXFile file;
+	unsigned line, offset;
+	CXSourceRange range;
+	struct strbuf sym = STRBUF_INIT, sig = STRBUF_INIT;
+	struct prec *r;
+
+	if (!clang_Location_isFromMainFile(clang_getCursorLocation(c)))
+		return;
+	s = clang_getCursorSpelling(c);
+	name = clang_getCString(s);
+	if (!def_macro(v->o, name))
+		goto cleanup;
+	range = clang_getCursorExtent(c);
+	where(clang_getRangeStart(range), &file, &line, NULL);
+	where(clang_getRangeEnd(range), NULL, NULL, &offset);
+	make_signature(v->tu, range, name, &sym, &sig);
+	if (!sym.len)
+		goto cleanup;
+	r = rec_new(v->job, PREC_DEF);
+	r->name = xstrdup(sym.buf);
+	r->macro = xstrdup(name);
+	r->file = xstrdup(v->job->relpath);
+	r->line = (int)line;
+	r->end_line = body_end_line(v->text, v->text_len, offset);
+	r->signature = xstrdup(sig.buf);
+cleanup:
+	clang_disposeString(s);
+	strbuf_release(&sym);
+	strbuf_release(&sig);
+}
+
+/* Name of the variable or field at the base of an indirect callee. */
+static enum CXChildVisitResult find_ref(CXCursor c, CXCursor parent, CXClientData d)
+{
+	char **out = d;
+	enum CXCursorKind k = clang_getCursorKind(c);
+
+	(void)parent;
+	if (k == CXCursor_DeclRefExpr || k == CXCursor_MemberRefExpr) {
+		CXString s = clang_getCursorSpelling(c);
+
+		free(*out);
+		*out = xstrdup(clang_getCString(s));
+		clang_disposeString(s);
+		return CXChildVisit_Break;
+	}
+	return CXChildVisit_Recurse;
+}
+
+static enum CXChildVisitResult first_child(CXCursor c, CXCursor parent, CXClientData d)
+{
+	(void)parent;
+	*(CXCursor *)d = c;
+	return CXChildVisit_Break;
+}
+
+static void add_line_rec(struct visit *v, enum prec_kind kind, CXCursor c,
+			 const char *name, int indirect)
+{
+	CXFile file;
+	unsigned line;
+	char *rel;
+	struct prec *r;
+
+	where(clang_getCursorLocation(c), &file, &line, NULL);
+	rel = relpath_of(v, file);
+	if (!rel)
+		return;
+	r = rec_new(v->job, kind);
+	r->name = xstrdup(name);
+	r->file = rel;
+	r->line = (int)line;
+	r->func = xstrdup(v->func);
+	r->func_file = xstrdup(v->func_file);
+	r->func_line = v->func_line;
+	r->indirect = indirect;
+}
+
+static void visit_call(struct visit *v, CXCursor c)
+{
+	CXCursor ref = clang_getCursorReferenced(c), callee = clang_getNullCursor();
+	char *base = NULL;
+
+	if (!clang_Cursor_isNull(ref) && clang_getCursorKind(ref) == CXCursor_FunctionDecl) {
+		CXString s = clang_getCursorSpelling(ref);
+
+		add_line_rec(v, PREC_CALL, c, clang_getCString(s), 0);
+		clang_disposeString(s);
+		return;
+	}
+	clang_visitChildren(c, first_child, &callee);
+	if (clang_Cursor_isNull(callee))
+		return;
+	clang_visitChildren(callee, find_ref, &base);
+	if (!base && (clang_getCursorKind(callee) == CXCursor_DeclRefExpr ||
+		      clang_getCursorKind(callee) == CXCursor_MemberRefExpr)) {
+		CXString s = clang_getCursorSpelling(callee);
+
+		base = xstrdup(clang_getCString(s));
+		clang_disposeString(s);
+	}
+	if (base && *base)
+		add_line_rec(v, PREC_CALL, c, base, 1);
+	free(base);
+}
+
+struct nth {
+	unsigned want, seen;
+	CXCursor c;
+};
+
+static enum CXChildVisitResult nth_child(CXCursor c, CXCursor parent, CXClientData d)
+{
+	struct nth *n = d;
+
+	(void)parent;
+	if (n->seen++ == n->want) {
+		n->c = c;
+		return CXChildVisit_Break;
+	}
+	return CXChildVisit_Continue;
+}
+
+/* Offset in the main file of where a cursor is used (macros expanded). */
+static int main_offset(const struct visit *v, CXCursor c, unsigned *offset)
+{
+	CXFile file;
+
+	where(clang_getCursorLocation(c), &file, NULL, offset);
+	return file && file == v->main_file && *offset < v->text_len;
+}
+
+/* `case X:` in the main file — X when it is a single identifier (a macro). */
+static void visit_case(struct visit *v, CXCursor c)
+{
+	unsigned off;
+	const char *p, *end;
+	char name[128];
+	size_t n = 0;
+
+	if (!main_offset(v, c, &off))
+		return;
+	p = v->text + off;
+	end = v->text + v->text_len;
+	if (end - p < 5 || strncmp(p, "case", 4))
+		return;
+	for (p += 4; p < end && (*p == ' ' || *p == '\t'); p++)
+		;
+	while (p < end && (isalnum((unsigned char)*p) || *p == '_') && n + 1 < sizeof(name))
+		name[n++] = *p++;
+	name[n] = 0;
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	if (n && !isdigit((unsigned char)name[0]) && p < end && *p == ':')
+		add_line_rec(v, PREC_CASE, c, name, 0);
+}
+
+/* `x->member = …` in the main file, for a member in assign_members. */
+static void visit_binop(struct visit *v, CXCursor c)
+{
+	struct nth lhs = { 0, 0, clang_getNullCursor() }, rhs = { 1, 0, clang_getNullCursor() };
+	CXString s;
+	unsigned a, b;
+
+	clang_visitChildren(c, nth_child, &lhs);
+	if (clang_Cursor_isNull(lhs.c) || clang_getCursorKind(lhs.c) != CXCursor_MemberRefExpr)
+		return;
+	s = clang_getCursorSpelling(lhs.c);
+	if (in_list(v->o->assign_members, clang_getCString(s))) {
+		clang_visitChildren(c, nth_child, &rhs);
+		if (!clang_Cursor_isNull(rhs.c) && main_offset(v, lhs.c, &a) &&
+		    main_offset(v, rhs.c, &b) && b > a) {
+			const char *p = v->text + b;
+
+			while (p > v->text + a && isspace((unsigned char)p[-1]))
+				p--;
+			if (p - 2 > v->text + a && p[-1] == '=' && !strchr("=!<>", p[-2]))
+				add_line_rec(v, PREC_ASSIGN, c, clang_getCString(s), 0);
+		}
+	}
+	clang_disposeString(s);
+}
+
+static enum CXChildVisitResult visit_body(CXCursor c, CXCursor parent, CXClientData d)
+{
+	struct visit *v = d;
+
+	(void)parent;
+	switch (clang_getCursorKind(c)) {
+	case CXCursor_CallExpr:
+		visit_call(v, c);
+		break;
+	case CXCursor_CaseStmt:
+		visit_case(v, c);
+		break;
+	case CXCursor_BinaryOperator:
+		visit_binop(v, c);
+		break;
+	default:
+		break;
+	}
+	return CXChildVisit_Recurse;
+}
+
+static void visit_function(struct visit *v, CXCursor c)
+{
+	CXFile file, efile;
+	unsigned line, eline;
+	char *rel;
+	CXString s;
+	struct prec *r;
+
+	if (!clang_isCursorDefinition(c))
+		return;
+	where(clang_getCursorLocation(c), &file, &line, NULL);
+	if (!file)
+		return;
+	if (file != v->main_file) {
+		int wanted;
+
+		rel = relpath_of(v, file);
+		wanted = rel && in_list(v->o->record_files, rel);
+		if (!wanted) {
+			free(rel);
+			return;
+		}
+	} else {
+		rel = xstrdup(v->job->relpath);
+	}
+	where(clang_getRangeEnd(clang_getCursorExtent(c)), &efile, &eline, NULL);
+	s = clang_getCursorSpelling(c);
+	r = rec_new(v->job, PREC_FUNC);
+	r->name = xstrdup(clang_getCString(s));
+	r->file = rel;
+	r->line = (int)line;
+	r->end_line = efile == file ? (int)eline : 0;
+	clang_disposeString(s);
+
+	v->func = r->name;
+	v->func_file = r->file;
+	v->func_line = r->line;
+	/* records may move the array: keep copies of what we point at */
+	{
+		char *fname = xstrdup(v->func), *ffile = xstrdup(v->func_file);
+
+		v->func = fname;
+		v->func_file = ffile;
+		clang_visitChildren(c, visit_body, v);
+		free(fname);
+		free(ffile);
+	}
+	v->func = v->func_file = NULL;
+}
+
+/* DEFS mode: a syscall written as a plain function (sys_ni_syscall). */
+static void visit_plain_syscall(struct visit *v, CXCursor c)
+{
+	CXString s = clang_getCursorSpelling(c);
+	const char *name = clang_getCString(s);
+	CXSourceLocation loc = clang_getCursorLocation(c);
+	unsigned line, offset;
+	CXFile file;
+	struct prec *r;
+
+	if (strncmp(name, "sys_", 4) && strncmp(name, "compat_sys_", 11))
+		goto cleanup;
+	clang_getSpellingLocation(loc, &file, &line, NULL, &offset);
+	if (file != v->main_file)	/* made by a macro: not plain */
+		goto cleanup;
+	r = rec_new(v->job, PREC_FUNC);
+	r->name = xstrdup(name);
+	r->file = xstrdup(v->job->relpath);
+	r->line = (int)line;
+	r->end_line = body_end_line(v->text, v->text_len, offset);
+	{
+		CXString t = clang_getTypeSpelling(clang_getCursorResultType(c));
+		struct strbuf sig = STRBUF_INIT;
+		int i, n = clang_Cursor_getNumArguments(c);
+
+		strbuf_addf(&sig, "%s %s(", clang_getCString(t), name);
+		clang_disposeString(t);
+		for (i = 0; i < n; i++) {
+			CXCursor a = clang_Cursor_getArgument(c, (unsigned)i);
+			CXString at = clang_getTypeSpelling(clang_getCursorType(a));
+			CXString an = clang_getCursorSpelling(a);
+
+			strbuf_addf(&sig, "%s%s %s", i ? ", " : "", clang_getCString(at),
+				    clang_getCString(an));
+			clang_disposeString(at);
+			clang_disposeString(an);
+		}
+		strbuf_addstr(&sig, n ? ")" : "void)");
+		r->signature = strbuf_detach(&sig, NULL);
+	}
+cleanup:
+	clang_disposeString(s);
+}
+
+static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientData d)
+{
+	struct visit *v = d;
+	enum CXCursorKind k = clang_getCursorKind(c);
+
+	(void)parent;
+	if (k == CXCursor_MacroExpansion) {
+		visit_macro(v, c);
+	} else if (k == CXCursor_FunctionDecl && (v->job->mode & PARSE_BODIES)) {
+		visit_function(v, c);
+	} else if (k == CXCursor_FunctionDecl && clang_isCursorDefinition(c) &&
+		   clang_Location_isFromMainFile(clang_getCursorLocation(c))) {
+		visit_plain_syscall(v, c);
+	}
+	return CXChildVisit_Continue;
+}
+
+static void run_job(CXIndex index, const struct parse_opts *o, struct parse_job *job)
+{
+	struct strbuf path = STRBUF_INIT, text = STRBUF_INIT;
+	const char **args = xcalloc((size_t)o->nargs + 3, sizeof(*args));
+	int nargs = 0, i;
+	unsigned flags = CXTranslationUnit_DetailedPreprocessingRecord |
+			 CXTranslationUnit_KeepGoing;
+	CXTranslationUnit tu = NULL;
+	enum CXErrorCode ec;
+	struct visit v;
+
+	for (i = 0; i < o->nargs; i++)
+		args[nargs++] = o->args[i];
+	if (!(job->mode & PARSE_BODIES)) {
+		flags |= CXTranslationUnit_SkipFunctionBodies;
+		if (o->pch) {
+			args[nargs++] = "-include-pch";
+			args[nargs++] = o->pch;
+		}
+	}
+	strbuf_addf(&path, "%s/%s", o->root, job->relpath);
+	if (strbuf_read_file(&text, path.buf) < 0) {
+		job->failed = 1;
+		job->first_error = xstrdup("cannot read the file");
+		goto cleanup;
+	}
+	ec = clang_parseTranslationUnit2(index, path.buf, args, nargs, NULL, 0, flags, &tu);
+	if (ec != CXError_Success || !tu) {
+		job->failed = 1;
+		job->first_error = xstrdup(ec == CXError_Crashed ? "libclang crashed" :
+					   ec == CXError_ASTReadError ? "cannot read the PCH" :
+					   "libclang could not parse it");
+		goto cleanup;
+	}
+	{
+		unsigned nd = clang_getNumDiagnostics(tu), d;
+
+		for (d = 0; d < nd; d++) {
+			CXDiagnostic diag = clang_getDiagnostic(tu, d);
+
+			if (clang_getDiagnosticSeverity(diag) >= CXDiagnostic_Error) {
+				if (!job->nerrors++) {
+					CXString s = clang_formatDiagnostic(diag,
+						CXDiagnostic_DisplaySourceLocation);
+
+					job->first_error = xstrdup(clang_getCString(s));
+					clang_disposeString(s);
+				}
+			}
+			clang_disposeDiagnostic(diag);
+		}
+	}
+	memset(&v, 0, sizeof(v));
+	v.o = o;
+	v.job = job;
+	v.tu = tu;
+	v.main_file = clang_getFile(tu, path.buf);
+	v.rootlen = strlen(o->root);
+	v.text = text.buf;
+	v.text_len = text.len;
+	clang_visitChildren(clang_getTranslationUnitCursor(tu), visit_top, &v);
+cleanup:
+	if (tu)
+		clang_disposeTranslationUnit(tu);
+	free(args);
+	strbuf_release(&path);
+	strbuf_release(&text);
+}
+
+struct pool {
+	const struct parse_opts *o;
+	struct parse_job *jobs;
+	int njobs;
+	atomic_int next;
+};
+
+static void *worker(void *arg)
+{
+	struct pool *p = arg;
+	CXIndex index = clang_createIndex(0, 0);
+	int i;
+
+	while ((i = atomic_fetch_add(&p->next, 1)) < p->njobs) {
+		run_job(index, p->o, &p->jobs[i]);
+		progress_add(p->o->progress, 1);
+	}
+	clang_disposeIndex(index);
+	return NULL;
+}
+
+int parse_run(const struct parse_opts *o, struct parse_job *jobs, int njobs)
+{
+	struct pool p = { o, jobs, njobs, 0 };
+	int n = o->jobs > 0 ? o->jobs : 1, i, started = 0, rc = 0;
+	pthread_t *t;
+
+	if (n > njobs)
+		n = njobs ? njobs : 1;
+	t = xcalloc((size_t)n, sizeof(*t));
+	for (i = 0; i < n; i++) {
+		pthread_attr_t attr;
+		int err;
+
+		/* libclang recurses deeply on big expressions: give it room */
+		pthread_attr_init(&attr);
+		pthread_attr_setstacksize(&attr, 64u << 20);
+		err = pthread_create(&t[i], &attr, worker, &p);
+		pthread_attr_destroy(&attr);
+		if (err) {
+			errno = err;
+			rc = error_errno("index: cannot start a parser thread");
+			break;
+		}
+		started++;
+	}
+	if (!started)
+		worker(&p);
+	for (i = 0; i < started; i++)
+		pthread_join(t[i], NULL);
+	free(t);
+	return started || !rc ? 0 : -1;
+}
+
+int parse_make_pch(const struct parse_opts *o, const char *header, const char *out,
+		   char **why)
+{
+	CXIndex index = clang_createIndex(0, 0);
+	CXTranslationUnit tu = NULL;
+	const char **args = xcalloc((size_t)o->nargs + 3, sizeof(*args));
+	int nargs = 0, i, rc = -1;
+	unsigned nd;
+	enum CXErrorCode ec;
+
+	*why = NULL;
+	args[nargs++] = "-xc-header";
+	for (i = 0; i < o->nargs; i++)
+		args[nargs++] = o->args[i];
+	ec = clang_parseTranslationUnit2(index, header, args, nargs, NULL, 0,
+					 CXTranslationUnit_Incomplete |
+					 CXTranslationUnit_ForSerialization |
+					 CXTranslationUnit_DetailedPreprocessingRecord, &tu);
+	if (ec != CXError_Success || !tu) {
+		*why = xstrdup("libclang could not parse the prefix header");
+		goto cleanup;
+	}
+	nd = clang_getNumDiagnostics(tu);
+	for (i = 0; i < (int)nd; i++) {
+		CXDiagnostic d = clang_getDiagnostic(tu, (unsigned)i);
+		int bad = clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error;
+
+		if (bad && !*why) {
+			CXString s = clang_formatDiagnostic(d, CXDiagnostic_DisplaySourceLocation);
+
+			*why = xstrdup(clang_getCString(s));
+			clang_disposeString(s);
+		}
+		clang_disposeDiagnostic(d);
+	}
+	if (*why)
+		goto cleanup;
+	if (clang_saveTranslationUnit(tu, out, clang_defaultSaveOptions(tu)) !=
+	    CXSaveError_None) {
+		*why = xstrdup("libclang could not save the PCH");
+		goto cleanup;
+	}
+	rc = 0;
+cleanup:
+	if (tu)
+		clang_disposeTranslationUnit(tu);
+	clang_disposeIndex(index);
+	free(args);
+	return rc;
+}
+
+void parse_job_release(struct parse_job *job)
+{
+	int i;
+
+	for (i = 0; i < job->nrecs; i++) {
+		struct prec *r = &job->recs[i];
+
+		free(r->name);
+		free(r->macro);
+		free(r->file);
+		free(r->func);
+		free(r->func_file);
+		free(r->signature);
+	}
+	free(job->recs);
+	free(job->relpath);
+	free(job->first_error);
+	memset(job, 0, sizeof(*job));
+}
