@@ -190,6 +190,40 @@ int decode_print_str_n(struct decode_ctx *d, uint64_t addr, unsigned limit)
 	return rc;
 }
 
+int decode_print_strz(struct decode_ctx *d, uint64_t addr, uint64_t len)
+{
+	unsigned limit = d->o->string_limit;
+	char small[256], *buf = small;
+	size_t size = len < (uint64_t)limit + 1 ? (size_t)len : (size_t)limit + 1;
+	size_t show;
+	ssize_t n;
+	char *nul;
+	int rc = 0;
+
+	if (len > limit)
+		return decode_print_str_n(d, addr, limit);
+	if (!addr) {
+		strbuf_addstr(d->out, "NULL");
+		return -1;
+	}
+	if (size > sizeof(small))
+		buf = xmalloc(size);
+	n = d->m->read(d->m, addr, buf, size);
+	nul = n > 0 ? memchr(buf, '\0', n) : NULL;
+	if (!nul && n != (ssize_t)size) {
+		decode_print_addr(d, addr);
+		rc = -1;
+	} else {
+		show = nul ? (size_t)(nul - buf) : size;
+		decode_quote(d->out, (unsigned char *)buf, show, -1, 0, NULL);
+		if (!nul)
+			strbuf_addstr(d->out, "...");
+	}
+	if (buf != small)
+		free(buf);
+	return rc;
+}
+
 int decode_print_str(struct decode_ctx *d, uint64_t addr)
 {
 	return decode_print_str_n(d, addr, d->o->string_limit);
@@ -202,6 +236,21 @@ int decode_print_path(struct decode_ctx *d, uint64_t addr)
 }
 
 int decode_print_buf(struct decode_ctx *d, uint64_t addr, uint64_t len)
+{
+	return decode_print_buf_ex(d, addr, len, 0);
+}
+
+static void quote_hex(struct strbuf *out, const unsigned char *s, size_t len)
+{
+	size_t i;
+
+	strbuf_addch(out, '"');
+	for (i = 0; i < len; i++)
+		strbuf_addf(out, "\\x%02x", s[i]);
+	strbuf_addch(out, '"');
+}
+
+int decode_print_buf_ex(struct decode_ctx *d, uint64_t addr, uint64_t len, int hex)
 {
 	unsigned limit = d->o->string_limit;
 	size_t size = len < (uint64_t)limit + 1 ? (size_t)len : (size_t)limit + 1;
@@ -217,6 +266,8 @@ int decode_print_buf(struct decode_ctx *d, uint64_t addr, uint64_t len)
 	if (decode_read(d, addr, buf, size) < 0) {
 		decode_print_addr(d, addr);
 		rc = -1;
+	} else if (hex) {
+		quote_hex(d->out, (unsigned char *)buf, size > limit ? limit : size);
 	} else if (size > limit) {
 		decode_quote(d->out, (unsigned char *)buf, limit,
 			     (unsigned char)buf[limit], 0, NULL);
@@ -310,4 +361,53 @@ void decode_print_xval_d(struct decode_ctx *d, const struct xlat *x,
 	strbuf_addf(d->out, "%" PRId64, val);
 	if (dflt)
 		decode_print_comment(d, dflt);
+}
+
+int decode_print_array(struct decode_ctx *d, uint64_t addr, uint64_t nmemb,
+		       void *elem, size_t elem_size, decode_elem_fn fn,
+		       void *opaque, int at_error)
+{
+	uint64_t i, limit = d->o->string_limit;
+
+	if (!addr) {
+		strbuf_addstr(d->out, "NULL");
+		return -1;
+	}
+	if (!nmemb) {
+		strbuf_addstr(d->out, "[]");
+		return 0;
+	}
+	if (nmemb > UINT64_MAX / elem_size || addr + nmemb * elem_size <= addr ||
+	    (decode_failed(d) && !at_error)) {
+		decode_print_addr(d, addr);
+		return -1;
+	}
+	for (i = 0; i < nmemb; i++) {
+		uint64_t cur = addr + i * elem_size;
+
+		if (decode_read(d, cur, elem, elem_size) < 0) {
+			if (!i) {
+				decode_print_addr(d, addr);
+				return -1;
+			}
+			strbuf_addf(d->out, ", ... /* %#" PRIx64 " */", cur);
+			break;
+		}
+		strbuf_addstr(d->out, i ? ", " : "[");
+		if (i >= limit) {
+			strbuf_addstr(d->out, "...");
+			break;
+		}
+		if (fn(d, elem, elem_size, opaque) < 0)
+			break;
+	}
+	strbuf_addch(d->out, ']');
+	return 0;
+}
+
+uint64_t decode_word(const struct decode_ctx *d, const void *p, int i)
+{
+	if (decode_long_size(d) == 8)
+		return ((const uint64_t *)p)[i];
+	return ((const uint32_t *)p)[i];
 }

@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "decode.h"
+#include "decode-sys.h"
 #include "strbuf.h"
 #include "xlat.h"
 
@@ -66,6 +67,21 @@ unsigned decode_long_size(const struct decode_ctx *d);
 
 /* --- printing ------------------------------------------------------------ */
 
+/* Print into d->aux (" (...)" after the return value) until the matching
+ * decode_aux_end(d, saved). */
+static inline struct strbuf *decode_aux_begin(struct decode_ctx *d)
+{
+	struct strbuf *saved = d->out;
+
+	d->out = &d->aux;
+	return saved;
+}
+
+static inline void decode_aux_end(struct decode_ctx *d, struct strbuf *saved)
+{
+	d->out = saved;
+}
+
 #define decode_puts(d, s) strbuf_addstr((d)->out, (s))
 #define decode_printf(d, ...) strbuf_addf((d)->out, __VA_ARGS__)
 void decode_sep(struct decode_ctx *d);			/* ", " */
@@ -102,6 +118,10 @@ void decode_quote(struct strbuf *out, const unsigned char *s, size_t len,
 int decode_print_str(struct decode_ctx *d, uint64_t addr);
 int decode_print_path(struct decode_ctx *d, uint64_t addr);
 int decode_print_buf(struct decode_ctx *d, uint64_t addr, uint64_t len);
+/* Bytes as \xNN escapes (getrandom), hex set; else decode_print_buf(). */
+int decode_print_buf_ex(struct decode_ctx *d, uint64_t addr, uint64_t len, int hex);
+/* A NUL-terminated string in a buffer of len bytes (and the -s limit). */
+int decode_print_strz(struct decode_ctx *d, uint64_t addr, uint64_t len);
 /* Same with a limit other than -s. */
 int decode_print_str_n(struct decode_ctx *d, uint64_t addr, unsigned limit);
 
@@ -132,6 +152,50 @@ void decode_print_comment(struct decode_ctx *d, const char *text);
 
 /* Signal name "SIGINT", "SIGRTMIN", "SIGRT_3", or the number. */
 void decode_print_signo(struct decode_ctx *d, int sig);
+
+/*
+ * An array of nmemb elements of elem_size at addr: "[e0, e1, ...]", at
+ * most -s elements, each printed by fn (which returns -1 to stop) from a
+ * copy in elem.  NULL, a failed call (unless at_error) or an unreadable
+ * first element print the address.  Returns 0, or -1 if nothing was read.
+ */
+typedef int (*decode_elem_fn)(struct decode_ctx *d, void *elem, size_t size,
+			      void *opaque);
+int decode_print_array(struct decode_ctx *d, uint64_t addr, uint64_t nmemb,
+		       void *elem, size_t elem_size, decode_elem_fn fn,
+		       void *opaque, int at_error);
+/* Word i of a tracee array of longs or pointers (8 or 4 bytes each). */
+uint64_t decode_word(const struct decode_ctx *d, const void *p, int i);
+
+/* --- shared by several families ------------------------------------------ */
+
+/* open(2) flags: "O_RDONLY|O_CLOEXEC" (decode-file.c). */
+void decode_print_open_flags(struct decode_ctx *d, uint64_t flags);
+/* A mode as octal "0644"; a uid/gid, -1 signed (decode-file.c). */
+void decode_print_mode(struct decode_ctx *d, unsigned mode);
+void decode_print_id(struct decode_ctx *d, unsigned id);
+/* "S_IFREG|0644"; "makedev(0x1, 0x3)" (decode-stat.c). */
+void decode_print_symbolic_mode(struct decode_ctx *d, unsigned mode);
+void decode_print_dev(struct decode_ctx *d, uint64_t dev);
+/* An iovec array showing at most data bytes in all (decode-io.c). */
+void decode_print_iov(struct decode_ctx *d, uint64_t addr, uint64_t cnt,
+		      uint64_t data, int addr_only);
+
+/* {si_signo=SIGCHLD, si_code=CLD_EXITED, ...} (decode-signal.c). */
+void decode_print_siginfo_struct(struct decode_ctx *d, const siginfo_t *si);
+/* struct rusage, abbreviated (decode-process.c). */
+void decode_print_rusage(struct decode_ctx *d, uint64_t addr);
+/* PROT_READ|PROT_WRITE (decode-mem.c). */
+void decode_print_prot(struct decode_ctx *d, uint64_t prot);
+
+/* {tv_sec=1, tv_nsec=0}; CLOCK_MONOTONIC (decode-time.c). */
+void decode_print_timespec(struct decode_ctx *d, uint64_t addr);
+void decode_print_clockid(struct decode_ctx *d, int clk);
+/* [INT TERM] of a sigset of len bytes (decode-sigcalls.c). */
+void decode_print_sigset(struct decode_ctx *d, uint64_t addr, uint64_t len);
+
+/* {sa_family=AF_INET, ...} of len bytes (decode-sockaddr.c). */
+void decode_print_sockaddr(struct decode_ctx *d, uint64_t addr, int len);
 
 /* Raw hexadecimal arguments from i to the syscall's nargs. */
 void decode_print_raw_args(struct decode_ctx *d, int from);

@@ -171,11 +171,9 @@ static void print_fields(struct strbuf *out, const siginfo_t *si)
 	}
 }
 
-void decode_siginfo(const siginfo_t *si, struct strbuf *out)
+static void print_siginfo(struct strbuf *out, const siginfo_t *si)
 {
-	strbuf_addstr(out, "--- ");
-	print_signo(out, si->si_signo);
-	strbuf_addstr(out, " {");
+	strbuf_addch(out, '{');
 	if (si->si_signo) {
 		strbuf_addstr(out, "si_signo=");
 		print_signo(out, si->si_signo);
@@ -183,5 +181,19 @@ void decode_siginfo(const siginfo_t *si, struct strbuf *out)
 		print_code(out, si);
 		print_fields(out, si);
 	}
-	strbuf_addstr(out, "} ---");
+	strbuf_addch(out, '}');
+}
+
+void decode_print_siginfo_struct(struct decode_ctx *d, const siginfo_t *si)
+{
+	print_siginfo(d->out, si);
+}
+
+void decode_siginfo(const siginfo_t *si, struct strbuf *out)
+{
+	strbuf_addstr(out, "--- ");
+	print_signo(out, si->si_signo);
+	strbuf_addch(out, ' ');
+	print_siginfo(out, si);
+	strbuf_addstr(out, " ---");
 }

@@ -1,0 +1,150 @@
+/*
+ * decode-stat.c: the stat family and statx, with strace's abbreviated
+ * struct stat: {st_mode=S_IFREG|0644, st_size=1234, ...}.
+ *
+ * struct stat is decoded for x86-64 and x32 tracees (same layout); an
+ * i386 tracee's buffer is printed as its address.
+ */
+#include <inttypes.h>
+#include <linux/fcntl.h>
+#include <linux/stat.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+
+#include "decode-priv.h"
+#include "xlat-tables.h"
+
+void decode_print_symbolic_mode(struct decode_ctx *d, unsigned mode)
+{
+	const char *ifmt = "";
+
+	if (mode & S_IFMT)
+		ifmt = xlat_name(&xlat_modetypes, mode & S_IFMT);
+	if (!ifmt) {
+		strbuf_addf(d->out, "%#03o", mode);
+		return;
+	}
+	strbuf_addf(d->out, "%s%s%s%s%s%#03o", ifmt, ifmt[0] ? "|" : "",
+		    mode & S_ISUID ? "S_ISUID|" : "",
+		    mode & S_ISGID ? "S_ISGID|" : "",
+		    mode & S_ISVTX ? "S_ISVTX|" : "",
+		    mode & ~(S_IFMT | S_ISUID | S_ISGID | S_ISVTX));
+}
+
+void decode_print_dev(struct decode_ctx *d, uint64_t dev)
+{
+	strbuf_addf(d->out, "makedev(%#x, %#x)", major(dev), minor(dev));
+}
+
+/* The abbreviated struct stat at addr (x86-64 layout). */
+static void print_stat(struct decode_ctx *d, uint64_t addr)
+{
+	struct stat st;
+
+	if (d->c->abi == DECODE_ABI_I386) {
+		decode_print_addr(d, addr);
+		return;
+	}
+	if (decode_fetch(d, addr, &st, sizeof(st)))
+		return;
+	strbuf_addstr(d->out, "{st_mode=");
+	decode_print_symbolic_mode(d, st.st_mode);
+	if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)) {
+		strbuf_addstr(d->out, ", st_rdev=");
+		decode_print_dev(d, st.st_rdev);
+	} else {
+		strbuf_addf(d->out, ", st_size=%" PRIu64, (uint64_t)st.st_size);
+	}
+	strbuf_addstr(d->out, ", ...}");
+}
+
+/* stat, lstat: path, buf */
+unsigned decode_sys_stat(struct decode_ctx *d)
+{
+	if (!d->exiting) {
+		decode_print_path(d, decode_arg_ulong(d, 0));
+		decode_sep(d);
+		return 0;
+	}
+	print_stat(d, decode_arg_ulong(d, 1));
+	return DECODE_RVAL_DECIMAL;
+}
+
+unsigned decode_sys_fstat(struct decode_ctx *d)
+{
+	if (!d->exiting) {
+		decode_print_fd(d, decode_arg_int(d, 0));
+		decode_sep(d);
+		return 0;
+	}
+	print_stat(d, decode_arg_ulong(d, 1));
+	return DECODE_RVAL_DECIMAL;
+}
+
+unsigned decode_sys_newfstatat(struct decode_ctx *d)
+{
+	if (!d->exiting) {
+		decode_print_dirfd(d, decode_arg_int(d, 0));
+		decode_sep(d);
+		decode_print_path(d, decode_arg_ulong(d, 1));
+		decode_sep(d);
+		return 0;
+	}
+	print_stat(d, decode_arg_ulong(d, 2));
+	decode_sep(d);
+	decode_print_flags(d, &xlat_at_flags, decode_arg_uint(d, 3), "AT_???");
+	return DECODE_RVAL_DECIMAL;
+}
+
+static void print_statx_flags(struct decode_ctx *d, unsigned flags)
+{
+	decode_print_flags(d, &xlat_statx_sync, flags & AT_STATX_SYNC_TYPE, NULL);
+	flags &= ~AT_STATX_SYNC_TYPE;
+	if (flags) {
+		strbuf_addch(d->out, '|');
+		decode_print_flags(d, &xlat_statx_flags, flags, NULL);
+	}
+}
+
+unsigned decode_sys_statx(struct decode_ctx *d)
+{
+	struct statx stx;
+
+	if (!d->exiting) {
+		decode_print_dirfd(d, decode_arg_int(d, 0));
+		decode_sep(d);
+		decode_print_path(d, decode_arg_ulong(d, 1));
+		decode_sep(d);
+		print_statx_flags(d, decode_arg_uint(d, 2));
+		decode_sep(d);
+		decode_print_flags(d, &xlat_statx_mask, decode_arg_uint(d, 3), "STATX_???");
+		decode_sep(d);
+		return 0;
+	}
+	if (decode_fetch(d, decode_arg_ulong(d, 4), &stx, sizeof(stx)))
+		return DECODE_RVAL_DECIMAL;
+	strbuf_addstr(d->out, "{stx_mask=");
+	decode_print_flags(d, &xlat_statx_mask, stx.stx_mask, "STATX_???");
+	strbuf_addstr(d->out, ", stx_attributes=");
+	decode_print_flags(d, &xlat_statx_attrs, stx.stx_attributes, "STATX_ATTR_???");
+	if (stx.stx_mask & (STATX_TYPE | STATX_MODE)) {
+		strbuf_addstr(d->out, ", stx_mode=");
+		decode_print_symbolic_mode(d, stx.stx_mode);
+	}
+	if (stx.stx_mask & STATX_SIZE)
+		strbuf_addf(d->out, ", stx_size=%" PRIu64, (uint64_t)stx.stx_size);
+	strbuf_addstr(d->out, ", ...}");
+	return DECODE_RVAL_DECIMAL;
+}
+
+/* statfs(path, buf), fstatfs(fd, buf): the buffer as its address. */
+unsigned decode_sys_statfs(struct decode_ctx *d)
+{
+	if (!d->exiting) {
+		decode_print_path(d, decode_arg_ulong(d, 0));
+		decode_sep(d);
+		return 0;
+	}
+	decode_print_arg_addr(d, 1);
+	return DECODE_RVAL_DECIMAL;
+}
