@@ -86,6 +86,8 @@ struct decode_call {
 	int64_t rval;			/* set by the engine before decode_exit() */
 	int is_error;			/* rval in -4095 .. -1 */
 	uint64_t scratch[4];		/* decoder state kept from enter to exit */
+	uint64_t sp;			/* stack pointer at entry; 0: unknown
+					   (rt_sigreturn reads its frame there) */
 };
 
 /* Append the part of the line known at syscall entry. */
