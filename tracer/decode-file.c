@@ -39,7 +39,7 @@ void decode_print_id(struct decode_ctx *d, unsigned id)
 static void open_tail(struct decode_ctx *d, uint64_t flags, int mode_arg)
 {
 	decode_print_open_flags(d, flags);
-	if (flags & (O_CREAT | __O_TMPFILE)) {
+	if (flags & (O_CREAT | (O_TMPFILE & ~O_DIRECTORY))) {
 		decode_sep(d);
 		decode_print_mode(d, decode_arg_uint(d, mode_arg));
 	}
