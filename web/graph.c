@@ -1,0 +1,297 @@
+#include <assert.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <graphviz/cgraph.h>
+#include <graphviz/gvc.h>
+
+#include "error.h"
+#include "escape.h"
+#include "graph.h"
+
+struct graph {
+	Agraph_t *g;
+	int nodes;
+};
+
+struct graph_renderer {
+	GVC_t *gvc;
+};
+
+/* agwrite() output into a strbuf: cgraph's I/O discipline. */
+static int graph_io_putstr(void *chan, const char *str)
+{
+	strbuf_addstr(chan, str);
+	return 0;
+}
+
+static int graph_io_flush(void *chan)
+{
+	return 0;
+}
+
+static Agiodisc_t graph_io = { NULL, graph_io_putstr, graph_io_flush };
+static Agdisc_t graph_disc = { &AgMemDisc, &AgIdDisc, &graph_io };
+
+static int graph_is_ident(const char *s)
+{
+	if (!s || !*s)
+		return 0;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		      (*s >= '0' && *s <= '9') || *s == '_'))
+			return 0;
+	return 1;
+}
+
+/* Set attribute name on obj to the escaped value (nothing for NULL). */
+static void graph_set(void *obj, const char *name, const char *value)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	if (!value)
+		return;
+	escape_dot_label_str(&sb, value);
+	agsafeset(obj, (char *)name, sb.buf, "");
+	strbuf_release(&sb);
+}
+
+/* Set a trusted constant attribute (our own shapes and colours). */
+static void graph_set_raw(void *obj, const char *name, const char *value)
+{
+	if (value)
+		agsafeset(obj, (char *)name, (char *)value, "");
+}
+
+/*
+ * Graphviz copies href into the SVG without escaping quotes, so the URL
+ * reaches cgraph with every byte outside a plain URL alphabet
+ * percent-encoded (quotes, backslashes, spaces, <, >, non-ASCII).
+ */
+static void graph_set_href(void *obj, const char *href)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	struct strbuf url = STRBUF_INIT;
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)href; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr(":/?#[]@!$&()*+,;=%-._~", *p)) {
+			strbuf_addch(&url, *p);
+		} else {
+			strbuf_addch(&url, '%');
+			strbuf_addch(&url, hex[*p >> 4]);
+			strbuf_addch(&url, hex[*p & 15]);
+		}
+	}
+	graph_set(obj, "href", url.buf);
+	strbuf_release(&url);
+}
+
+static void graph_apply(void *obj, const struct graph_attrs *a, int is_node)
+{
+	if (!a)
+		return;
+	graph_set(obj, "label", a->label ? a->label : "");
+	if (a->href) {
+		graph_set_href(obj, a->href);
+		/* source links open beside the report, site links in place */
+		graph_set_raw(obj, "target",
+			      strncmp(a->href, "http", 4) && strncmp(a->href, "file:", 5) ?
+			      "_self" : "_blank");
+	}
+	graph_set(obj, "tooltip", a->tooltip);
+	graph_set(obj, "class", a->klass);
+	graph_set(obj, "shape", a->shape);
+	graph_set(obj, "style", a->style);
+	if (a->color)
+		graph_set(obj, is_node ? "fillcolor" : "color", a->color);
+}
+
+struct graph *graph_new(const char *name, enum graph_dir dir)
+{
+	struct graph *g = xcalloc(1, sizeof(*g));
+	Agraph_t *ag;
+
+	assert(graph_is_ident(name));
+	ag = agopen((char *)name, Agdirected, &graph_disc);
+	if (!ag)
+		die("graph: cannot create graph %s", name);
+	g->g = ag;
+	agattr(ag, AGRAPH, "rankdir", dir == GRAPH_LR ? "LR" : "TB");
+	agattr(ag, AGRAPH, "fontname", "DejaVu Sans");
+	agattr(ag, AGRAPH, "fontsize", "11");
+	agattr(ag, AGRAPH, "nodesep", "0.25");
+	agattr(ag, AGRAPH, "ranksep", "0.3");
+	agattr(ag, AGRAPH, "bgcolor", "transparent");
+	agattr(ag, AGNODE, "shape", "box");
+	agattr(ag, AGNODE, "style", "rounded,filled");
+	agattr(ag, AGNODE, "fillcolor", "#ffffff");
+	agattr(ag, AGNODE, "color", "#5b6b7f");
+	agattr(ag, AGNODE, "fontname", "DejaVu Sans");
+	agattr(ag, AGNODE, "fontsize", "10");
+	agattr(ag, AGNODE, "margin", "0.12,0.05");
+	agattr(ag, AGEDGE, "fontname", "DejaVu Sans");
+	agattr(ag, AGEDGE, "fontsize", "9");
+	agattr(ag, AGEDGE, "color", "#5b6b7f");
+	agattr(ag, AGEDGE, "arrowsize", "0.6");
+	return g;
+}
+
+void graph_free(struct graph *g)
+{
+	if (!g)
+		return;
+	agclose(g->g);
+	free(g);
+}
+
+static Agraph_t *graph_cluster_find(struct graph *g, const char *id)
+{
+	struct strbuf name = STRBUF_INIT;
+	Agraph_t *sub;
+
+	strbuf_addf(&name, "cluster_%s", id);
+	sub = agsubg(g->g, name.buf, 0);
+	strbuf_release(&name);
+	return sub;
+}
+
+int graph_cluster_add(struct graph *g, const char *id, const char *label,
+		      const char *color)
+{
+	struct strbuf name = STRBUF_INIT;
+	Agraph_t *sub;
+
+	assert(graph_is_ident(id));
+	if (graph_cluster_find(g, id))
+		return error("graph: duplicate cluster %s", id);
+	strbuf_addf(&name, "cluster_%s", id);
+	sub = agsubg(g->g, name.buf, 1);
+	strbuf_release(&name);
+	if (!sub)
+		return error("graph: cannot create cluster %s", id);
+	graph_set(sub, "label", label);
+	graph_set_raw(sub, "style", "rounded,filled");
+	graph_set(sub, "fillcolor", color ? color : "#f4f6f8");
+	graph_set_raw(sub, "color", "#c9d1da");
+	graph_set_raw(sub, "labeljust", "l");
+	graph_set_raw(sub, "fontsize", "12");
+	return 0;
+}
+
+int graph_node_add(struct graph *g, const char *cluster, const char *id,
+		   const struct graph_attrs *a)
+{
+	Agraph_t *where = g->g;
+	Agnode_t *n;
+
+	assert(graph_is_ident(id));
+	if (cluster) {
+		where = graph_cluster_find(g, cluster);
+		if (!where)
+			return error("graph: no cluster %s", cluster);
+	}
+	if (agnode(g->g, (char *)id, 0))
+		return error("graph: duplicate node %s", id);
+	n = agnode(where, (char *)id, 1);
+	if (!n)
+		return error("graph: cannot create node %s", id);
+	graph_set_raw(n, "id", id);
+	graph_apply(n, a, 1);
+	g->nodes++;
+	return 0;
+}
+
+int graph_edge_add(struct graph *g, const char *from, const char *to,
+		   const struct graph_attrs *a)
+{
+	Agnode_t *t = agnode(g->g, (char *)from, 0);
+	Agnode_t *h = agnode(g->g, (char *)to, 0);
+	Agedge_t *e;
+
+	if (!t || !h)
+		return error("graph: edge %s -> %s: no such node", from, to);
+	e = agedge(g->g, t, h, NULL, 1);
+	if (!e)
+		return error("graph: cannot create edge %s -> %s", from, to);
+	graph_apply(e, a, 0);
+	return 0;
+}
+
+int graph_node_count(const struct graph *g)
+{
+	return g->nodes;
+}
+
+int graph_write_dot(struct graph *g, struct strbuf *out)
+{
+	if (agwrite(g->g, out) != 0)
+		return error("graph: cannot write DOT");
+	return 0;
+}
+
+struct graph_renderer *graph_renderer_new(void)
+{
+	struct graph_renderer *r = xcalloc(1, sizeof(*r));
+
+	r->gvc = gvContext();
+	if (!r->gvc)
+		die("graph: cannot create a graphviz context");
+	return r;
+}
+
+void graph_renderer_free(struct graph_renderer *r)
+{
+	if (!r)
+		return;
+	gvFreeContext(r->gvc);
+	free(r);
+}
+
+/* Append svg without the prolog before <svg and without <!-- --> comments. */
+static void graph_svg_append(struct strbuf *out, const char *svg, size_t len)
+{
+	const char *p = svg, *end = svg + len, *start, *c;
+
+	start = strstr(p, "<svg");
+	if (start)
+		p = start;
+	while (p < end) {
+		c = strstr(p, "<!--");
+		if (!c || c >= end) {
+			strbuf_add(out, p, (size_t)(end - p));
+			break;
+		}
+		strbuf_add(out, p, (size_t)(c - p));
+		c = strstr(c, "-->");
+		if (!c)
+			break;
+		p = c + 3;
+		/* drop the newline the comment stood on */
+		if (p < end && *p == '\n')
+			p++;
+	}
+}
+
+int graph_render_svg(struct graph_renderer *r, struct graph *g,
+		     struct strbuf *out)
+{
+	char *data = NULL;
+	unsigned int len = 0;
+	int rc = -1;
+
+	if (gvLayout(r->gvc, g->g, "dot") != 0)
+		return error("graph: graphviz layout failed");
+	if (gvRenderData(r->gvc, g->g, "svg", &data, &len) != 0 || !data) {
+		error("graph: graphviz could not render SVG");
+		goto cleanup;
+	}
+	graph_svg_append(out, data, len);
+	rc = 0;
+cleanup:
+	if (data)
+		gvFreeRenderData(data);
+	gvFreeLayout(r->gvc, g->g);
+	return rc;
+}

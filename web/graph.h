@@ -1,0 +1,76 @@
+/*
+ * graph: small graphs built with cgraph and rendered in-process with gvc.
+ *
+ * Shared by the report and the doc pages.  Callers name nodes with their
+ * own identifiers ([A-Za-z0-9_], never data); every label, tooltip and
+ * href handed in is untrusted text and is escaped here with
+ * escape_dot_label() before cgraph sees it.  The same graph gives DOT text
+ * (for golden tests and `sysatlas path --format dot`) and SVG (for pages).
+ */
+#ifndef SYSATLAS_WEB_GRAPH_H
+#define SYSATLAS_WEB_GRAPH_H
+
+#include "strbuf.h"
+
+struct graph;
+struct graph_renderer;
+
+enum graph_dir {
+	GRAPH_TB,			/* top to bottom (dot's default) */
+	GRAPH_LR,			/* left to right */
+};
+
+/* What a node or edge shows; every field may be NULL. */
+struct graph_attrs {
+	const char *label;		/* text; '\n' breaks lines */
+	const char *href;		/* link target (already a complete URL) */
+	const char *tooltip;
+	const char *klass;		/* SVG class, e.g. "missing", "kernel" */
+	const char *shape;		/* graphviz shape; default box */
+	const char *color;		/* fill colour for nodes, pen for edges */
+	const char *style;		/* graphviz style, e.g. "dashed" */
+};
+
+/* A new, empty directed graph; name is an identifier.  Never NULL. */
+struct graph *graph_new(const char *name, enum graph_dir dir);
+
+/* Free g and everything in it. NULL is a no-op. */
+void graph_free(struct graph *g);
+
+/*
+ * Add a cluster (a box around nodes, e.g. a swimlane) named id (an
+ * identifier, unique in g) with a visible label.  Nodes added with this
+ * cluster id go inside it.  0, or -1 after error() if id is taken.
+ */
+int graph_cluster_add(struct graph *g, const char *id, const char *label,
+		      const char *color);
+
+/*
+ * Add node id (an identifier, unique in g) inside cluster (NULL for the top
+ * level).  0, or -1 after error() (unknown cluster, duplicate id).
+ */
+int graph_node_add(struct graph *g, const char *cluster, const char *id,
+		   const struct graph_attrs *a);
+
+/* Add an edge from -> to between existing nodes. 0, or -1 after error(). */
+int graph_edge_add(struct graph *g, const char *from, const char *to,
+		   const struct graph_attrs *a);
+
+/* Number of nodes added so far. */
+int graph_node_count(const struct graph *g);
+
+/* Append g as DOT text (cgraph's agwrite). 0, or -1 after error(). */
+int graph_write_dot(struct graph *g, struct strbuf *out);
+
+/* One gvc context for many renderings; NULL-safe free. Never NULL. */
+struct graph_renderer *graph_renderer_new(void);
+void graph_renderer_free(struct graph_renderer *r);
+
+/*
+ * Lay g out with dot and append it as an <svg> element ready to inline in
+ * HTML (no XML prolog, no DOCTYPE, no comments).  0, or -1 after error().
+ */
+int graph_render_svg(struct graph_renderer *r, struct graph *g,
+		     struct strbuf *out);
+
+#endif

@@ -1,0 +1,141 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "datadir.h"
+#include "error.h"
+#include "escape.h"
+#include "html.h"
+#include "links.h"
+
+/* Read the elixir templates from links.tsv (kind TAB style TAB template). */
+static int links_load_elixir(struct links *l)
+{
+	struct strbuf path = STRBUF_INIT, text = STRBUF_INIT;
+	char *line, *save = NULL;
+	int rc = -1;
+
+	if (datadir_find("links.tsv", &path) < 0)
+		goto cleanup;
+	if (strbuf_read_file(&text, path.buf) < 0)
+		goto cleanup;
+	for (line = strtok_r(text.buf, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		char *kind = line, *style, *tmpl;
+
+		if (*line == '#')
+			continue;
+		style = strchr(kind, '\t');
+		if (!style)
+			continue;
+		*style++ = '\0';
+		tmpl = strchr(style, '\t');
+		if (!tmpl)
+			continue;
+		*tmpl++ = '\0';
+		if (strcmp(style, "elixir"))
+			continue;
+		if (!strcmp(kind, "linux") && !l->elixir_linux)
+			l->elixir_linux = xstrdup(tmpl);
+		else if (!strcmp(kind, "strace") && !l->elixir_strace)
+			l->elixir_strace = xstrdup(tmpl);
+	}
+	if (!l->elixir_linux)
+		rc = error("%s: no elixir template for linux", path.buf);
+	else
+		rc = 0;
+cleanup:
+	strbuf_release(&path);
+	strbuf_release(&text);
+	return rc;
+}
+
+int links_init(struct links *l, const char *spec)
+{
+	memset(l, 0, sizeof(*l));
+	if (!spec || !strcmp(spec, "github")) {
+		l->style = LINKS_GITHUB;
+		return 0;
+	}
+	if (!strcmp(spec, "elixir")) {
+		l->style = LINKS_ELIXIR;
+		if (links_load_elixir(l) < 0) {
+			links_release(l);
+			return -1;
+		}
+		return 0;
+	}
+	if (!strncmp(spec, "file:", 5) && spec[5]) {
+		char *abs = realpath(spec + 5, NULL);
+
+		if (!abs)
+			return error_errno("--links: %s", spec + 5);
+		l->style = LINKS_FILE;
+		l->file_dir = abs;
+		return 0;
+	}
+	return error("--links: '%s': expected github, elixir or file:DIR", spec);
+}
+
+void links_release(struct links *l)
+{
+	free(l->file_dir);
+	free(l->elixir_linux);
+	free(l->elixir_strace);
+	memset(l, 0, sizeof(*l));
+}
+
+int links_expand(const char *tmpl, const char *version, const char *path,
+		 int line, struct strbuf *out)
+{
+	size_t start = out->len;
+	const char *p;
+
+	if (!tmpl || !*tmpl || !path)
+		return -1;
+	for (p = tmpl; *p; p++) {
+		if (!strncmp(p, "{version}", 9)) {
+			escape_url_path_str(out, version ? version : "");
+			p += 8;
+		} else if (!strncmp(p, "{path}", 6)) {
+			escape_url_path_str(out, path);
+			p += 5;
+		} else if (!strncmp(p, "{line}", 6)) {
+			strbuf_addf(out, "%d", line > 0 ? line : 1);
+			p += 5;
+		} else {
+			strbuf_addch(out, *p);
+		}
+	}
+	if (!html_url_is_safe(out->buf + start) || !strchr(out->buf + start, ':')) {
+		strbuf_setlen(out, start);
+		return -1;
+	}
+	return 0;
+}
+
+int links_url(const struct links *l, const char *kind, const char *version,
+	      const char *tmpl, const char *path, int line, struct strbuf *out)
+{
+	if (!path)
+		return -1;
+	switch (l->style) {
+	case LINKS_FILE:
+		if (strcmp(kind, "linux"))	/* file:DIR names the kernel tree */
+			break;
+		strbuf_addstr(out, "file://");
+		escape_url_path_str(out, l->file_dir);
+		strbuf_addch(out, '/');
+		escape_url_path_str(out, path);
+		return 0;
+	case LINKS_ELIXIR:
+		if (!strcmp(kind, "linux") && l->elixir_linux)
+			tmpl = l->elixir_linux;
+		else if (!strcmp(kind, "strace") && l->elixir_strace)
+			tmpl = l->elixir_strace;
+		break;
+	case LINKS_GITHUB:
+		break;
+	}
+	return links_expand(tmpl, version, path, line, out);
+}

@@ -1,0 +1,47 @@
+/*
+ * links: source-line URLs from an index's link templates.
+ *
+ * A tree's url_template holds {version}, {path} and {line}.  --links
+ * chooses github (the tree's own template), elixir (the template of that
+ * style in data/links.tsv) or file:DIR (file:// URLs into a local kernel
+ * tree; strace links keep their template).
+ */
+#ifndef SYSATLAS_WEB_LINKS_H
+#define SYSATLAS_WEB_LINKS_H
+
+#include "strbuf.h"
+
+enum links_style {
+	LINKS_GITHUB,
+	LINKS_ELIXIR,
+	LINKS_FILE,
+};
+
+struct links {
+	enum links_style style;
+	char *file_dir;			/* LINKS_FILE: absolute directory */
+	char *elixir_linux;		/* LINKS_ELIXIR: templates per tree kind */
+	char *elixir_strace;
+};
+
+/*
+ * Parse a --links argument (NULL means github) into l; elixir reads
+ * data/links.tsv.  0, or -1 after error() with l released.
+ */
+int links_init(struct links *l, const char *spec);
+void links_release(struct links *l);
+
+/*
+ * Append the URL of path:line in a tree of kind ("linux", "strace") and
+ * version whose own template is tmpl.  {path} and {version} are
+ * percent-encoded.  Returns 0, or -1 (nothing appended) when no usable URL
+ * results: no template, or a scheme other than http, https or file.
+ */
+int links_url(const struct links *l, const char *kind, const char *version,
+	      const char *tmpl, const char *path, int line, struct strbuf *out);
+
+/* Expand one template (no style choice); 0 or -1 as links_url. */
+int links_expand(const char *tmpl, const char *version, const char *path,
+		 int line, struct strbuf *out);
+
+#endif
