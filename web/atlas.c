@@ -1,5 +1,6 @@
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "atlas.h"
 #include "db.h"
@@ -464,7 +465,8 @@ static struct atlas_file *atlas_file_get(struct atlas *a, enum atlas_tree_kind k
 	f->path = xstrdup(path);
 	f->tree = k;
 	strbuf_addf(&full, "%s/%s", a->trees[k].root, path);
-	if (strbuf_read_file(&f->text, full.buf) < 0) {
+	/* a tree without the file is no error: the excerpt is just absent */
+	if (access(full.buf, R_OK) < 0 || strbuf_read_file(&f->text, full.buf) < 0) {
 		f->missing = 1;
 		strbuf_release(&full);
 		return NULL;

@@ -1,8 +1,10 @@
 #include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
 
 #include "cli.h"
-#include "db.h"
-#include "schema.h"
+#include "error.h"
 #include "web.h"
 
 static const char report_usage[] =
@@ -23,25 +25,63 @@ static const char report_usage[] =
 	"  --open           open the report in a browser\n"
 	"  -h, --help       show this help\n";
 
+/* --open: hand index.html to the desktop's opener; failing is not an error. */
+static void report_open(const char *index_html)
+{
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		execlp("xdg-open", "xdg-open", index_html, (char *)NULL);
+		_exit(127);
+	}
+	if (pid < 0)
+		warning("--open: cannot start xdg-open");
+}
+
 int cmd_report(int argc, char **argv)
 {
+	enum { OPT_INDEX = 256, OPT_FORCE, OPT_LINKS, OPT_CHROME, OPT_JSONL, OPT_OPEN };
 	static const struct option longopts[] = {
 		{ "help", no_argument, NULL, 'h' },
-		{ "index", required_argument, NULL, 'i' },
+		{ "index", required_argument, NULL, OPT_INDEX },
+		{ "output", required_argument, NULL, 'o' },
+		{ "force", no_argument, NULL, OPT_FORCE },
+		{ "links", required_argument, NULL, OPT_LINKS },
+		{ "chrome", required_argument, NULL, OPT_CHROME },
+		{ "jsonl", required_argument, NULL, OPT_JSONL },
+		{ "open", no_argument, NULL, OPT_OPEN },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *index_path = NULL;
-	sqlite3 *trace = NULL, *index = NULL;
-	int c, rc = 1;
+	struct web_report_opts o = { 0 };
+	struct strbuf index_html = STRBUF_INIT;
+	int c, open_it = 0;
 
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
 			return cli_help(report_usage);
-		case 'i':
-			index_path = optarg;
+		case OPT_INDEX:
+			o.index = optarg;
+			break;
+		case 'o':
+			o.outdir = optarg;
+			break;
+		case OPT_FORCE:
+			o.force = 1;
+			break;
+		case OPT_LINKS:
+			o.links = optarg;
+			break;
+		case OPT_CHROME:
+			o.chrome = optarg;
+			break;
+		case OPT_JSONL:
+			o.jsonl = optarg;
+			break;
+		case OPT_OPEN:
+			open_it = 1;
 			break;
 		default:
 			return cli_bad_option("report", report_usage, argv, c);
@@ -49,14 +89,14 @@ int cmd_report(int argc, char **argv)
 	}
 	if (optind != argc - 1)
 		return cli_usage_error("report", report_usage, "expected one trace database");
-	/* Validate the inputs for real; the site itself is issue #6. */
-	if (db_open(&trace, argv[optind], &db_schema_trace, DB_READONLY) < 0)
-		goto cleanup;
-	if (index_path && db_open(&index, index_path, &db_schema_index, DB_READONLY) < 0)
-		goto cleanup;
-	rc = cli_not_implemented(1, argv, report_usage, "issue #6");
-cleanup:
-	db_close(index);
-	db_close(trace);
-	return rc;
+	o.trace = argv[optind];
+	if (web_report_write(&o, &index_html) < 0) {
+		strbuf_release(&index_html);
+		return 1;
+	}
+	printf("%s\n", index_html.buf);
+	if (open_it)
+		report_open(index_html.buf);
+	strbuf_release(&index_html);
+	return 0;
 }

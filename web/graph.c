@@ -1,4 +1,5 @@
 #include <assert.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,6 +13,7 @@
 struct graph {
 	Agraph_t *g;
 	int nodes;
+	int ranks;
 };
 
 struct graph_renderer {
@@ -68,22 +70,28 @@ static void graph_set_raw(void *obj, const char *name, const char *value)
  * reaches cgraph with every byte outside a plain URL alphabet
  * percent-encoded (quotes, backslashes, spaces, <, >, non-ASCII).
  */
-static void graph_set_href(void *obj, const char *href)
+static void graph_url_clean(struct strbuf *url, const char *href)
 {
 	static const char hex[] = "0123456789ABCDEF";
-	struct strbuf url = STRBUF_INIT;
 	const unsigned char *p;
 
 	for (p = (const unsigned char *)href; *p; p++) {
 		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
 		    (*p >= '0' && *p <= '9') || strchr(":/?#[]@!$&()*+,;=%-._~", *p)) {
-			strbuf_addch(&url, *p);
+			strbuf_addch(url, *p);
 		} else {
-			strbuf_addch(&url, '%');
-			strbuf_addch(&url, hex[*p >> 4]);
-			strbuf_addch(&url, hex[*p & 15]);
+			strbuf_addch(url, '%');
+			strbuf_addch(url, hex[*p >> 4]);
+			strbuf_addch(url, hex[*p & 15]);
 		}
 	}
+}
+
+static void graph_set_href(void *obj, const char *href)
+{
+	struct strbuf url = STRBUF_INIT;
+
+	graph_url_clean(&url, href);
 	graph_set(obj, "href", url.buf);
 	strbuf_release(&url);
 }
@@ -92,7 +100,14 @@ static void graph_apply(void *obj, const struct graph_attrs *a, int is_node)
 {
 	if (!a)
 		return;
-	graph_set(obj, "label", a->label ? a->label : "");
+	/*
+	 * Edges carry xlabels: graphviz 2.42's dot double-frees on labelled
+	 * edges between clusters (seen under ASan with the round-trip graph).
+	 */
+	if (is_node)
+		graph_set(obj, "label", a->label ? a->label : "");
+	else
+		graph_set(obj, "xlabel", a->label);
 	if (a->href) {
 		graph_set_href(obj, a->href);
 		/* source links open beside the report, site links in place */
@@ -104,6 +119,13 @@ static void graph_apply(void *obj, const struct graph_attrs *a, int is_node)
 	graph_set(obj, "class", a->klass);
 	graph_set(obj, "shape", a->shape);
 	graph_set(obj, "style", a->style);
+	graph_set(obj, "group", a->group);
+	if (a->weight > 0) {
+		char w[16];
+
+		snprintf(w, sizeof(w), "%d", a->weight);
+		graph_set_raw(obj, "weight", w);
+	}
 	if (a->color)
 		graph_set(obj, is_node ? "fillcolor" : "color", a->color);
 }
@@ -203,6 +225,86 @@ int graph_node_add(struct graph *g, const char *cluster, const char *id,
 	return 0;
 }
 
+/* An HTML-like label attribute: XML text, then the cleaned URL. */
+static void graph_html_href(struct strbuf *out, const char *href, const char *tooltip)
+{
+	struct strbuf url = STRBUF_INIT;
+
+	graph_url_clean(&url, href);
+	strbuf_addstr(out, " HREF=\"");
+	escape_html_attr(out, url.buf, url.len);
+	strbuf_addstr(out, "\" TARGET=\"");
+	strbuf_addstr(out, strncmp(href, "http", 4) && strncmp(href, "file:", 5) ?
+		      "_self" : "_blank");
+	strbuf_addstr(out, "\" TITLE=\"");
+	escape_html_attr_str(out, tooltip ? tooltip : href);
+	strbuf_addch(out, '"');
+	strbuf_release(&url);
+}
+
+int graph_table_node_add(struct graph *g, const char *cluster, const char *id,
+			 const char *title, const struct graph_row *rows, int nrows,
+			 const char *color)
+{
+	struct strbuf html = STRBUF_INIT;
+	Agraph_t *where = g->g;
+	Agnode_t *n;
+	char *label;
+	int i;
+
+	assert(graph_is_ident(id));
+	if (cluster) {
+		where = graph_cluster_find(g, cluster);
+		if (!where)
+			return error("graph: no cluster %s", cluster);
+	}
+	if (agnode(g->g, (char *)id, 0))
+		return error("graph: duplicate node %s", id);
+	n = agnode(where, (char *)id, 1);
+	if (!n)
+		return error("graph: cannot create node %s", id);
+	strbuf_addstr(&html, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
+		      "CELLPADDING=\"2\"><TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>");
+	escape_html_text_str(&html, title);
+	strbuf_addstr(&html, "</B></TD></TR>");
+	for (i = 0; i < nrows; i++) {
+		const struct graph_row *r = &rows[i];
+
+		strbuf_addstr(&html, "<TR><TD ALIGN=\"LEFT\"");
+		if (r->href)
+			graph_html_href(&html, r->href, r->tooltip);
+		strbuf_addstr(&html, r->href ? "><FONT COLOR=\"#1f4f8f\">" :
+			      "><FONT COLOR=\"#aa3333\">");
+		escape_html_text_str(&html, r->text && *r->text ? r->text : "?");
+		if (!r->href)
+			strbuf_addstr(&html, " (missing)");
+		strbuf_addstr(&html, "</FONT></TD>");
+		if (!r->note || !*r->note) {
+			/* graphviz refuses an empty <FONT> */
+			strbuf_addstr(&html, "<TD></TD></TR>");
+			continue;
+		}
+		strbuf_addstr(&html, "<TD ALIGN=\"LEFT\"");
+		if (r->note_href)
+			graph_html_href(&html, r->note_href, NULL);
+		strbuf_addstr(&html, "><FONT COLOR=\"#5b6b7f\" POINT-SIZE=\"9\">");
+		escape_html_text_str(&html, r->note);
+		strbuf_addstr(&html, "</FONT></TD></TR>");
+	}
+	strbuf_addstr(&html, "</TABLE>");
+	label = agstrdup_html(g->g, html.buf);
+	agsafeset(n, "label", "", "");
+	agxset(n, agattr(g->g, AGNODE, "label", NULL), label);
+	agstrfree(g->g, label);
+	strbuf_release(&html);
+	graph_set_raw(n, "id", id);
+	graph_set_raw(n, "shape", "box");
+	if (color)
+		graph_set(n, "fillcolor", color);
+	g->nodes++;
+	return 0;
+}
+
 int graph_edge_add(struct graph *g, const char *from, const char *to,
 		   const struct graph_attrs *a)
 {
@@ -216,6 +318,47 @@ int graph_edge_add(struct graph *g, const char *from, const char *to,
 	if (!e)
 		return error("graph: cannot create edge %s -> %s", from, to);
 	graph_apply(e, a, 0);
+	return 0;
+}
+
+int graph_node_set(struct graph *g, const char *id, const char *name,
+		   const char *value)
+{
+	Agnode_t *n = agnode(g->g, (char *)id, 0);
+
+	if (!n)
+		return error("graph: no node %s", id);
+	graph_set(n, name, value);
+	return 0;
+}
+
+int graph_rank_same(struct graph *g, const char *const *ids, int n)
+{
+	char name[32];
+	Agraph_t *sub;
+	Agnode_t *prev = NULL;
+	int i;
+
+	snprintf(name, sizeof(name), "rank%d", g->ranks++);
+	sub = agsubg(g->g, name, 1);
+	if (!sub)
+		return error("graph: cannot create rank %s", name);
+	graph_set_raw(sub, "rank", "same");
+	for (i = 0; i < n; i++) {
+		Agnode_t *nd = agnode(g->g, (char *)ids[i], 0);
+		Agedge_t *e;
+
+		if (!nd)
+			return error("graph: no node %s", ids[i]);
+		agsubnode(sub, nd, 1);
+		if (prev) {
+			e = agedge(sub, prev, nd, NULL, 1);
+			if (!e)
+				return error("graph: cannot order %s", ids[i]);
+			graph_set_raw(e, "style", "invis");
+		}
+		prev = nd;
+	}
 	return 0;
 }
 

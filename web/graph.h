@@ -28,7 +28,9 @@ struct graph_attrs {
 	const char *klass;		/* SVG class, e.g. "missing", "kernel" */
 	const char *shape;		/* graphviz shape; default box */
 	const char *color;		/* fill colour for nodes, pen for edges */
-	const char *style;		/* graphviz style, e.g. "dashed" */
+	const char *style;		/* graphviz style, e.g. "dashed", "invis" */
+	const char *group;		/* nodes of one group line up (dot) */
+	int weight;			/* edges: 0 is graphviz's default (1) */
 };
 
 /* A new, empty directed graph; name is an identifier.  Never NULL. */
@@ -52,9 +54,41 @@ int graph_cluster_add(struct graph *g, const char *id, const char *label,
 int graph_node_add(struct graph *g, const char *cluster, const char *id,
 		   const struct graph_attrs *a);
 
-/* Add an edge from -> to between existing nodes. 0, or -1 after error(). */
+/* One row of a table node: a linked step and an optional linked note. */
+struct graph_row {
+	const char *text;		/* e.g. "do_syscall_64" */
+	const char *href;		/* NULL: the row is shown as missing */
+	const char *tooltip;
+	const char *note;		/* e.g. "common.c:291", may be NULL */
+	const char *note_href;
+};
+
+/*
+ * Add node id showing a bold title over rows, each cell its own link
+ * (graphviz HTML-like label; every string escaped here).  0, or -1 after
+ * error().
+ */
+int graph_table_node_add(struct graph *g, const char *cluster, const char *id,
+			 const char *title, const struct graph_row *rows, int nrows,
+			 const char *color);
+
+/*
+ * Add an edge from -> to between existing nodes; its label is drawn as an
+ * xlabel (graphviz 2.42 double-frees on labelled edges between clusters).
+ * 0, or -1 after error().
+ */
 int graph_edge_add(struct graph *g, const char *from, const char *to,
 		   const struct graph_attrs *a);
+
+/* Set one more attribute (escaped) on node id. 0, or -1 after error(). */
+int graph_node_set(struct graph *g, const char *id, const char *name,
+		   const char *value);
+
+/*
+ * Put existing nodes ids[0..n) on one rank, left to right in that order
+ * (rows of a swimlane).  0, or -1 after error().
+ */
+int graph_rank_same(struct graph *g, const char *const *ids, int n);
 
 /* Number of nodes added so far. */
 int graph_node_count(const struct graph *g);

@@ -4,9 +4,39 @@
 #ifndef SYSATLAS_WEB_H
 #define SYSATLAS_WEB_H
 
+#include "strbuf.h"
+
 /* `sysatlas report`, `sysatlas doc`, `sysatlas path`: exit status. */
 int cmd_report(int argc, char **argv);
 int cmd_doc(int argc, char **argv);
 int cmd_path(int argc, char **argv);
+
+/* What `sysatlas report` (and `sysatlas run`) is asked to write. */
+struct web_report_opts {
+	const char *trace;		/* trace.db */
+	const char *index;		/* index.db; NULL: the built-in index if found */
+	const char *outdir;		/* NULL: ./sysatlas-report */
+	const char *links;		/* github (NULL), elixir, file:DIR */
+	const char *chrome;		/* Chrome Trace Event JSON, or NULL */
+	const char *jsonl;		/* one JSON object per event, or NULL */
+	int force;			/* write into an existing directory */
+	int quiet_kernel_note;		/* the caller already said the kernel differs */
+};
+
+/*
+ * Write the site.  On success appends the path of its index.html to
+ * index_html and returns 0; -1 after error() otherwise (a half-written
+ * directory is left for inspection, never a half-written file).
+ */
+int web_report_write(const struct web_report_opts *o, struct strbuf *index_html);
+
+/*
+ * The one-line note for a kernel that differs from the index's version
+ * ("this machine runs 6.1.0-18-amd64; the links show Linux v5.7 …"),
+ * appended to out; returns 1 when they differ, 0 when they match or
+ * either is unknown.
+ */
+int web_kernel_note(const char *release, const char *indexed_version,
+		    struct strbuf *out);
 
 #endif

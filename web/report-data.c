@@ -1,0 +1,276 @@
+/*
+ * The timeline's data files.  The page loads data/meta.js, then the chunks
+ * data/t-K.js one after another with <script src> (works from file://, no
+ * fetch); each calls sysatlas.chunk(K, {...}) with column arrays of
+ * numbers only.  The text of each call (strace line, raw arguments,
+ * mechanisms) sits in data/d-K.js, loaded when an event is opened.  Every
+ * string is a JSON string written by escape_js_string().
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "escape.h"
+#include "report.h"
+
+static void col_add(struct strbuf *col, int64_t v)
+{
+	if (col->len)
+		strbuf_addch(col, ',');
+	strbuf_addf(col, "%lld", (long long)v);
+}
+
+static void js_str(struct strbuf *out, const char *s)
+{
+	escape_js_string(out, s ? s : "", s ? strlen(s) : 0);
+}
+
+static void chunk_reset(struct report_chunk *k)
+{
+	struct strbuf *cols[] = { &k->t, &k->d, &k->l, &k->c, &k->f, &k->e, &k->r, &k->s,
+				  &k->mt, &k->ml, &k->mk, &k->mx, &k->ms, &k->mtx, &k->detail };
+	size_t i;
+
+	for (i = 0; i < sizeof(cols) / sizeof(cols[0]); i++)
+		strbuf_reset(cols[i]);
+	k->n = k->nmarkers = 0;
+	k->last_t = k->last_s = k->last_mt = k->last_ms = 0;
+	k->tmin = INT64_MAX;
+	k->tmax = 0;
+}
+
+void report_data_release(struct report *r)
+{
+	struct report_chunk *k = &r->chunk;
+	struct strbuf *cols[] = { &k->t, &k->d, &k->l, &k->c, &k->f, &k->e, &k->r, &k->s,
+				  &k->mt, &k->ml, &k->mk, &k->mx, &k->ms, &k->mtx, &k->detail };
+	size_t i;
+
+	for (i = 0; i < sizeof(cols) / sizeof(cols[0]); i++)
+		strbuf_release(cols[i]);
+}
+
+void report_data_init(struct report *r)
+{
+	struct report_chunk *k = &r->chunk;
+	struct strbuf *cols[] = { &k->t, &k->d, &k->l, &k->c, &k->f, &k->e, &k->r, &k->s,
+				  &k->mt, &k->ml, &k->mk, &k->mx, &k->ms, &k->mtx, &k->detail };
+	size_t i;
+
+	for (i = 0; i < sizeof(cols) / sizeof(cols[0]); i++)
+		strbuf_init(cols[i], 0);
+	chunk_reset(k);
+}
+
+static int chunk_flush(struct report *r)
+{
+	struct report_chunk *k = &r->chunk;
+	struct strbuf out = STRBUF_INIT, name = STRBUF_INIT;
+	int rc = -1;
+
+	if (!k->n && !k->nmarkers)
+		return 0;
+	strbuf_addf(&out, "sysatlas.chunk(%d,{\"n\":%d,\"t\":[%s],\"d\":[%s],\"l\":[%s],"
+		    "\"c\":[%s],\"f\":[%s],\"e\":[%s],\"r\":[%s],\"s\":[%s],",
+		    r->nchunks, k->n, k->t.buf, k->d.buf, k->l.buf, k->c.buf, k->f.buf,
+		    k->e.buf, k->r.buf, k->s.buf);
+	strbuf_addf(&out, "\"m\":{\"n\":%d,\"t\":[%s],\"l\":[%s],\"k\":[%s],\"x\":[%s],"
+		    "\"s\":[%s],\"tx\":[%s]}});\n",
+		    k->nmarkers, k->mt.buf, k->ml.buf, k->mk.buf, k->mx.buf, k->ms.buf,
+		    k->mtx.buf);
+	strbuf_addf(&name, "data/t-%d.js", r->nchunks);
+	if (report_write_file(r, name.buf, &out) < 0)
+		goto cleanup;
+	strbuf_reset(&out);
+	strbuf_addf(&out, "sysatlas.detail(%d,[%s]);\n", r->nchunks, k->detail.buf);
+	strbuf_reset(&name);
+	strbuf_addf(&name, "data/d-%d.js", r->nchunks);
+	if (report_write_file(r, name.buf, &out) < 0)
+		goto cleanup;
+	if (r->chunk_meta.len)
+		strbuf_addch(&r->chunk_meta, ',');
+	strbuf_addf(&r->chunk_meta, "[%d,%lld,%lld,%d]", k->n,
+		    (long long)(k->tmin == INT64_MAX ? 0 : k->tmin), (long long)k->tmax,
+		    k->nmarkers);
+	r->nchunks++;
+	chunk_reset(k);
+	rc = 0;
+cleanup:
+	strbuf_release(&out);
+	strbuf_release(&name);
+	return rc;
+}
+
+static void chunk_span(struct report_chunk *k, int64_t t0, int64_t t1)
+{
+	if (!k->n && !k->nmarkers)
+		k->tmin = INT64_MAX;
+	if (t0 < k->tmin)
+		k->tmin = t0;
+	if (t1 > k->tmax)
+		k->tmax = t1;
+}
+
+int report_data_call(struct report *r, const struct tracedb_call *c, int sc, int rt)
+{
+	struct report_chunk *k = &r->chunk;
+	int64_t err = (c->flags & TRACEDB_ERROR) ? -c->retval : 0;
+	int i;
+
+	chunk_span(k, c->t0, c->t1);
+	col_add(&k->t, c->t0 - k->last_t);	/* deltas keep the files small */
+	k->last_t = c->t0;
+	col_add(&k->d, c->t1 - c->t0);
+	col_add(&k->l, c->lane);
+	col_add(&k->c, sc);
+	col_add(&k->f, c->flags);
+	col_add(&k->e, err);
+	col_add(&k->r, rt);
+	col_add(&k->s, c->seq - k->last_s);
+	k->last_s = c->seq;
+
+	if (k->detail.len)
+		strbuf_addstr(&k->detail, ",\n");
+	strbuf_addf(&k->detail, "[%lld,", (long long)c->exit_seq);
+	js_str(&k->detail, c->text);
+	strbuf_addstr(&k->detail, ",[");
+	for (i = 0; i < 6; i++)
+		strbuf_addf(&k->detail, "%s\"0x%llx\"", i ? "," : "",
+			    (unsigned long long)c->args[i]);
+	strbuf_addf(&k->detail, "],\"%lld\",", (long long)c->retval);
+	js_str(&k->detail, c->mech_enter);
+	strbuf_addch(&k->detail, ',');
+	js_str(&k->detail, c->mech_exit);
+	strbuf_addf(&k->detail, ",%lld]", (long long)c->tid);
+	k->n++;
+	if (k->n >= REPORT_CHUNK)
+		return chunk_flush(r);
+	return 0;
+}
+
+int report_data_marker(struct report *r, const struct tracedb_marker *m)
+{
+	struct report_chunk *k = &r->chunk;
+	int64_t x = 0;
+
+	switch (m->kind) {
+	case TRACEDB_SIGNAL:
+		x = m->nr;
+		break;
+	case TRACEDB_FORK:
+	case TRACEDB_EXEC:
+		x = m->other_tid;
+		break;
+	case TRACEDB_EXIT:
+		x = m->status;
+		break;
+	default:
+		break;
+	}
+	chunk_span(k, m->t, m->t);
+	col_add(&k->mt, m->t - k->last_mt);
+	k->last_mt = m->t;
+	col_add(&k->ml, m->lane);
+	col_add(&k->mk, m->kind);
+	col_add(&k->mx, x);
+	col_add(&k->ms, m->seq - k->last_ms);
+	k->last_ms = m->seq;
+	if (k->mtx.len)
+		strbuf_addch(&k->mtx, ',');
+	js_str(&k->mtx, m->text && *m->text ? m->text : m->event_kind);
+	k->nmarkers++;
+	if (k->nmarkers >= REPORT_CHUNK)
+		return chunk_flush(r);
+	return 0;
+}
+
+/* errno names: glibc knows them (strerrorname_np, glibc 2.32). */
+static void meta_errnos(struct report *r, struct strbuf *out)
+{
+	size_t e;
+	int first = 1;
+
+	strbuf_addch(out, '{');
+	for (e = 1; e < sizeof(r->errnos); e++) {
+		const char *name;
+
+		if (!r->errnos[e])
+			continue;
+		name = strerrorname_np((int)e);
+		strbuf_addf(out, "%s\"%zu\":", first ? "" : ",", e);
+		js_str(out, name ? name : "");
+		first = 0;
+	}
+	strbuf_addch(out, '}');
+}
+
+int report_data_finish(struct report *r)
+{
+	const struct atlas_tree *lt = atlas_tree(r->atlas, ATLAS_LINUX);
+	const struct atlas_tree *st = atlas_tree(r->atlas, ATLAS_STRACE);
+	struct strbuf out = STRBUF_INIT;
+	int i, rc = -1;
+
+	if (chunk_flush(r) < 0)
+		goto cleanup;
+
+	strbuf_addstr(&out, "sysatlas.meta({\"argv\":");
+	js_str(&out, r->run.argv_json);
+	strbuf_addstr(&out, ",\"kernel\":");
+	js_str(&out, r->run.kernel_release);
+	strbuf_addstr(&out, ",\"linux\":");
+	js_str(&out, lt ? lt->version : "");
+	strbuf_addstr(&out, ",\"strace\":");
+	js_str(&out, st ? st->version : "");
+	strbuf_addf(&out, ",\"ended\":%s,\"end\":%lld,\"calls\":%llu,\"markers\":%llu,"
+		    "\"unfinished\":%llu,\n\"classes\":[",
+		    r->run.has_ended ? "true" : "false", (long long)r->run.last_t,
+		    (unsigned long long)r->ncalls, (unsigned long long)r->nmarkers,
+		    (unsigned long long)r->nunfinished);
+	for (i = 0; i < REPORT_CLASSES; i++) {
+		strbuf_addstr(&out, i ? "," : "");
+		js_str(&out, report_class_names[i]);
+	}
+	strbuf_addstr(&out, "],\n\"markerKinds\":[");
+	for (i = 0; i < TRACEDB_MARKER_KINDS; i++) {
+		strbuf_addstr(&out, i ? "," : "");
+		js_str(&out, tracedb_marker_names[i]);
+	}
+	strbuf_addstr(&out, "],\n\"lanes\":[");
+	for (i = 0; i < r->run.ntasks; i++) {
+		const struct tracedb_task *t = &r->run.tasks[i];
+
+		strbuf_addf(&out, "%s\n{\"tid\":%lld,\"tgid\":%lld,\"ptid\":%lld,\"comm\":",
+			    i ? "," : "", (long long)t->tid, (long long)t->tgid,
+			    (long long)t->parent_tid);
+		js_str(&out, t->comm);
+		if (t->has_exit_status)
+			strbuf_addf(&out, ",\"status\":%lld", (long long)t->exit_status);
+		strbuf_addf(&out, ",\"calls\":%llu}", (unsigned long long)t->calls);
+	}
+	strbuf_addstr(&out, "],\n\"syscalls\":[");
+	for (i = 0; i < r->nscs; i++) {
+		const struct report_sc *sc = &r->scs[i];
+
+		strbuf_addf(&out, "%s\n{\"name\":", i ? "," : "");
+		js_str(&out, sc->name);
+		strbuf_addstr(&out, ",\"abi\":");
+		js_str(&out, sc->abi ? sc->abi : "");
+		strbuf_addf(&out, ",\"nr\":%ld,\"cls\":%u,\"calls\":%llu,\"errors\":%llu,\"page\":",
+			    sc->nr, sc->classes, (unsigned long long)sc->calls,
+			    (unsigned long long)sc->errors);
+		strbuf_addstr(&out, "\"syscalls/");
+		strbuf_addstr(&out, sc->stem);	/* [a-z0-9_-] only */
+		strbuf_addstr(&out, ".html\"}");
+	}
+	strbuf_addstr(&out, "],\n\"rts\":[");
+	for (i = 0; i < r->nrts; i++)
+		strbuf_addf(&out, "%s%d", i ? "," : "", r->rts[i].sc);
+	strbuf_addstr(&out, "],\n\"errnos\":");
+	meta_errnos(r, &out);
+	strbuf_addf(&out, ",\n\"chunks\":[%s]});\n", r->chunk_meta.buf);
+	rc = report_write_file(r, "data/meta.js", &out);
+cleanup:
+	strbuf_release(&out);
+	return rc;
+}

@@ -1,0 +1,606 @@
+/*
+ * The report's pages: index.html (overview), timeline.html (timeline and
+ * event view; the drawing is assets/timeline.js) and syscalls/NAME.html.
+ * Every string from the trace or the index goes through html_text() /
+ * html_attr(); graphs are rendered by graph.c.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "error.h"
+#include "escape.h"
+#include "html.h"
+#include "report.h"
+
+static const struct html_nav report_nav[] = {
+	{ "overview", "index.html", "Overview" },
+	{ "timeline", "timeline.html", "Timeline" },
+	{ "syscalls", "syscalls/index.html", "Syscalls" },
+	{ NULL, NULL, NULL },
+};
+
+static const char *const page_scripts[] = { "assets/site.js", NULL };
+static const char *const timeline_scripts[] = {
+	"assets/site.js", "data/meta.js", "assets/timeline.js", NULL,
+};
+
+/*
+ * Append the JSON array of strings json as a shell-like command line
+ * (words separated by spaces, each as recorded).  -1 when json is not such
+ * an array (the caller then shows it raw).
+ */
+static int argv_from_json(const char *json, struct strbuf *out)
+{
+	const char *p = json;
+	int words = 0;
+
+	while (*p == ' ')
+		p++;
+	if (*p++ != '[')
+		return -1;
+	for (;;) {
+		while (*p == ' ' || *p == '\n' || *p == ',')
+			p++;
+		if (*p == ']')
+			return 0;
+		if (*p++ != '"')
+			return -1;
+		if (words++)
+			strbuf_addch(out, ' ');
+		while (*p != '"') {
+			if (!*p)
+				return -1;
+			if (*p != '\\') {
+				strbuf_addch(out, *p++);
+				continue;
+			}
+			p++;
+			switch (*p) {
+			case 'n': strbuf_addch(out, '\n'); break;
+			case 't': strbuf_addch(out, '\t'); break;
+			case 'r': strbuf_addch(out, '\r'); break;
+			case 'b': strbuf_addch(out, '\b'); break;
+			case 'f': strbuf_addch(out, '\f'); break;
+			case 'u': {
+				unsigned cp;
+
+				if (sscanf(p + 1, "%4x", &cp) != 1)
+					return -1;
+				if (cp >= 0xD800 && cp <= 0xDFFF)
+					cp = 0xFFFD;
+				utf8_append(out, cp);
+				p += 4;
+				break;
+			}
+			case '\0':
+				return -1;
+			default: strbuf_addch(out, *p); break;
+			}
+			p++;
+		}
+		p++;
+	}
+}
+
+static void fmt_ns(struct strbuf *out, int64_t ns)
+{
+	if (ns < 1000)
+		strbuf_addf(out, "%lld ns", (long long)ns);
+	else if (ns < 1000000)
+		strbuf_addf(out, "%.1f µs", ns / 1e3);
+	else if (ns < 1000000000)
+		strbuf_addf(out, "%.2f ms", ns / 1e6);
+	else
+		strbuf_addf(out, "%.3f s", ns / 1e9);
+}
+
+static void fact(struct strbuf *out, const char *name, const char *value)
+{
+	strbuf_addf(out, "<tr><th>%s</th><td>", name);
+	html_text(out, value && *value ? value : "—");
+	strbuf_addstr(out, "</td></tr>\n");
+}
+
+static void fact_html(struct strbuf *out, const char *name, const char *html)
+{
+	strbuf_addf(out, "<tr><th>%s</th><td>%s</td></tr>\n", name, html);
+}
+
+/* A wait status as the shell says it. */
+static void fmt_status(struct strbuf *out, int64_t st)
+{
+	if ((st & 0x7f) == 0)
+		strbuf_addf(out, "exited with %lld", (long long)((st >> 8) & 0xff));
+	else
+		strbuf_addf(out, "killed by signal %lld", (long long)(st & 0x7f));
+}
+
+static void page_begin(struct report *r, struct strbuf *out, const char *title,
+		       const char *root, const char *active, const char *const *scripts,
+		       const char *body_class, struct html_page *p)
+{
+	memset(p, 0, sizeof(*p));
+	p->title = title;
+	p->root = root;
+	p->site = "sysatlas report";
+	p->nav = report_nav;
+	p->active = active;
+	p->scripts = scripts;
+	p->body_class = body_class;
+	html_page_begin(out, p);
+}
+
+static void report_notes(struct report *r, struct strbuf *out)
+{
+	const struct atlas_tree *lt = atlas_tree(r->atlas, ATLAS_LINUX);
+	struct strbuf note = STRBUF_INIT;
+
+	if (lt && web_kernel_note(r->run.kernel_release, lt->version, &note)) {
+		strbuf_addstr(out, "<p class=\"note warn\"><strong>Kernel versions differ.</strong> ");
+		strbuf_reset(&note);
+		strbuf_addf(&note, "This trace was recorded on Linux %s, but the index is of "
+			    "Linux %s: what you see is %s's code. To see your own kernel's path, "
+			    "index its source tree with sysatlas index --linux DIR.",
+			    r->run.kernel_release, lt->version, lt->version);
+		html_text(out, note.buf);
+		strbuf_addstr(out, "</p>\n");
+	}
+	if (!lt)
+		strbuf_addstr(out, "<p class=\"note warn\"><strong>No index.</strong> This report "
+			      "was written without an index: the round trips show every step as "
+			      "missing. Pass --index FILE to link the kernel and strace source.</p>\n");
+	if (!r->run.has_ended || r->nunfinished)
+		strbuf_addf(out, "<p class=\"note\"><strong>Incomplete trace.</strong> %s%llu "
+			    "call%s had no exit stop; they are marked unfinished.</p>\n",
+			    r->run.has_ended ? "" : "The tracer did not finish (it was killed or "
+			    "crashed). ", (unsigned long long)r->nunfinished,
+			    r->nunfinished == 1 ? "" : "s");
+	strbuf_release(&note);
+}
+
+/* Process tree: a cluster per process, a node per thread, edges parent → child. */
+static int report_task_graph(struct report *r, struct strbuf *out)
+{
+	struct graph *g = graph_new("tasks", GRAPH_LR);
+	struct strbuf id = STRBUF_INIT, label = STRBUF_INIT, href = STRBUF_INIT;
+	int i, j, n = r->run.ntasks > 400 ? 400 : r->run.ntasks, rc = -1;
+
+	for (i = 0; i < n; i++) {
+		const struct tracedb_task *t = &r->run.tasks[i];
+		struct graph_attrs a = { 0 };
+
+		if (t->tid == t->tgid || i == 0 || r->run.tasks[i - 1].tgid != t->tgid) {
+			strbuf_reset(&id);
+			strbuf_addf(&id, "p%lld", (long long)t->tgid);
+			strbuf_reset(&label);
+			strbuf_addf(&label, "process %lld", (long long)t->tgid);
+			for (j = 0; j < i; j++)
+				if (r->run.tasks[j].tgid == t->tgid)
+					break;
+			if (j == i && graph_cluster_add(g, id.buf, label.buf, "#f4f6f8") < 0)
+				goto cleanup;
+		}
+		strbuf_reset(&label);
+		strbuf_addf(&label, "%s\n%s %lld · %llu calls", t->comm ? t->comm : "?",
+			    t->tid == t->tgid ? "pid" : "tid", (long long)t->tid,
+			    (unsigned long long)t->calls);
+		if (t->has_exit_status) {
+			strbuf_addch(&label, '\n');
+			fmt_status(&label, t->exit_status);
+		}
+		strbuf_reset(&href);
+		strbuf_addf(&href, "timeline.html#q=tid:%lld", (long long)t->tid);
+		a.label = label.buf;
+		a.href = href.buf;
+		a.tooltip = "show this thread in the timeline";
+		a.color = t->tid == t->tgid ? "#ffffff" : "#f8fbff";
+		strbuf_reset(&id);
+		strbuf_addf(&id, "p%lld", (long long)t->tgid);
+		{
+			struct strbuf nid = STRBUF_INIT;
+
+			strbuf_addf(&nid, "t%lld", (long long)t->tid);
+			rc = graph_node_add(g, id.buf, nid.buf, &a);
+			strbuf_release(&nid);
+			if (rc < 0)
+				goto cleanup;
+			rc = -1;
+		}
+	}
+	for (i = 0; i < n; i++) {
+		const struct tracedb_task *t = &r->run.tasks[i];
+		struct strbuf from = STRBUF_INIT, to = STRBUF_INIT;
+		struct graph_attrs a = { .label = NULL };
+
+		if (!t->parent_tid)
+			continue;
+		for (j = 0; j < n; j++)
+			if (r->run.tasks[j].tid == t->parent_tid)
+				break;
+		if (j == n)
+			continue;
+		strbuf_addf(&from, "t%lld", (long long)t->parent_tid);
+		strbuf_addf(&to, "t%lld", (long long)t->tid);
+		a.label = t->tgid == t->tid ? "fork" : "clone";
+		a.style = t->tgid == t->tid ? NULL : "dashed";
+		rc = graph_edge_add(g, from.buf, to.buf, &a);
+		strbuf_release(&from);
+		strbuf_release(&to);
+		if (rc < 0)
+			goto cleanup;
+		rc = -1;
+	}
+	strbuf_addstr(out, "<div class=\"graph\">");
+	if (graph_render_svg(r->gr, g, out) < 0)
+		goto cleanup;
+	strbuf_addstr(out, "</div>\n");
+	if (n < r->run.ntasks)
+		strbuf_addf(out, "<p class=\"muted\">The first %d of %d threads are drawn.</p>\n",
+			    n, r->run.ntasks);
+	rc = 0;
+cleanup:
+	graph_free(g);
+	strbuf_release(&id);
+	strbuf_release(&label);
+	strbuf_release(&href);
+	return rc;
+}
+
+static int sc_by_time(const void *x, const void *y, void *arg)
+{
+	const struct report_sc *scs = arg;
+	const struct report_sc *a = &scs[*(const int *)x], *b = &scs[*(const int *)y];
+
+	if (a->total_ns != b->total_ns)
+		return a->total_ns > b->total_ns ? -1 : 1;
+	if (a->calls != b->calls)
+		return a->calls > b->calls ? -1 : 1;
+	return strcmp(a->name, b->name);
+}
+
+/* The strace -c style table, sortable by any column (assets/site.js). */
+static void report_summary_table(struct report *r, struct strbuf *out, const char *root)
+{
+	int *order = xcalloc(r->nscs ? r->nscs : 1, sizeof(*order));
+	int64_t total = 0;
+	uint64_t calls = 0, errors = 0;
+	int i;
+
+	for (i = 0; i < r->nscs; i++) {
+		order[i] = i;
+		total += r->scs[i].total_ns;
+		calls += r->scs[i].calls;
+		errors += r->scs[i].errors;
+	}
+	qsort_r(order, r->nscs, sizeof(*order), sc_by_time, r->scs);
+	strbuf_addstr(out, "<table class=\"summary sortable\" id=\"summary\">\n<thead><tr>"
+		      "<th data-type=\"num\">% time</th><th data-type=\"num\">seconds</th>"
+		      "<th data-type=\"num\">µs/call</th><th data-type=\"num\">calls</th>"
+		      "<th data-type=\"num\">errors</th><th data-type=\"text\">syscall</th>"
+		      "<th data-type=\"text\">class</th></tr></thead>\n<tbody>\n");
+	for (i = 0; i < r->nscs; i++) {
+		const struct report_sc *sc = &r->scs[order[i]];
+		uint64_t done = sc->timed;
+		double pct = total ? 100.0 * sc->total_ns / total : 0;
+		int k, first = 1;
+
+		strbuf_addf(out, "<tr><td class=\"num\" data-v=\"%.6f\">%.2f</td>"
+			    "<td class=\"num\" data-v=\"%lld\">%.6f</td>"
+			    "<td class=\"num\" data-v=\"%.3f\">%.0f</td>"
+			    "<td class=\"num\" data-v=\"%llu\">%llu</td>"
+			    "<td class=\"num\" data-v=\"%llu\">%s%llu</td><td>",
+			    pct, pct, (long long)sc->total_ns, sc->total_ns / 1e9,
+			    done ? sc->total_ns / 1e3 / done : 0, done ? sc->total_ns / 1e3 / done : 0,
+			    (unsigned long long)sc->calls, (unsigned long long)sc->calls,
+			    (unsigned long long)sc->errors, "", (unsigned long long)sc->errors);
+		{
+			struct strbuf href = STRBUF_INIT;
+
+			strbuf_addf(&href, "%ssyscalls/%s.html", root, sc->stem);
+			html_link(out, href.buf, sc->name, NULL);
+			strbuf_release(&href);
+		}
+		if (sc->abi) {
+			strbuf_addstr(out, " <span class=\"tag\">");
+			html_text(out, sc->abi);
+			strbuf_addstr(out, "</span>");
+		}
+		strbuf_addstr(out, "</td><td>");
+		for (k = 0; k < REPORT_CLASSES; k++)
+			if (sc->classes & (1u << k)) {
+				strbuf_addf(out, "%s%%%s", first ? "" : " ", report_class_names[k]);
+				first = 0;
+			}
+		strbuf_addstr(out, "</td></tr>\n");
+	}
+	strbuf_addf(out, "</tbody>\n<tfoot><tr><td class=\"num\">100.00</td><td class=\"num\">%.6f</td>"
+		    "<td></td><td class=\"num\">%llu</td><td class=\"num\">%llu</td><td>total</td>"
+		    "<td></td></tr></tfoot>\n</table>\n",
+		    total / 1e9, (unsigned long long)calls, (unsigned long long)errors);
+	free(order);
+}
+
+static int report_overview(struct report *r)
+{
+	const struct atlas_tree *lt = atlas_tree(r->atlas, ATLAS_LINUX);
+	const struct atlas_tree *st = atlas_tree(r->atlas, ATLAS_STRACE);
+	struct strbuf out = STRBUF_INIT, cmd = STRBUF_INIT, v = STRBUF_INIT;
+	struct html_page p;
+	int rc = -1, i, processes = 0;
+
+	if (!r->run.argv_json || argv_from_json(r->run.argv_json, &cmd) < 0) {
+		strbuf_reset(&cmd);
+		strbuf_addstr(&cmd, r->run.argv_json ? r->run.argv_json : "?");
+	}
+	page_begin(r, &out, cmd.buf, "", "overview", page_scripts, "overview", &p);
+	strbuf_addstr(&out, "<h1 class=\"command\"><span class=\"prompt\">$</span> <code>");
+	html_text(&out, cmd.buf);
+	strbuf_addstr(&out, "</code></h1>\n");
+	report_notes(r, &out);
+
+	strbuf_addstr(&out, "<div class=\"cards\">\n<section class=\"card\"><h2>Run</h2>"
+		      "<table class=\"facts\">\n");
+	{
+		time_t secs = (time_t)(r->run.started_ns / 1000000000);
+		struct tm tm;
+		char buf[64];
+
+		if (gmtime_r(&secs, &tm) && strftime(buf, sizeof(buf), "%Y-%m-%d %H:%M:%S UTC", &tm))
+			fact(&out, "started", buf);
+	}
+	strbuf_reset(&v);
+	fmt_ns(&v, r->run.last_t);
+	if (!r->run.has_ended)
+		strbuf_addstr(&v, " (tracer did not finish)");
+	fact(&out, "duration", v.buf);
+	fact(&out, "working directory", r->run.cwd);
+	strbuf_reset(&v);
+	if (r->run.has_exit_status)
+		fmt_status(&v, r->run.exit_status);
+	fact(&out, "exit", v.buf);
+	fact(&out, "trace options", r->run.options);
+	for (i = 0; i < r->run.ntasks; i++)
+		processes += r->run.tasks[i].tid == r->run.tasks[i].tgid;
+	strbuf_reset(&v);
+	strbuf_addf(&v, "%d processes, %d threads", processes, r->run.ntasks);
+	fact(&out, "tasks", v.buf);
+	strbuf_reset(&v);
+	strbuf_addf(&v, "%llu syscalls (%llu failed, %llu unfinished), %llu signals, "
+		    "%llu forks, %llu execs",
+		    (unsigned long long)r->ncalls, (unsigned long long)r->nerrors,
+		    (unsigned long long)r->nunfinished,
+		    (unsigned long long)r->marker_counts[TRACEDB_SIGNAL],
+		    (unsigned long long)r->marker_counts[TRACEDB_FORK],
+		    (unsigned long long)r->marker_counts[TRACEDB_EXEC]);
+	fact(&out, "events", v.buf);
+	strbuf_addstr(&out, "</table></section>\n<section class=\"card\"><h2>Kernel and sources</h2>"
+		      "<table class=\"facts\">\n");
+	strbuf_reset(&v);
+	strbuf_addf(&v, "Linux %s (%s)", r->run.kernel_release ? r->run.kernel_release : "?",
+		    r->run.arch ? r->run.arch : "?");
+	fact(&out, "traced on", v.buf);
+	strbuf_reset(&v);
+	if (lt)
+		strbuf_addf(&v, "Linux %s %s%s%s", lt->version, lt->arch,
+			    lt->root ? ", from " : " (shipped index)", lt->root ? lt->root : "");
+	fact(&out, "kernel code shown", lt ? v.buf : "none: no index");
+	strbuf_reset(&v);
+	if (st)
+		strbuf_addf(&v, "strace %s%s%s", st->version, st->root ? ", from " : "",
+			    st->root ? st->root : "");
+	fact(&out, "tracer code shown", st ? v.buf : "none: no strace tree indexed");
+	fact(&out, "recorded by", r->run.tool_version);
+	strbuf_reset(&v);
+	strbuf_addstr(&v, "<a href=\"timeline.html\">open the timeline</a> — every call, "
+		      "click one to follow its round trip");
+	fact_html(&out, "explore", v.buf);
+	strbuf_addstr(&out, "</table></section>\n</div>\n");
+
+	strbuf_addstr(&out, "<section><h2>Processes and threads</h2>\n");
+	if (report_task_graph(r, &out) < 0)
+		goto cleanup;
+	strbuf_addstr(&out, "</section>\n<section><h2>Syscall summary</h2>\n"
+		      "<p class=\"muted\">Like <code>strace -c</code>: time is from each "
+		      "syscall-enter stop to its syscall-exit stop, as the tracer saw it. "
+		      "Click a column to sort, a name for its kernel path.</p>\n");
+	report_summary_table(r, &out, "");
+	strbuf_addstr(&out, "</section>\n");
+	html_page_end(&out, &p);
+	rc = report_write_file(r, "index.html", &out);
+cleanup:
+	strbuf_release(&out);
+	strbuf_release(&cmd);
+	strbuf_release(&v);
+	return rc;
+}
+
+static int report_timeline(struct report *r)
+{
+	struct strbuf out = STRBUF_INIT;
+	struct html_page p;
+	int rc, k;
+
+	page_begin(r, &out, "Timeline", "", "timeline", timeline_scripts, "timeline", &p);
+	strbuf_addstr(&out,
+		"<section class=\"tl-controls\" aria-label=\"filter\">\n"
+		"<input id=\"q\" type=\"search\" placeholder=\"filter: openat read · %file · pid:1234 · errno:ENOENT\" "
+		"autocomplete=\"off\" spellcheck=\"false\">\n"
+		"<select id=\"cls\" title=\"syscall class\"><option value=\"\">any class</option>\n");
+	for (k = 0; k < REPORT_CLASSES; k++)
+		strbuf_addf(&out, "<option value=\"%s\">%%%s</option>\n", report_class_names[k],
+			    report_class_names[k]);
+	strbuf_addstr(&out,
+		"</select>\n<select id=\"pid\" title=\"process\"><option value=\"\">any process</option></select>\n"
+		"<select id=\"errno\" title=\"result\"><option value=\"\">any result</option>"
+		"<option value=\"any\">failed calls</option></select>\n"
+		"<button id=\"zoom-in\" type=\"button\" title=\"zoom in (+)\">+</button>"
+		"<button id=\"zoom-out\" type=\"button\" title=\"zoom out (-)\">−</button>"
+		"<button id=\"zoom-reset\" type=\"button\" title=\"show everything (0)\">all</button>\n"
+		"<span id=\"tl-status\" class=\"muted\">loading…</span>\n</section>\n"
+		"<div id=\"tl-wrap\" class=\"tl-wrap\"><canvas id=\"tl\" data-slices=\"0\" data-drawn=\"0\" "
+		"data-loaded=\"0\"></canvas><div id=\"tl-tip\" class=\"tl-tip\" hidden></div></div>\n"
+		"<p class=\"muted legend\"><span class=\"sw ok\"></span>syscall "
+		"<span class=\"sw err\"></span>failed <span class=\"sw unf\"></span>unfinished "
+		"<span class=\"mk sig\"></span>signal <span class=\"mk fork\"></span>fork/clone "
+		"<span class=\"mk exec\"></span>exec <span class=\"mk exit\"></span>exit · "
+		"drag to pan, wheel to zoom, click a call to open it.</p>\n"
+		"<section id=\"event\" class=\"event\" hidden>\n"
+		"<h2 id=\"ev-title\"></h2>\n<pre id=\"ev-line\" class=\"strace-line\"></pre>\n"
+		"<div class=\"ev-grid\"><div><h3>Registers</h3><table id=\"ev-regs\" class=\"regs\"></table></div>\n"
+		"<div><h3>At the stops</h3><table id=\"ev-facts\" class=\"facts\"></table></div></div>\n"
+		"<h3>Round trip</h3>\n<p class=\"muted\">Tracee, kernel and tracer, from the "
+		"syscall instruction back to user space. Every name is a link to its source line; "
+		"a step the index lacks is marked missing.</p>\n"
+		"<div class=\"rt-grid\"><div id=\"ev-graph\" class=\"graph\"></div>\n"
+		"<ol id=\"ev-steps\" class=\"steps\"></ol></div>\n"
+		"</section>\n");
+	html_page_end(&out, &p);
+	rc = report_write_file(r, "timeline.html", &out);
+	strbuf_release(&out);
+	return rc;
+}
+
+static int report_syscall_page(struct report *r, int sci)
+{
+	const struct report_sc *sc = &r->scs[sci];
+	const struct atlas_syscall *asc = atlas_syscall(r->atlas, sc->abi, sc->nr);
+	struct strbuf out = STRBUF_INIT, name = STRBUF_INIT, url = STRBUF_INIT, v = STRBUF_INIT;
+	struct graph *g = graph_new("path", GRAPH_TB);
+	struct html_page p;
+	uint64_t done = sc->timed;
+	int rc = -1, k;
+
+	page_begin(r, &out, sc->name, "../", "syscalls", page_scripts, "syscall", &p);
+	strbuf_addstr(&out, "<h1><code>");
+	html_text(&out, sc->name);
+	strbuf_addf(&out, "</code> <span class=\"tag\">nr %ld%s", sc->nr, sc->abi ? " · " : "");
+	if (sc->abi)
+		html_text(&out, sc->abi);
+	strbuf_addstr(&out, "</span></h1>\n<div class=\"cards\"><section class=\"card\"><h2>Kernel</h2>"
+		      "<table class=\"facts\">\n");
+	if (asc && asc->definition) {
+		strbuf_reset(&v);
+		atlas_loc_where(asc->definition, 0, &v);
+		strbuf_reset(&url);
+		atlas_url(r->atlas, asc->definition, 0, &url);
+		strbuf_addstr(&out, "<tr><th>definition</th><td>");
+		html_link(&out, url.len ? url.buf : NULL, v.buf, NULL);
+		strbuf_addstr(&out, "</td></tr>\n");
+		if (asc->definition->signature) {
+			strbuf_addstr(&out, "<tr><th>signature</th><td><code>");
+			html_text(&out, asc->definition->signature);
+			strbuf_addstr(&out, "</code></td></tr>\n");
+		}
+	} else {
+		strbuf_addstr(&out, "<tr><th>definition</th><td><span class=\"missing\">not in the "
+			      "index</span></td></tr>\n");
+	}
+	fact(&out, "entry point", asc ? asc->entry_point : NULL);
+	if (asc && asc->status && strcmp(asc->status, "implemented")) {
+		strbuf_reset(&v);
+		strbuf_addf(&v, "%s%s%s", asc->status, asc->reason ? ": " : "",
+			    asc->reason ? asc->reason : "");
+		fact(&out, "status", v.buf);
+	}
+	strbuf_addstr(&out, "</table></section>\n<section class=\"card\"><h2>strace</h2>"
+		      "<table class=\"facts\">\n<tr><th>decoder</th><td>");
+	if (asc && asc->decoder) {
+		strbuf_reset(&v);
+		strbuf_addf(&v, "%s — ", asc->decoder->name);
+		atlas_loc_where(asc->decoder, 0, &v);
+		strbuf_reset(&url);
+		atlas_url(r->atlas, asc->decoder, 0, &url);
+		html_link(&out, url.len ? url.buf : NULL, v.buf, NULL);
+	} else {
+		strbuf_addstr(&out, "<span class=\"missing\">not in the index</span>");
+	}
+	strbuf_addstr(&out, "</td></tr>\n");
+	fact(&out, "flags", asc ? asc->strace_flags : NULL);
+	strbuf_reset(&v);
+	for (k = 0; k < REPORT_CLASSES; k++)
+		if (sc->classes & (1u << k))
+			strbuf_addf(&v, "%s%%%s", v.len ? " " : "", report_class_names[k]);
+	fact(&out, "classes", v.buf);
+	strbuf_addstr(&out, "</table></section>\n<section class=\"card\"><h2>In this trace</h2>"
+		      "<table class=\"facts\">\n");
+	strbuf_reset(&v);
+	strbuf_addf(&v, "%llu (%llu failed, %llu unfinished)", (unsigned long long)sc->calls,
+		    (unsigned long long)sc->errors, (unsigned long long)sc->unfinished);
+	fact(&out, "calls", v.buf);
+	strbuf_reset(&v);
+	fmt_ns(&v, sc->total_ns);
+	fact(&out, "total time", v.buf);
+	strbuf_reset(&v);
+	fmt_ns(&v, done ? sc->total_ns / (int64_t)done : 0);
+	fact(&out, "mean", v.buf);
+	strbuf_reset(&v);
+	fmt_ns(&v, sc->max_ns);
+	fact(&out, "longest", v.buf);
+	strbuf_addstr(&out, "</table></section></div>\n");
+
+	strbuf_addstr(&out, "<section><h2>Path through the kernel</h2>\n"
+		      "<p class=\"muted\">Entry to the ptrace hook, dispatch to the definition, "
+		      "exit through the hook again, and the strace code that decodes it.</p>\n"
+		      "<div class=\"graph\">");
+	if (report_sc_graph_build(r, sci, g) < 0 || graph_render_svg(r->gr, g, &out) < 0)
+		goto cleanup;
+	strbuf_addstr(&out, "</div></section>\n<section><h2>Every occurrence</h2>\n");
+	strbuf_reset(&url);
+	strbuf_addstr(&url, "../timeline.html#q=");
+	escape_url_path_str(&url, sc->name);
+	if (sc->listed < sc->calls) {
+		strbuf_addf(&out, "<p class=\"muted\">The first %llu of %llu calls; ",
+			    (unsigned long long)sc->listed, (unsigned long long)sc->calls);
+		html_link(&out, url.buf, "the timeline filtered by name", NULL);
+		strbuf_addstr(&out, " has them all.</p>\n");
+	} else {
+		strbuf_addstr(&out, "<p class=\"muted\">Click a number to open the call in the ");
+		html_link(&out, url.buf, "timeline", NULL);
+		strbuf_addstr(&out, ".</p>\n");
+	}
+	strbuf_addstr(&out, "<table class=\"occ sortable\"><thead><tr><th data-type=\"num\">seq</th>"
+		      "<th data-type=\"num\">tid</th><th data-type=\"num\">at</th>"
+		      "<th data-type=\"num\">duration</th><th data-type=\"text\">call</th></tr></thead>\n<tbody>\n");
+	strbuf_add(&out, sc->occ.buf, sc->occ.len);
+	strbuf_addstr(&out, "</tbody></table>\n</section>\n");
+	html_page_end(&out, &p);
+	strbuf_addf(&name, "syscalls/%s.html", sc->stem);
+	rc = report_write_file(r, name.buf, &out);
+cleanup:
+	graph_free(g);
+	strbuf_release(&out);
+	strbuf_release(&name);
+	strbuf_release(&url);
+	strbuf_release(&v);
+	return rc;
+}
+
+static int report_syscall_index(struct report *r)
+{
+	struct strbuf out = STRBUF_INIT;
+	struct html_page p;
+	int rc;
+
+	page_begin(r, &out, "Syscalls", "../", "syscalls", page_scripts, "syscalls", &p);
+	strbuf_addstr(&out, "<h1>Syscalls in this trace</h1>\n<p class=\"muted\">Each name "
+		      "opens its page: kernel definition, path, strace decoder and every "
+		      "occurrence.</p>\n");
+	report_summary_table(r, &out, "../");
+	html_page_end(&out, &p);
+	rc = report_write_file(r, "syscalls/index.html", &out);
+	strbuf_release(&out);
+	return rc;
+}
+
+int report_pages_write(struct report *r)
+{
+	int i;
+
+	if (report_overview(r) < 0 || report_timeline(r) < 0 || report_syscall_index(r) < 0)
+		return -1;
+	for (i = 0; i < r->nscs; i++)
+		if (report_syscall_page(r, i) < 0)
+			return -1;
+	return 0;
+}

@@ -1,0 +1,423 @@
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "datadir.h"
+#include "db.h"
+#include "error.h"
+#include "escape.h"
+#include "html.h"
+#include "progress.h"
+#include "report.h"
+#include "schema.h"
+
+const char *const report_class_names[REPORT_CLASSES] = {
+	"file", "desc", "process", "network", "signal", "memory", "ipc",
+	"creds", "clock", "stat",
+};
+
+/* strace's syscall flags and the -e trace=%class each one stands for. */
+static const struct {
+	const char *flag;
+	unsigned classes;
+} report_flag_classes[] = {
+	{ "TF", REPORT_CLASS_FILE },
+	{ "TD", REPORT_CLASS_DESC },
+	{ "TP", REPORT_CLASS_PROCESS },
+	{ "TN", REPORT_CLASS_NETWORK },
+	{ "TS", REPORT_CLASS_SIGNAL },
+	{ "TM", REPORT_CLASS_MEMORY },
+	{ "TI", REPORT_CLASS_IPC },
+	{ "TC", REPORT_CLASS_CREDS },
+	{ "TCL", REPORT_CLASS_CLOCK },
+	{ "TST", REPORT_CLASS_STAT | REPORT_CLASS_FILE },
+	{ "TLST", REPORT_CLASS_STAT | REPORT_CLASS_FILE },
+	{ "TFST", REPORT_CLASS_STAT | REPORT_CLASS_DESC },
+	{ "TSTA", REPORT_CLASS_STAT },
+};
+
+unsigned report_classes_from_flags(const char *flags)
+{
+	unsigned classes = 0;
+	const char *p = flags;
+	size_t i, len;
+
+	while (p && *p) {
+		len = strcspn(p, "|");
+		for (i = 0; i < sizeof(report_flag_classes) / sizeof(report_flag_classes[0]); i++)
+			if (strlen(report_flag_classes[i].flag) == len &&
+			    !strncmp(p, report_flag_classes[i].flag, len))
+				classes |= report_flag_classes[i].classes;
+		p += len;
+		if (*p == '|')
+			p++;
+	}
+	return classes;
+}
+
+const char *report_path(struct report *r, struct strbuf *sb, const char *name)
+{
+	strbuf_reset(sb);
+	strbuf_addf(sb, "%s/%s", r->dir.buf, name);
+	return sb->buf;
+}
+
+int report_write_file(struct report *r, const char *name, const struct strbuf *sb)
+{
+	struct strbuf path = STRBUF_INIT;
+	int rc = strbuf_write_file(sb, report_path(r, &path, name));
+
+	strbuf_release(&path);
+	return rc;
+}
+
+/* The syscall name at the start of an strace line, if it looks like one. */
+static int name_from_text(const char *text, struct strbuf *out)
+{
+	size_t n = 0;
+
+	while (text && ((text[n] >= 'a' && text[n] <= 'z') || (text[n] >= '0' && text[n] <= '9') ||
+			text[n] == '_'))
+		n++;
+	if (!n || n > 48 || text[n] != '(')
+		return -1;
+	strbuf_add(out, text, n);
+	return 0;
+}
+
+int report_sc_get(struct report *r, const char *abi, long nr, const char *text)
+{
+	const struct atlas_syscall *asc;
+	struct report_sc *sc;
+	struct strbuf name = STRBUF_INIT;
+	int i;
+
+	if (!abi && nr >= 0 && nr < 1024 && r->native_sc[nr])
+		return r->native_sc[nr] - 1;
+	for (i = 0; i < r->nscs; i++)
+		if (r->scs[i].nr == nr && r->scs[i].abi && abi && !strcmp(r->scs[i].abi, abi))
+			return i;
+	if (!abi)
+		for (i = 0; i < r->nscs; i++)
+			if (!r->scs[i].abi && r->scs[i].nr == nr)
+				return i;
+	if (r->nscs == r->scs_alloc) {
+		r->scs_alloc = r->scs_alloc ? 2 * r->scs_alloc : 64;
+		r->scs = xrealloc(r->scs, r->scs_alloc * sizeof(*r->scs));
+	}
+	sc = &r->scs[r->nscs];
+	memset(sc, 0, sizeof(*sc));
+	sc->abi = abi ? xstrdup(abi) : NULL;
+	sc->nr = nr;
+	strbuf_init(&sc->occ, 0);
+	asc = atlas_syscall(r->atlas, abi, nr);
+	if (asc && asc->name)
+		strbuf_addstr(&name, asc->name);
+	else if (name_from_text(text, &name) < 0)
+		strbuf_addf(&name, "syscall_%ld", nr);
+	sc->name = strbuf_detach(&name, NULL);
+	sc->classes = asc ? report_classes_from_flags(asc->strace_flags) : 0;
+	{
+		struct strbuf stem = STRBUF_INIT, raw = STRBUF_INIT;
+
+		/* a compat (i386, x32) call is another syscall: its own page */
+		strbuf_addstr(&raw, sc->name);
+		if (abi)
+			strbuf_addf(&raw, "_%s", abi);
+		html_file_stem(&stem, raw.buf);
+		sc->stem = strbuf_detach(&stem, NULL);
+		strbuf_release(&raw);
+	}
+	if (!abi && nr >= 0 && nr < 1024)
+		r->native_sc[nr] = r->nscs + 1;
+	return r->nscs++;
+}
+
+/* Format ns as "1.234 ms" style for pages. */
+static void fmt_duration(struct strbuf *out, int64_t ns)
+{
+	if (ns < 1000)
+		strbuf_addf(out, "%lld ns", (long long)ns);
+	else if (ns < 1000000)
+		strbuf_addf(out, "%.1f µs", ns / 1e3);
+	else if (ns < 1000000000)
+		strbuf_addf(out, "%.2f ms", ns / 1e6);
+	else
+		strbuf_addf(out, "%.3f s", ns / 1e9);
+}
+
+static void report_occurrence(struct report *r, struct report_sc *sc,
+			      const struct tracedb_call *c)
+{
+	struct strbuf *o = &sc->occ;
+
+	strbuf_addf(o, "<tr%s><td class=\"num\"><a href=\"../timeline.html#e=%lld\">%lld</a></td>"
+		    "<td class=\"num\">%lld</td><td class=\"num\">", 
+		    c->flags & TRACEDB_ERROR ? " class=\"err\"" : "",
+		    (long long)c->seq, (long long)c->seq, (long long)c->tid);
+	fmt_duration(o, c->t0);
+	strbuf_addstr(o, "</td><td class=\"num\">");
+	if (c->flags & TRACEDB_UNFINISHED)
+		strbuf_addstr(o, "unfinished");
+	else if (c->flags & TRACEDB_NO_RETURN)
+		strbuf_addstr(o, "did not return");
+	else
+		fmt_duration(o, c->t1 - c->t0);
+	strbuf_addstr(o, "</td><td><code>");
+	escape_html_text(o, c->text, strlen(c->text));
+	strbuf_addstr(o, "</code></td></tr>\n");
+	sc->listed++;
+}
+
+static int report_on_call(void *ctx, const struct tracedb_call *c)
+{
+	struct report *r = ctx;
+	int sci = report_sc_get(r, c->abi, c->nr, c->text), rt;
+	struct report_sc *sc = &r->scs[sci];
+	int64_t dur = c->t1 - c->t0;
+
+	sc->calls++;
+	r->ncalls++;
+	if (c->flags & TRACEDB_ERROR) {
+		sc->errors++;
+		r->nerrors++;
+		if (-c->retval < (int64_t)sizeof(r->errnos))
+			r->errnos[-c->retval] = 1;
+	}
+	if (c->flags & TRACEDB_UNFINISHED) {
+		sc->unfinished++;
+		r->nunfinished++;
+	} else if (!(c->flags & TRACEDB_NO_RETURN)) {
+		sc->timed++;
+		sc->total_ns += dur;
+		if (dur > sc->max_ns)
+			sc->max_ns = dur;
+	}
+	if (sc->listed < REPORT_OCCURRENCES)
+		report_occurrence(r, sc, c);
+	rt = report_rt_get(r, c, sci);
+	if (rt < 0)
+		return -1;
+	if (report_data_call(r, c, sci, rt) < 0)
+		return -1;
+	return report_export_call(r, c, sci);
+}
+
+static int report_on_marker(void *ctx, const struct tracedb_marker *m)
+{
+	struct report *r = ctx;
+
+	r->nmarkers++;
+	r->marker_counts[m->kind]++;
+	if (report_data_marker(r, m) < 0)
+		return -1;
+	return report_export_marker(r, m);
+}
+
+static void report_progress(void *ctx, uint64_t done)
+{
+	progress_update(ctx, done);
+}
+
+int web_kernel_note(const char *release, const char *indexed_version,
+		    struct strbuf *out)
+{
+	unsigned a1, b1, a2, b2;
+	const char *v = indexed_version;
+
+	if (!release || !v)
+		return 0;
+	if (*v == 'v')
+		v++;
+	if (sscanf(release, "%u.%u", &a1, &b1) != 2 || sscanf(v, "%u.%u", &a2, &b2) != 2)
+		return 0;
+	if (a1 == a2 && b1 == b2)
+		return 0;
+	strbuf_addf(out, "the traced kernel is Linux %s, but the index is of Linux %s: "
+		    "the links show %s's code; to see your kernel's own path, index its "
+		    "source tree ('sysatlas index --linux DIR')",
+		    release, indexed_version, indexed_version);
+	return 1;
+}
+
+static int report_mkdir(const char *path)
+{
+	if (mkdir(path, 0755) < 0 && errno != EEXIST)
+		return error_errno("cannot create %s", path);
+	return 0;
+}
+
+/* The output directory: fresh, or reused with --force. */
+static int report_prepare_dir(struct report *r)
+{
+	static const char *const subdirs[] = { "assets", "data", "syscalls" };
+	struct strbuf p = STRBUF_INIT;
+	struct stat st;
+	size_t i;
+	int rc = -1;
+
+	strbuf_addstr(&r->dir, r->o->outdir ? r->o->outdir : "sysatlas-report");
+	while (r->dir.len > 1 && r->dir.buf[r->dir.len - 1] == '/')
+		strbuf_setlen(&r->dir, r->dir.len - 1);
+	if (stat(r->dir.buf, &st) == 0) {
+		if (!S_ISDIR(st.st_mode)) {
+			error("%s exists and is not a directory", r->dir.buf);
+			goto cleanup;
+		}
+		if (!r->o->force) {
+			error("%s exists; use --force to write into it, or -o DIR", r->dir.buf);
+			goto cleanup;
+		}
+	} else if (errno != ENOENT) {
+		error_errno("%s", r->dir.buf);
+		goto cleanup;
+	}
+	if (report_mkdir(r->dir.buf) < 0)
+		goto cleanup;
+	for (i = 0; i < sizeof(subdirs) / sizeof(subdirs[0]); i++)
+		if (report_mkdir(report_path(r, &p, subdirs[i])) < 0)
+			goto cleanup;
+	rc = 0;
+cleanup:
+	strbuf_release(&p);
+	return rc;
+}
+
+/* The site's CSS and scripts, from the installed (or build tree's) data. */
+static const char *const report_assets[] = {
+	"sysatlas.css", "site.js", "timeline.js", NULL,
+};
+
+static int report_copy_assets(struct report *r)
+{
+	struct strbuf src = STRBUF_INIT, text = STRBUF_INIT, name = STRBUF_INIT;
+	const char *const *a;
+	int rc = -1;
+
+	for (a = report_assets; *a; a++) {
+		strbuf_reset(&name);
+		strbuf_addf(&name, "assets/%s", *a);
+		if (datadir_find(name.buf, &src) < 0)
+			goto cleanup;
+		strbuf_reset(&text);
+		if (strbuf_read_file(&text, src.buf) < 0)
+			goto cleanup;
+		if (report_write_file(r, name.buf, &text) < 0)
+			goto cleanup;
+	}
+	rc = 0;
+cleanup:
+	strbuf_release(&src);
+	strbuf_release(&text);
+	strbuf_release(&name);
+	return rc;
+}
+
+static void report_quiet(const char *line)
+{
+}
+
+/* Open the index: the one asked for, or the built-in one when present. */
+static int report_open_index(struct report *r)
+{
+	struct strbuf def = STRBUF_INIT;
+	int found, rc = 0;
+
+	if (r->o->index)
+		return db_open(&r->index, r->o->index, &db_schema_index, DB_READONLY);
+	/* the built-in index is optional: its absence is a warning */
+	error_set_routine(report_quiet);
+	found = datadir_find("default-index.db", &def) == 0;
+	error_set_routine(NULL);
+	if (found)
+		rc = db_open(&r->index, def.buf, &db_schema_index, DB_READONLY);
+	else
+		warning("no index given and no built-in index found: the report "
+			"shows the trace without source links (use --index FILE)");
+	strbuf_release(&def);
+	return rc;
+}
+
+static void report_release(struct report *r)
+{
+	int i;
+
+	for (i = 0; i < r->nscs; i++) {
+		free(r->scs[i].abi);
+		free(r->scs[i].name);
+		free(r->scs[i].stem);
+		strbuf_release(&r->scs[i].occ);
+	}
+	free(r->scs);
+	for (i = 0; i < r->nrts; i++) {
+		free(r->rts[i].key);
+		free(r->rts[i].mech_enter);
+		free(r->rts[i].mech_exit);
+	}
+	free(r->rts);
+	free(r->rt_hash);
+	strbuf_release(&r->chunk_meta);
+	report_data_release(r);
+	graph_renderer_free(r->gr);
+	atlas_close(r->atlas);
+	links_release(&r->links);
+	tracedb_run_release(&r->run);
+	db_close(r->index);
+	db_close(r->trace);
+	strbuf_release(&r->dir);
+}
+
+int web_report_write(const struct web_report_opts *o, struct strbuf *index_html)
+{
+	struct report *r = xcalloc(1, sizeof(*r));
+	struct tracedb_sink sink = { report_on_call, report_on_marker, r };
+	struct progress *pg = NULL;
+	int rc = -1;
+
+	r->o = o;
+	strbuf_init(&r->dir, 0);
+	strbuf_init(&r->chunk_meta, 0);
+	report_data_init(r);
+	if (db_open(&r->trace, o->trace, &db_schema_trace, DB_READONLY) < 0)
+		goto cleanup;
+	if (report_open_index(r) < 0)
+		goto cleanup;
+	if (links_init(&r->links, o->links) < 0)
+		goto cleanup;
+	if (tracedb_run_load(r->trace, &r->run) < 0)
+		goto cleanup;
+	r->atlas = atlas_open(r->index, &r->links);
+	r->gr = graph_renderer_new();
+	if (report_prepare_dir(r) < 0 || report_copy_assets(r) < 0)
+		goto cleanup;
+	if (report_export_open(r) < 0)
+		goto cleanup;
+
+	pg = progress_start("report", (uint64_t)r->run.events);
+	if (tracedb_stream(r->trace, &r->run, &sink, report_progress, pg) < 0)
+		goto cleanup;
+	progress_stop(&pg);
+	if (report_data_finish(r) < 0 || report_export_close(r) < 0)
+		goto cleanup;
+	if (report_rt_write_all(r) < 0 || report_pages_write(r) < 0)
+		goto cleanup;
+	if (!o->quiet_kernel_note) {
+		const struct atlas_tree *lt = atlas_tree(r->atlas, ATLAS_LINUX);
+		struct strbuf note = STRBUF_INIT;
+
+		if (lt && web_kernel_note(r->run.kernel_release, lt->version, &note))
+			warning("%s", note.buf);
+		strbuf_release(&note);
+	}
+	strbuf_addf(index_html, "%s/index.html", r->dir.buf);
+	rc = 0;
+cleanup:
+	progress_stop(&pg);
+	if (rc < 0 && (r->chrome || r->jsonl))
+		report_export_close(r);
+	report_release(r);
+	free(r);
+	return rc;
+}

@@ -1,0 +1,150 @@
+/*
+ * report: the pieces of `sysatlas report` (internal to web/).
+ *
+ * report.c streams the trace once (tracedb.h) and fans every call and
+ * marker out to the timeline data files (report-data.c), the summary and
+ * per-syscall tables, the round-trip registry (roundtrip.c) and the
+ * exports (export.c); then the pages (report-pages.c) are written from
+ * what was gathered, which is bounded by the number of distinct syscalls
+ * and threads, never by the number of events.
+ */
+#ifndef SYSATLAS_WEB_REPORT_H
+#define SYSATLAS_WEB_REPORT_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "atlas.h"
+#include "graph.h"
+#include "links.h"
+#include "strbuf.h"
+#include "tracedb.h"
+#include "web.h"
+
+/* Occurrences listed on a syscall's own page; the timeline has them all. */
+#define REPORT_OCCURRENCES 500
+
+/* Syscalls per timeline data chunk. */
+#define REPORT_CHUNK 16384
+
+/* One distinct syscall (abi, nr) seen in the trace. */
+struct report_sc {
+	char *abi;			/* NULL: native */
+	long nr;
+	char *name;			/* from the index, the trace text, or syscall_NNN */
+	char *stem;			/* page file name stem (safe) */
+	unsigned classes;		/* report_class bits */
+	uint64_t calls, errors, unfinished;
+	uint64_t timed;			/* calls with a duration (entered and returned) */
+	int64_t total_ns, max_ns;
+	uint64_t listed;		/* occurrences in occ */
+	struct strbuf occ;		/* table rows for its page */
+};
+
+enum report_class {
+	REPORT_CLASS_FILE = 1 << 0,
+	REPORT_CLASS_DESC = 1 << 1,
+	REPORT_CLASS_PROCESS = 1 << 2,
+	REPORT_CLASS_NETWORK = 1 << 3,
+	REPORT_CLASS_SIGNAL = 1 << 4,
+	REPORT_CLASS_MEMORY = 1 << 5,
+	REPORT_CLASS_IPC = 1 << 6,
+	REPORT_CLASS_CREDS = 1 << 7,
+	REPORT_CLASS_CLOCK = 1 << 8,
+	REPORT_CLASS_STAT = 1 << 9,
+	REPORT_CLASSES = 10
+};
+
+extern const char *const report_class_names[REPORT_CLASSES];
+
+/* strace's flags ("TD|TF") as report_class bits. */
+unsigned report_classes_from_flags(const char *flags);
+
+/* One round trip shape: what the event view draws for a call. */
+struct report_rt {
+	char *key;			/* abi/nr/mech_enter/mech_exit/flags */
+	int sc;				/* index into report.scs */
+	char *mech_enter, *mech_exit;
+	unsigned flags;			/* TRACEDB_UNFINISHED etc. */
+	uint64_t calls;
+};
+
+struct report_chunk {
+	struct strbuf t, d, l, c, f, e, r, s;	/* timeline columns */
+	struct strbuf mt, ml, mk, mx, ms, mtx;	/* marker columns */
+	struct strbuf detail;			/* detail rows */
+	int n, nmarkers;
+	int64_t last_t, last_s, last_mt, last_ms;
+	int64_t tmin, tmax;
+};
+
+struct report {
+	const struct web_report_opts *o;
+	sqlite3 *trace, *index;
+	struct tracedb_run run;
+	struct links links;
+	struct atlas *atlas;
+	struct graph_renderer *gr;
+	struct strbuf dir;		/* output directory, no trailing slash */
+
+	struct report_sc *scs;
+	int nscs, scs_alloc;
+	int native_sc[1024];		/* native nr -> scs index + 1 */
+
+	struct report_rt *rts;
+	int nrts, rts_alloc;
+	int *rt_hash;			/* open addressing: rts index + 1 */
+	int rt_hash_size;
+
+	struct report_chunk chunk;
+	int nchunks;
+	struct strbuf chunk_meta;	/* JSON array items: [n, tmin, tmax, markers] */
+	uint64_t ncalls, nmarkers, nunfinished, nerrors;
+	uint64_t marker_counts[TRACEDB_MARKER_KINDS];
+	unsigned char errnos[4096];	/* errno values seen */
+
+	FILE *chrome, *jsonl;
+	int chrome_first;
+};
+
+/* Path of name inside the output directory (into a reused buffer). */
+const char *report_path(struct report *r, struct strbuf *sb, const char *name);
+
+/* Write sb to the output directory's name. 0 or -1 after error(). */
+int report_write_file(struct report *r, const char *name, const struct strbuf *sb);
+
+/* The scs index of a call's syscall, registering it on first sight. */
+int report_sc_get(struct report *r, const char *abi, long nr, const char *text);
+
+/* report-data.c: timeline chunks and the meta file. */
+void report_data_init(struct report *r);
+void report_data_release(struct report *r);
+int report_data_call(struct report *r, const struct tracedb_call *c, int sc, int rt);
+int report_data_marker(struct report *r, const struct tracedb_marker *m);
+int report_data_finish(struct report *r);
+
+/* roundtrip.c: the registry and the rendered round trips. */
+int report_rt_get(struct report *r, const struct tracedb_call *c, int sc);
+int report_rt_write_all(struct report *r);
+
+/*
+ * Build the round trip of rt as a graph and a step list (JSON array of
+ * {lane, phase, text, where, url, note, note_url, excerpt, missing}).
+ * Shared with the syscall pages.  0 or -1.
+ */
+int report_rt_build(struct report *r, const struct report_rt *rt,
+		    struct graph *g, struct strbuf *steps_json);
+
+/* The kernel path of syscall sci (entry, definition, exit, decoder). */
+int report_sc_graph_build(struct report *r, int sci, struct graph *g);
+
+/* report-pages.c */
+int report_pages_write(struct report *r);
+
+/* export.c */
+int report_export_open(struct report *r);
+int report_export_call(struct report *r, const struct tracedb_call *c, int sc);
+int report_export_marker(struct report *r, const struct tracedb_marker *m);
+int report_export_close(struct report *r);
+
+#endif

@@ -1,0 +1,654 @@
+/*
+ * The round trip of a syscall through tracee, kernel and tracer, as the
+ * seed tells it: the tracee traps into the kernel, the entry code reaches
+ * the ptrace hook and stops; the tracer wakes in wait4, reads registers and
+ * memory with ptrace, decodes and prints; it resumes the tracee, which runs
+ * the syscall and stops again on the way out.  Every step comes from the
+ * index (named paths, syscall definitions, strace decoders, ptrace case
+ * labels); a step the index lacks is drawn as missing, never invented.
+ *
+ * Calls that share a shape (syscall, mechanisms at both stops, completion)
+ * share one rendering: data/rt-N.js holds the SVG and the step list.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "escape.h"
+#include "html.h"
+#include "report.h"
+
+/* The kernel path (and tracer path) behind each mechanism a tracer uses. */
+static const struct {
+	const char *mech;
+	const char *kernel_path;	/* NULL: the syscall named mech */
+	const char *strace_path;	/* strace's side, or NULL */
+	const char *what;
+} rt_mechanisms[] = {
+	{ "PTRACE_GET_SYSCALL_INFO", "ptrace-get-syscall-info", NULL,
+	  "ptrace(PTRACE_GET_SYSCALL_INFO) reads the syscall number, arguments and return value" },
+	{ "PTRACE_GETREGS", "ptrace-getregs", NULL,
+	  "ptrace(PTRACE_GETREGS) copies the tracee's registers" },
+	{ "PTRACE_GETREGSET", "ptrace-getregset", NULL,
+	  "ptrace(PTRACE_GETREGSET) copies the tracee's registers" },
+	{ "PTRACE_PEEKDATA", "ptrace-peekdata", "strace-read-memory",
+	  "ptrace(PTRACE_PEEKDATA) reads one word of tracee memory" },
+	{ "PTRACE_PEEKUSER", "ptrace-peekuser", NULL,
+	  "ptrace(PTRACE_PEEKUSER) reads one word of the tracee's user area" },
+	{ "PTRACE_GETSIGINFO", "ptrace-getsiginfo", NULL,
+	  "ptrace(PTRACE_GETSIGINFO) reads the signal's siginfo" },
+	{ "process_vm_readv", NULL, "strace-read-memory",
+	  "process_vm_readv() copies strings and structures out of the tracee" },
+};
+
+/* ---- registry ------------------------------------------------------------ */
+
+#define RT_SHAPE_FLAGS (TRACEDB_UNFINISHED | TRACEDB_NO_ENTER | TRACEDB_NO_RETURN)
+
+static unsigned long rt_hash(const char *s)
+{
+	unsigned long h = 2166136261ul;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619ul;
+	return h;
+}
+
+static void rt_rehash(struct report *r)
+{
+	int size = r->rt_hash_size ? 2 * r->rt_hash_size : 256, i;
+
+	free(r->rt_hash);
+	r->rt_hash = xcalloc(size, sizeof(*r->rt_hash));
+	r->rt_hash_size = size;
+	for (i = 0; i < r->nrts; i++) {
+		unsigned long h = rt_hash(r->rts[i].key) & (size - 1);
+
+		while (r->rt_hash[h])
+			h = (h + 1) & (size - 1);
+		r->rt_hash[h] = i + 1;
+	}
+}
+
+int report_rt_get(struct report *r, const struct tracedb_call *c, int sc)
+{
+	struct strbuf key = STRBUF_INIT;
+	unsigned flags = c->flags & RT_SHAPE_FLAGS;
+	struct report_rt *rt;
+	unsigned long h;
+
+	strbuf_addf(&key, "%d/%s/%s/%u", sc, c->mech_enter, c->mech_exit, flags);
+	if (2 * (r->nrts + 1) > r->rt_hash_size)
+		rt_rehash(r);
+	h = rt_hash(key.buf) & (r->rt_hash_size - 1);
+	while (r->rt_hash[h]) {
+		rt = &r->rts[r->rt_hash[h] - 1];
+		if (!strcmp(rt->key, key.buf)) {
+			rt->calls++;
+			strbuf_release(&key);
+			return r->rt_hash[h] - 1;
+		}
+		h = (h + 1) & (r->rt_hash_size - 1);
+	}
+	if (r->nrts == r->rts_alloc) {
+		r->rts_alloc = r->rts_alloc ? 2 * r->rts_alloc : 64;
+		r->rts = xrealloc(r->rts, r->rts_alloc * sizeof(*r->rts));
+	}
+	rt = &r->rts[r->nrts];
+	memset(rt, 0, sizeof(*rt));
+	rt->key = strbuf_detach(&key, NULL);
+	rt->sc = sc;
+	rt->mech_enter = xstrdup(c->mech_enter);
+	rt->mech_exit = xstrdup(c->mech_exit);
+	rt->flags = flags;
+	rt->calls = 1;
+	r->rt_hash[h] = r->nrts + 1;
+	return r->nrts++;
+}
+
+/* ---- building ------------------------------------------------------------ */
+
+static const char *const rt_lanes[] = { "tracee", "kernel", "tracer" };
+
+struct rt_build {
+	struct report *r;
+	struct graph *g;
+	struct strbuf *steps;		/* JSON array items, comma-separated */
+	int nodes;
+	int lanes;			/* 0: a plain chain; 3: swimlane columns */
+	int row;
+	char prev[24];			/* previous node id */
+	char last[3][24];		/* last node id in each lane column */
+	const char *edge_label;		/* label of the edge into the next node */
+	const char *desc;		/* longer title for the step list, or NULL */
+};
+
+static int rt_lane_index(const char *lane)
+{
+	int i;
+
+	for (i = 0; i < 3; i++)
+		if (!strcmp(rt_lanes[i], lane))
+			return i;
+	return 1;
+}
+
+/*
+ * Place node id (already added) in its lane: a swimlane row holds it and
+ * invisible placeholders in the other lanes, each lane a column kept
+ * straight by its group; then the visible step edge from the previous node.
+ */
+static int rt_place(struct rt_build *b, const char *lane, const char *id)
+{
+	char ids[3][24];
+	const char *row[3];
+	int l, li = rt_lane_index(lane);
+
+	if (b->lanes) {
+		for (l = 0; l < 3; l++) {
+			if (l == li) {
+				snprintf(ids[l], sizeof(ids[l]), "%s", id);
+			} else {
+				struct graph_attrs pa = { .shape = "point", .style = "invis",
+							  .group = rt_lanes[l] };
+
+				snprintf(ids[l], sizeof(ids[l]), "r%dl%d", b->row, l);
+				if (graph_node_add(b->g, NULL, ids[l], &pa) < 0 ||
+				    graph_node_set(b->g, ids[l], "width", "0") < 0 ||
+				    graph_node_set(b->g, ids[l], "height", "0") < 0)
+					return -1;
+			}
+			row[l] = ids[l];
+		}
+		if (graph_node_set(b->g, id, "group", lane) < 0 ||
+		    graph_rank_same(b->g, row, 3) < 0)
+			return -1;
+		for (l = 0; l < 3; l++) {
+			if (b->last[l][0]) {
+				struct graph_attrs ia = { .style = "invis", .weight = 8 };
+
+				if (graph_edge_add(b->g, b->last[l], ids[l], &ia) < 0)
+					return -1;
+			}
+			memcpy(b->last[l], ids[l], sizeof(b->last[l]));
+		}
+		b->row++;
+	}
+	if (b->prev[0]) {
+		struct graph_attrs ea = { .label = b->edge_label, .weight = 2 };
+
+		if (graph_edge_add(b->g, b->prev, id, &ea) < 0)
+			return -1;
+	}
+	b->edge_label = NULL;
+	snprintf(b->prev, sizeof(b->prev), "%s", id);
+	return 0;
+}
+
+/* The header row of the swimlane. */
+static int rt_lane_heads(struct rt_build *b)
+{
+	static const char *const heads[] = {
+		"TRACEE\nthe traced program", "KERNEL", "TRACER\nstrace's code (sysatlas does the same)",
+	};
+	const char *row[3];
+	char ids[3][8];
+	int l;
+
+	b->lanes = 3;
+	for (l = 0; l < 3; l++) {
+		struct graph_attrs a = { .shape = "plaintext", .style = "solid", .group = rt_lanes[l],
+					 .klass = "lane-head" };
+		struct strbuf lbl = STRBUF_INIT;
+		const char *p;
+
+		for (p = heads[l]; *p; p++) {
+			if (p[0] == '\\' && p[1] == 'n') {
+				strbuf_addch(&lbl, '\n');
+				p++;
+			} else {
+				strbuf_addch(&lbl, *p);
+			}
+		}
+		a.label = lbl.buf;
+		snprintf(ids[l], sizeof(ids[l]), "h%d", l);
+		if (graph_node_add(b->g, NULL, ids[l], &a) < 0) {
+			strbuf_release(&lbl);
+			return -1;
+		}
+		strbuf_release(&lbl);
+		graph_node_set(b->g, ids[l], "fontsize", "12");
+		graph_node_set(b->g, ids[l], "fontcolor", "#59636e");
+		row[l] = ids[l];
+		snprintf(b->last[l], sizeof(b->last[l]), "%s", ids[l]);
+	}
+	return graph_rank_same(b->g, row, 3);
+}
+
+struct rt_row {
+	struct strbuf text, url, note, note_url, where, excerpt;
+	int missing;
+	int call;			/* note is the call site of the next step */
+};
+
+static void rt_row_init(struct rt_row *w)
+{
+	memset(w, 0, sizeof(*w));
+	strbuf_init(&w->text, 0);
+	strbuf_init(&w->url, 0);
+	strbuf_init(&w->note, 0);
+	strbuf_init(&w->note_url, 0);
+	strbuf_init(&w->where, 0);
+	strbuf_init(&w->excerpt, 0);
+}
+
+static void rt_row_release(struct rt_row *w)
+{
+	strbuf_release(&w->text);
+	strbuf_release(&w->url);
+	strbuf_release(&w->note);
+	strbuf_release(&w->note_url);
+	strbuf_release(&w->where);
+	strbuf_release(&w->excerpt);
+}
+
+/* A row for loc (its definition line), with its call site when call_line. */
+static void rt_row_loc(struct rt_build *b, struct rt_row *w, const char *text,
+		       const struct atlas_loc *loc, int call_line)
+{
+	rt_row_init(w);
+	strbuf_addstr(&w->text, text ? text : loc->name);
+	if (atlas_url(b->r->atlas, loc, 0, &w->url) < 0)
+		w->missing = 1;
+	atlas_loc_where(loc, 0, &w->where);
+	if (call_line > 0) {
+		const char *base = loc->path ? strrchr(loc->path, '/') : NULL;
+
+		strbuf_addf(&w->note, "%s:%d", base ? base + 1 : loc->path ? loc->path : "?",
+			    call_line);
+		atlas_url(b->r->atlas, loc, call_line, &w->note_url);
+		w->call = 1;
+	} else if (loc->path) {
+		const char *base = strrchr(loc->path, '/');
+
+		strbuf_addf(&w->note, "%s:%d", base ? base + 1 : loc->path, loc->line);
+		strbuf_add(&w->note_url, w->url.buf, w->url.len);
+	}
+	atlas_excerpt(b->r->atlas, loc, call_line > 0 ? call_line : loc->line, 1, 1,
+		      &w->excerpt);
+}
+
+/* A row for a step the index does not have. */
+static void rt_row_missing(struct rt_row *w, const char *text)
+{
+	rt_row_init(w);
+	strbuf_addstr(&w->text, text);
+	w->missing = 1;
+}
+
+static void rt_json_str(struct strbuf *out, const char *key, const struct strbuf *v)
+{
+	strbuf_addf(out, ",\"%s\":", key);
+	escape_js_string(out, v->buf, v->len);
+}
+
+/* Add one phase: a table node in lane, its rows, and the step list entries. */
+static int rt_phase(struct rt_build *b, const char *lane, const char *title,
+		    struct rt_row *rows, int n)
+{
+	struct graph_row *gr = xcalloc(n ? n : 1, sizeof(*gr));
+	char id[24];
+	int i, rc;
+
+	snprintf(id, sizeof(id), "s%d", b->nodes++);
+	for (i = 0; i < n; i++) {
+		gr[i].text = rows[i].text.buf;
+		gr[i].href = rows[i].missing || !rows[i].url.len ? NULL : rows[i].url.buf;
+		gr[i].tooltip = rows[i].where.len ? rows[i].where.buf : NULL;
+		gr[i].note = rows[i].note.len ? rows[i].note.buf : NULL;
+		gr[i].note_href = rows[i].note_url.len ? rows[i].note_url.buf : NULL;
+
+		if (b->steps->len)
+			strbuf_addstr(b->steps, ",\n");
+		strbuf_addf(b->steps, "{\"lane\":\"%s\",\"phase\":", lane);
+		escape_js_string_str(b->steps, b->desc ? b->desc : title);
+		rt_json_str(b->steps, "text", &rows[i].text);
+		rt_json_str(b->steps, "where", &rows[i].where);
+		if (rows[i].missing)
+			strbuf_addstr(b->steps, ",\"url\":\"\"");
+		else
+			rt_json_str(b->steps, "url", &rows[i].url);
+		if (rows[i].call) {
+			rt_json_str(b->steps, "note", &rows[i].note);
+			rt_json_str(b->steps, "noteUrl", &rows[i].note_url);
+		} else {
+			strbuf_addstr(b->steps, ",\"note\":\"\",\"noteUrl\":\"\"");
+		}
+		rt_json_str(b->steps, "excerpt", &rows[i].excerpt);
+		strbuf_addf(b->steps, ",\"missing\":%s}", rows[i].missing ? "true" : "false");
+	}
+	b->desc = NULL;
+	rc = graph_table_node_add(b->g, NULL, id, title, gr, n,
+				  !strcmp(lane, "kernel") ? "#eef3fb" :
+				  !strcmp(lane, "tracer") ? "#fdf8ec" : "#eaf6ea");
+	free(gr);
+	if (rc < 0)
+		return -1;
+	return rt_place(b, lane, id);
+}
+
+/* A phase made of one named path; extra rows (a definition) may follow. */
+static int rt_phase_path(struct rt_build *b, const char *lane, const char *title,
+			 const char *path_name, struct rt_row *extra, int nextra)
+{
+	const struct atlas_path *p = atlas_path(b->r->atlas, path_name);
+	int n = (p ? p->nsteps : 1) + nextra, i, rc;
+	struct rt_row *rows = xcalloc(n, sizeof(*rows));
+	struct strbuf miss = STRBUF_INIT;
+
+	if (p) {
+		for (i = 0; i < p->nsteps; i++)
+			rt_row_loc(b, &rows[i], NULL, &p->steps[i].loc, p->steps[i].call_line);
+	} else {
+		strbuf_addf(&miss, "path %s: not in the index", path_name);
+		rt_row_missing(&rows[0], miss.buf);
+	}
+	for (i = 0; i < nextra; i++)
+		rows[n - nextra + i] = extra[i];
+	rc = rt_phase(b, lane, title, rows, n);
+	for (i = 0; i < n - nextra; i++)	/* extra rows stay the caller's */
+		rt_row_release(&rows[i]);
+	free(rows);
+	strbuf_release(&miss);
+	return rc;
+}
+
+/* The tracee's own step (user space: no source link to give). */
+static int rt_tracee(struct rt_build *b, const char *id, const char *label)
+{
+	struct graph_attrs a = { .label = label, .shape = "box", .color = "#eaf6ea" };
+	struct strbuf lbl = STRBUF_INIT;
+
+	if (graph_node_add(b->g, NULL, id, &a) < 0 || rt_place(b, "tracee", id) < 0)
+		return -1;
+	if (b->steps->len)
+		strbuf_addstr(b->steps, ",\n");
+	strbuf_addstr(&lbl, label);
+	strbuf_addstr(b->steps, "{\"lane\":\"tracee\",\"phase\":\"the program, in user space\"");
+	rt_json_str(b->steps, "text", &lbl);
+	strbuf_addstr(b->steps, ",\"where\":\"\",\"url\":\"\",\"note\":\"\",\"noteUrl\":\"\","
+		      "\"excerpt\":\"\",\"missing\":false}");
+	strbuf_release(&lbl);
+	return 0;
+}
+
+/* The decoder row of a syscall (strace's SYS_FUNC). */
+static void rt_decoder_row(struct rt_build *b, const struct atlas_syscall *asc,
+			   const char *name, struct rt_row *w)
+{
+	struct strbuf t = STRBUF_INIT;
+
+	if (asc && asc->decoder) {
+		strbuf_addf(&t, "decoder %s", asc->decoder->name);
+		rt_row_loc(b, w, t.buf, asc->decoder, 0);
+	} else {
+		strbuf_addf(&t, "strace decoder of %s", name);
+		rt_row_missing(w, t.buf);
+	}
+	strbuf_release(&t);
+}
+
+static void rt_definition_row(struct rt_build *b, const struct atlas_syscall *asc,
+			      const char *name, struct rt_row *w)
+{
+	struct strbuf t = STRBUF_INIT;
+
+	if (asc && asc->definition) {
+		strbuf_addf(&t, "definition of %s", name);
+		rt_row_loc(b, w, t.buf, asc->definition, 0);
+	} else {
+		strbuf_addf(&t, "kernel definition of %s", name);
+		rt_row_missing(w, t.buf);
+	}
+	strbuf_release(&t);
+}
+
+/* The phases of the mechanisms (comma-separated) the tracer used at a stop. */
+static int rt_mechanisms_phase(struct rt_build *b, const char *mechs, const char *stop)
+{
+	char *list = xstrdup(mechs), *save = NULL, *m;
+	int rc = 0;
+
+	for (m = strtok_r(list, ",", &save); m && rc == 0; m = strtok_r(NULL, ",", &save)) {
+		const char *kpath = NULL, *spath = NULL, *what = NULL;
+		struct strbuf title = STRBUF_INIT;
+		size_t i;
+		int found = 0;
+
+		while (*m == ' ')
+			m++;
+		for (i = 0; i < sizeof(rt_mechanisms) / sizeof(rt_mechanisms[0]); i++)
+			if (!strcmp(rt_mechanisms[i].mech, m)) {
+				kpath = rt_mechanisms[i].kernel_path;
+				spath = rt_mechanisms[i].strace_path;
+				what = rt_mechanisms[i].what;
+				found = 1;
+			}
+		if (!strncmp(m, "PTRACE_", 7))
+			strbuf_addf(&title, "ptrace(%s)", m);
+		else
+			strbuf_addf(&title, "%s()", m);
+		b->edge_label = strncmp(m, "PTRACE_", 7) ? m : "ptrace()";
+		if (spath) {
+			struct strbuf st = STRBUF_INIT;
+
+			strbuf_addf(&st, "strace reads tracee memory");
+			rc = rt_phase_path(b, "tracer", st.buf, spath, NULL, 0);
+			strbuf_release(&st);
+			b->edge_label = m;
+		}
+		b->desc = what;
+		if (rc == 0 && found && kpath && atlas_path(b->r->atlas, kpath)) {
+			rc = rt_phase_path(b, "kernel", title.buf, kpath, NULL, 0);
+		} else if (rc == 0) {
+			/* the syscall of that name, or the request's case label */
+			struct rt_row w;
+			long nr = kpath ? -1 : atlas_syscall_nr(b->r->atlas, m);
+			const struct atlas_syscall *asc = nr >= 0 ? atlas_syscall(b->r->atlas, NULL, nr) : NULL;
+			int n = 0;
+			const struct atlas_loc *cl = atlas_symbols(b->r->atlas, ATLAS_LINUX, m,
+								   "case_label", &n);
+
+			if (asc && asc->definition)
+				rt_row_loc(b, &w, NULL, asc->definition, 0);
+			else if (n > 0)
+				rt_row_loc(b, &w, NULL, &cl[0], 0);
+			else
+				rt_row_missing(&w, m);
+			rc = rt_phase(b, "kernel", title.buf, &w, 1);
+			rt_row_release(&w);
+		}
+		strbuf_release(&title);
+	}
+	free(list);
+	return rc;
+}
+
+/* One stop as the tracer sees it: woken, reads, decodes. */
+static int rt_stop(struct rt_build *b, const char *stop, const char *mechs,
+		   const char *strace_path, struct rt_row *decoder)
+{
+	struct strbuf t = STRBUF_INIT;
+	int rc;
+
+	b->edge_label = "stops";
+	strbuf_addf(&t, "wait4 reports the %s stop", stop);
+	rc = rt_phase_path(b, "kernel", t.buf, "wait-stopped-tracee", NULL, 0);
+	b->edge_label = "wait4 returns";
+	if (rc == 0)
+		rc = rt_phase_path(b, "tracer", "strace wakes up in wait4", "strace-wait",
+				   NULL, 0);
+	if (rc == 0 && *mechs)
+		rc = rt_mechanisms_phase(b, mechs, stop);
+	strbuf_reset(&t);
+	strbuf_addf(&t, "strace decodes and prints (%s)", !strcmp(stop, "syscall-enter") ?
+		    "name and arguments" : "return value");
+	if (rc == 0) {
+		b->edge_label = "data";
+		rc = rt_phase_path(b, "tracer", t.buf, strace_path, decoder, decoder ? 1 : 0);
+	}
+	strbuf_release(&t);
+	return rc;
+}
+
+int report_rt_build(struct report *r, const struct report_rt *rt,
+		    struct graph *g, struct strbuf *steps)
+{
+	struct rt_build b = { .r = r, .g = g, .steps = steps };
+	const struct report_sc *sc = &r->scs[rt->sc];
+	const struct atlas_syscall *asc = atlas_syscall(r->atlas, sc->abi, sc->nr);
+	struct strbuf label = STRBUF_INIT;
+	struct rt_row dec, def;
+	int rc = -1;
+
+	if (rt_lane_heads(&b) < 0)
+		return -1;
+	strbuf_addf(&label, "%s(): syscall instruction\nrax = %ld", sc->name, sc->nr);
+	if (rt_tracee(&b, "u0", label.buf) < 0)
+		goto cleanup;
+
+	if (!(rt->flags & TRACEDB_NO_ENTER)) {
+		b.edge_label = "trap";
+		if (rt_phase_path(&b, "kernel", "syscall entry: the ptrace hook stops the tracee",
+				  "syscall-enter", NULL, 0) < 0)
+			goto cleanup;
+		rt_decoder_row(&b, asc, sc->name, &dec);
+		rc = rt_stop(&b, "syscall-enter", rt->mech_enter, "strace-enter", &dec);
+		rt_row_release(&dec);
+		if (rc < 0)
+			goto cleanup;
+		rc = -1;
+		b.edge_label = "PTRACE_SYSCALL";
+		if (rt_phase_path(&b, "kernel", "ptrace(PTRACE_SYSCALL) resumes the tracee",
+				  "ptrace-syscall-resume", NULL, 0) < 0)
+			goto cleanup;
+	} else {
+		struct rt_row w;
+
+		rt_row_missing(&w, "entered before tracing began: no syscall-enter stop");
+		rc = rt_phase(&b, "kernel", "syscall entry (not recorded)", &w, 1);
+		rt_row_release(&w);
+		if (rc < 0)
+			goto cleanup;
+		rc = -1;
+	}
+	rt_definition_row(&b, asc, sc->name, &def);
+	b.edge_label = "runs";
+	rc = rt_phase_path(&b, "kernel", "the syscall runs", "syscall-dispatch", &def, 1);
+	rt_row_release(&def);
+	if (rc < 0)
+		goto cleanup;
+	rc = -1;
+
+	if (rt->flags & (TRACEDB_UNFINISHED | TRACEDB_NO_RETURN)) {
+		struct rt_row w;
+
+		rt_row_missing(&w, rt->flags & TRACEDB_NO_RETURN ?
+			       "the thread exited (or exec'd) inside the call: no exit stop" :
+			       "unfinished: no syscall-exit stop was recorded");
+		rc = rt_phase(&b, "kernel", "syscall exit (not recorded)", &w, 1);
+		rt_row_release(&w);
+		goto cleanup;
+	}
+	b.edge_label = "returns";
+	if (rt_phase_path(&b, "kernel", "syscall exit: the hook stops it again",
+			  "syscall-exit", NULL, 0) < 0)
+		goto cleanup;
+	rt_decoder_row(&b, asc, sc->name, &dec);
+	rc = rt_stop(&b, "syscall-exit", rt->mech_exit, "strace-exit", &dec);
+	rt_row_release(&dec);
+	if (rc < 0)
+		goto cleanup;
+	b.edge_label = "PTRACE_SYSCALL";
+	if (rt_phase_path(&b, "kernel", "ptrace(PTRACE_SYSCALL) resumes the tracee",
+			  "ptrace-syscall-resume", NULL, 0) < 0)
+		goto cleanup;
+	b.edge_label = "sysret";
+	rc = rt_tracee(&b, "u1", "back in user space\nrax = return value");
+cleanup:
+	strbuf_release(&label);
+	return rc;
+}
+
+int report_sc_graph_build(struct report *r, int sci, struct graph *g)
+{
+	struct rt_build b = { .r = r, .g = g };
+	struct strbuf steps = STRBUF_INIT;
+	const struct report_sc *sc = &r->scs[sci];
+	const struct atlas_syscall *asc = atlas_syscall(r->atlas, sc->abi, sc->nr);
+	struct rt_row def, dec;
+	int rc = -1;
+
+	b.steps = &steps;
+	if (rt_phase_path(&b, "kernel", "syscall entry and the ptrace hook", "syscall-enter",
+			  NULL, 0) < 0)
+		goto cleanup;
+	rt_definition_row(&b, asc, sc->name, &def);
+	b.edge_label = "dispatch";
+	rc = rt_phase_path(&b, "kernel", "dispatch to the definition", "syscall-dispatch", &def, 1);
+	rt_row_release(&def);
+	if (rc < 0)
+		goto cleanup;
+	b.edge_label = "returns";
+	if ((rc = rt_phase_path(&b, "kernel", "syscall exit and the ptrace hook", "syscall-exit",
+				NULL, 0)) < 0)
+		goto cleanup;
+	rt_decoder_row(&b, asc, sc->name, &dec);
+	b.edge_label = "decoded by";
+	rc = rt_phase(&b, "tracer", "strace's decoder", &dec, 1);
+	rt_row_release(&dec);
+cleanup:
+	strbuf_release(&steps);
+	return rc;
+}
+
+int report_rt_write_all(struct report *r)
+{
+	struct strbuf out = STRBUF_INIT, steps = STRBUF_INIT, name = STRBUF_INIT;
+	int i, rc = -1;
+
+	for (i = 0; i < r->nrts; i++) {
+		struct graph *g = graph_new("roundtrip", GRAPH_TB);
+
+		strbuf_reset(&steps);
+		strbuf_reset(&out);
+		if (report_rt_build(r, &r->rts[i], g, &steps) < 0) {
+			graph_free(g);
+			goto cleanup;
+		}
+		strbuf_addf(&out, "sysatlas.roundtrip(%d,{\"svg\":", i);
+		{
+			struct strbuf svg = STRBUF_INIT;
+
+				if (graph_render_svg(r->gr, g, &svg) < 0) {
+				strbuf_release(&svg);
+				graph_free(g);
+				goto cleanup;
+			}
+			escape_js_string(&out, svg.buf, svg.len);
+			strbuf_release(&svg);
+		}
+		graph_free(g);
+		strbuf_addf(&out, ",\"steps\":[%s]});\n", steps.buf);
+		strbuf_reset(&name);
+		strbuf_addf(&name, "data/rt-%d.js", i);
+		if (report_write_file(r, name.buf, &out) < 0)
+			goto cleanup;
+	}
+	rc = 0;
+cleanup:
+	strbuf_release(&out);
+	strbuf_release(&steps);
+	strbuf_release(&name);
+	return rc;
+}
