@@ -33,7 +33,92 @@ static int graph_io_flush(void *chan)
 }
 
 static Agiodisc_t graph_io = { NULL, graph_io_putstr, graph_io_flush };
-static Agdisc_t graph_disc = { &AgMemDisc, &AgIdDisc, &graph_io };
+
+/*
+ * Object ids in creation order.  cgraph's default discipline uses string
+ * addresses as ids and keeps subgraphs ordered by id, so agwrite() output
+ * changed from run to run; this one numbers names 2, 4, 6, … (anonymous
+ * objects get odd ids, as in cgraph) and so writes the same DOT every time.
+ */
+struct graph_ids {
+	Agraph_t *root;
+	char **names;			/* cgraph strings (agstrdup): agwrite looks at their flags */
+	size_t n, alloc;
+	IDTYPE anon;
+};
+
+static void *graph_ids_open(Agraph_t *g, Agdisc_t *disc)
+{
+	struct graph_ids *ids = xcalloc(1, sizeof(*ids));
+
+	ids->root = g;
+	ids->anon = 1;
+	return ids;
+}
+
+static long graph_ids_map(void *state, int objtype, char *str, IDTYPE *id, int createflag)
+{
+	struct graph_ids *ids = state;
+	size_t i;
+
+	if (!str) {
+		*id = ids->anon;
+		ids->anon += 2;
+		return 1;
+	}
+	for (i = 0; i < ids->n; i++)
+		if (!strcmp(ids->names[i], str)) {
+			*id = (IDTYPE)(2 * (i + 1));
+			return 1;
+		}
+	if (!createflag)
+		return 0;
+	if (ids->n == ids->alloc) {
+		ids->alloc = ids->alloc ? 2 * ids->alloc : 64;
+		ids->names = xrealloc(ids->names, ids->alloc * sizeof(*ids->names));
+	}
+	ids->names[ids->n++] = agstrdup(ids->root, str);
+	*id = (IDTYPE)(2 * ids->n);
+	return 1;
+}
+
+static long graph_ids_alloc(void *state, int objtype, IDTYPE request)
+{
+	return 0;
+}
+
+static void graph_ids_free(void *state, int objtype, IDTYPE id)
+{
+}
+
+static char *graph_ids_print(void *state, int objtype, IDTYPE id)
+{
+	struct graph_ids *ids = state;
+
+	if (id % 2 || id == 0 || id / 2 > ids->n)
+		return NULL;
+	return ids->names[id / 2 - 1];
+}
+
+static void graph_ids_close(void *state)
+{
+	struct graph_ids *ids = state;
+
+	/* the strings belong to the graph's string table, freed with it */
+	free(ids->names);
+	free(ids);
+}
+
+static void graph_ids_register(void *state, int objtype, void *obj)
+{
+}
+
+static Agiddisc_t graph_id_disc = {
+	graph_ids_open, graph_ids_map, graph_ids_alloc, graph_ids_free,
+	graph_ids_print, graph_ids_close, graph_ids_register,
+};
+
+static Agdisc_t graph_disc = { &AgMemDisc, &graph_id_disc, &graph_io };
 
 static int graph_is_ident(const char *s)
 {

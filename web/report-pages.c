@@ -152,10 +152,10 @@ static void report_notes(struct report *r, struct strbuf *out)
 			      "missing. Pass --index FILE to link the kernel and strace source.</p>\n");
 	if (!r->run.has_ended || r->nunfinished)
 		strbuf_addf(out, "<p class=\"note\"><strong>Incomplete trace.</strong> %s%llu "
-			    "call%s had no exit stop; they are marked unfinished.</p>\n",
+			    "call%s had no exit stop; %s marked unfinished.</p>\n",
 			    r->run.has_ended ? "" : "The tracer did not finish (it was killed or "
 			    "crashed). ", (unsigned long long)r->nunfinished,
-			    r->nunfinished == 1 ? "" : "s");
+			    r->nunfinished == 1 ? "" : "s", r->nunfinished == 1 ? "it is" : "they are");
 	strbuf_release(&note);
 }
 
@@ -222,7 +222,7 @@ static int report_task_graph(struct report *r, struct strbuf *out)
 			continue;
 		strbuf_addf(&from, "t%lld", (long long)t->parent_tid);
 		strbuf_addf(&to, "t%lld", (long long)t->tid);
-		a.label = t->tgid == t->tid ? "fork" : "clone";
+		a.tooltip = t->tgid == t->tid ? "fork: a new process" : "clone: a new thread";
 		a.style = t->tgid == t->tid ? NULL : "dashed";
 		rc = graph_edge_add(g, from.buf, to.buf, &a);
 		strbuf_release(&from);
@@ -231,13 +231,18 @@ static int report_task_graph(struct report *r, struct strbuf *out)
 			goto cleanup;
 		rc = -1;
 	}
+	if (report_write_dot(r, g, "tasks") < 0)
+		goto cleanup;
 	strbuf_addstr(out, "<div class=\"graph\">");
 	if (graph_render_svg(r->gr, g, out) < 0)
 		goto cleanup;
 	strbuf_addstr(out, "</div>\n");
+	strbuf_addstr(out, "<p class=\"muted\">A box per process, a node per thread; solid "
+		      "arrows are forks (new processes), dashed ones clones (new threads). "
+		      "Click a thread to see it in the timeline.");
 	if (n < r->run.ntasks)
-		strbuf_addf(out, "<p class=\"muted\">The first %d of %d threads are drawn.</p>\n",
-			    n, r->run.ntasks);
+		strbuf_addf(out, " The first %d of %d threads are drawn.", n, r->run.ntasks);
+	strbuf_addstr(out, "</p>\n");
 	rc = 0;
 cleanup:
 	graph_free(g);
@@ -543,8 +548,11 @@ static int report_syscall_page(struct report *r, int sci)
 		      "<p class=\"muted\">Entry to the ptrace hook, dispatch to the definition, "
 		      "exit through the hook again, and the strace code that decodes it.</p>\n"
 		      "<div class=\"graph\">");
-	if (report_sc_graph_build(r, sci, g) < 0 || graph_render_svg(r->gr, g, &out) < 0)
+	strbuf_addf(&name, "syscall-%s", sc->stem);
+	if (report_sc_graph_build(r, sci, g) < 0 || report_write_dot(r, g, name.buf) < 0 ||
+	    graph_render_svg(r->gr, g, &out) < 0)
 		goto cleanup;
+	strbuf_reset(&name);
 	strbuf_addstr(&out, "</div></section>\n<section><h2>Every occurrence</h2>\n");
 	strbuf_reset(&url);
 	strbuf_addstr(&url, "../timeline.html#q=");

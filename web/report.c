@@ -64,6 +64,19 @@ const char *report_path(struct report *r, struct strbuf *sb, const char *name)
 	return sb->buf;
 }
 
+int report_write_dot(struct report *r, struct graph *g, const char *name)
+{
+	struct strbuf dot = STRBUF_INIT, path = STRBUF_INIT;
+	int rc = -1;
+
+	strbuf_addf(&path, "graphs/%s.dot", name);
+	if (graph_write_dot(g, &dot) == 0)
+		rc = report_write_file(r, path.buf, &dot);
+	strbuf_release(&dot);
+	strbuf_release(&path);
+	return rc;
+}
+
 int report_write_file(struct report *r, const char *name, const struct strbuf *sb)
 {
 	struct strbuf path = STRBUF_INIT;
@@ -221,19 +234,28 @@ static void report_progress(void *ctx, uint64_t done)
 	progress_update(ctx, done);
 }
 
+/* major.minor.patch of a release ("6.1.0-18-amd64", "v5.7"); -1 if none. */
+static int kernel_version(const char *s, unsigned v[3])
+{
+	int n;
+
+	v[0] = v[1] = v[2] = 0;
+	if (*s == 'v')
+		s++;
+	n = sscanf(s, "%u.%u.%u", &v[0], &v[1], &v[2]);
+	return n >= 2 ? 0 : -1;
+}
+
 int web_kernel_note(const char *release, const char *indexed_version,
 		    struct strbuf *out)
 {
-	unsigned a1, b1, a2, b2;
-	const char *v = indexed_version;
+	unsigned a[3], b[3];
 
-	if (!release || !v)
+	if (!release || !indexed_version || kernel_version(release, a) < 0 ||
+	    kernel_version(indexed_version, b) < 0)
 		return 0;
-	if (*v == 'v')
-		v++;
-	if (sscanf(release, "%u.%u", &a1, &b1) != 2 || sscanf(v, "%u.%u", &a2, &b2) != 2)
-		return 0;
-	if (a1 == a2 && b1 == b2)
+	/* a stable release (5.7.19) differs from v5.7 in dozens of lines */
+	if (a[0] == b[0] && a[1] == b[1] && a[2] == b[2])
 		return 0;
 	strbuf_addf(out, "the traced kernel is Linux %s, but the index is of Linux %s: "
 		    "the links show %s's code; to see your kernel's own path, index its "
@@ -252,7 +274,7 @@ static int report_mkdir(const char *path)
 /* The output directory: fresh, or reused with --force. */
 static int report_prepare_dir(struct report *r)
 {
-	static const char *const subdirs[] = { "assets", "data", "syscalls" };
+	static const char *const subdirs[] = { "assets", "data", "graphs", "syscalls" };
 	struct strbuf p = STRBUF_INIT;
 	struct stat st;
 	size_t i;

@@ -113,6 +113,9 @@ const char *report_path(struct report *r, struct strbuf *sb, const char *name);
 /* Write sb to the output directory's name. 0 or -1 after error(). */
 int report_write_file(struct report *r, const char *name, const struct strbuf *sb);
 
+/* Write g's DOT text to graphs/NAME.dot (the source of a drawn graph). */
+int report_write_dot(struct report *r, struct graph *g, const char *name);
+
 /* The scs index of a call's syscall, registering it on first sight. */
 int report_sc_get(struct report *r, const char *abi, long nr, const char *text);
 

@@ -626,6 +626,12 @@ int report_rt_write_all(struct report *r)
 			graph_free(g);
 			goto cleanup;
 		}
+		strbuf_reset(&name);
+		strbuf_addf(&name, "rt-%d", i);
+		if (report_write_dot(r, g, name.buf) < 0) {
+			graph_free(g);
+			goto cleanup;
+		}
 		strbuf_addf(&out, "sysatlas.roundtrip(%d,{\"svg\":", i);
 		{
 			struct strbuf svg = STRBUF_INIT;

@@ -1,0 +1,109 @@
+#!/bin/sh
+# run-report.sh CASE SRCDIR: one report test on fixtures made by mkfixture.
+# $SYSATLAS and $MKFIXTURE name the binaries.  SYSATLAS_UPDATE_GOLDEN=1
+# rewrites the golden files instead of comparing.
+set -eu
+
+case_=$1
+src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cd "$tmp"
+
+fail() { echo "FAIL: report-$case_: $*" >&2; exit 1; }
+
+"$MKFIXTURE" index index.db
+"$MKFIXTURE" index index-root.db root
+"$MKFIXTURE" trace small.db small
+"$MKFIXTURE" trace unfinished.db unfinished
+
+# The site's pages without the rendered SVG (its bytes depend on fonts and
+# the graphviz build); the generators are compared as text.
+strip_svg() {
+	python3 -c 'import re,sys; sys.stdout.write(re.sub(r"<svg\b.*?</svg>", "<svg/>", open(sys.argv[1]).read(), flags=re.S))' "$1"
+}
+
+golden() {	# golden NAME FILE
+	if [ "${SYSATLAS_UPDATE_GOLDEN:-}" = 1 ]; then
+		cp "$2" "$src/golden/$1"
+		return
+	fi
+	diff -u "$src/golden/$1" "$2" || fail "$2 differs from golden/$1"
+}
+
+case $case_ in
+site)
+	"$SYSATLAS" report small.db --index index-root.db -o site --chrome c.json --jsonl e.jsonl \
+		>out 2>err || fail "report failed: $(cat err)"
+	[ "$(cat out)" = "site/index.html" ] || fail "printed '$(cat out)', not the path of index.html"
+	grep -q "the traced kernel is Linux 6.1.0-18-amd64, but the index is of Linux v5.7" err ||
+		fail "no kernel-version note on stderr"
+	[ "$(grep -c 'index is of Linux' err)" = 1 ] || fail "kernel note said more than once"
+	python3 "$src/check-site.py" site small.db --chrome c.json --jsonl e.jsonl
+	# local tree: excerpts beside the links, from tree.root only
+	grep -q 'ptrace_stop \\u003chere \\u0026 \\"now\\"\\u003e' site/data/rt-0.js || fail "no source excerpt from tree.root"
+	;;
+golden)
+	"$SYSATLAS" report small.db --index index.db -o site >/dev/null 2>&1 || fail "report failed"
+	grep -q '"excerpt":"[^"]' site/data/rt-*.js && fail "excerpts without a local tree"
+	golden rt-openat.dot site/graphs/rt-2.dot
+	golden tasks.dot site/graphs/tasks.dot
+	golden syscall-brk.dot site/graphs/syscall-brk.dot
+	strip_svg site/index.html >index.html
+	golden index.html index.html
+	strip_svg site/syscalls/openat.html >openat.html
+	golden openat.html openat.html
+	golden timeline.html site/timeline.html
+	;;
+unfinished)
+	"$SYSATLAS" report unfinished.db --index index.db -o site --chrome c.json >/dev/null 2>&1 ||
+		fail "an unfinished trace must render"
+	python3 "$src/check-site.py" site unfinished.db --chrome c.json --expect-unfinished
+	grep -q 'The tracer did not finish' site/index.html || fail "overview does not say the tracer did not finish"
+	grep -q 'unfinished: no syscall-exit stop was recorded' site/data/rt-*.js ||
+		fail "round trip does not mark the missing exit stop"
+	grep -q '<td class="num">unfinished</td>' site/syscalls/read.html || fail "occurrence not marked unfinished"
+	;;
+options)
+	mkdir exists
+	if "$SYSATLAS" report small.db --index index.db -o exists >out 2>err; then
+		fail "wrote into an existing directory without --force"
+	fi
+	grep -q "sysatlas: exists exists; use --force to write into it, or -o DIR" err ||
+		fail "unclear message: $(cat err)"
+	[ -z "$(ls exists)" ] || fail "touched the existing directory"
+	"$SYSATLAS" report small.db --index index.db -o exists --force >/dev/null 2>&1 || fail "--force failed"
+	[ -f exists/index.html ] || fail "--force wrote no index.html"
+	"$SYSATLAS" report small.db --index index.db -o elixir --links elixir >/dev/null 2>&1 || fail "--links elixir"
+	grep -q 'https://elixir.bootlin.com/linux/v5.7/source/kernel/signal.c#L2120' elixir/data/rt-0.js ||
+		fail "--links elixir: no elixir URL"
+	"$SYSATLAS" report small.db --index index-root.db -o local --links "file:$tmp/root/linux" >/dev/null 2>&1 ||
+		fail "--links file:"
+	grep -q "file://$tmp/root/linux/kernel/signal.c" local/data/rt-0.js || fail "--links file: no file URL"
+	grep -q "https://github.com/strace/strace/blob/v5.7/strace.c#L3166" local/data/rt-0.js ||
+		fail "--links file: strace links should keep their template"
+	if "$SYSATLAS" report small.db --index index.db -o bad --links gitlab >out 2>err; then
+		fail "accepted --links gitlab"
+	fi
+	grep -q "expected github, elixir or file:DIR" err || fail "unclear --links message: $(cat err)"
+	if "$SYSATLAS" report small.db --index index.db -o "$tmp/no/such/dir" >out 2>err; then
+		fail "wrote below a missing parent"
+	fi
+	grep -q "cannot create $tmp/no/such/dir" err || fail "unclear mkdir message: $(cat err)"
+	;;
+no-index)
+	# a data directory with the assets and link templates but no index
+	mkdir -p data/assets
+	cp "$SYSATLAS_DATADIR"/assets/* data/assets/
+	cp "$SYSATLAS_DATADIR"/links.tsv data/
+	SYSATLAS_DATADIR=$tmp/data "$SYSATLAS" report small.db -o site >out 2>err || fail "report without index failed"
+	grep -q "no index given and no built-in index found" err || fail "no warning about the missing index"
+	python3 "$src/check-site.py" site small.db
+	grep -q '"url":"https' site/data/rt-*.js && fail "links invented without an index"
+	grep -q 'No index.' site/index.html || fail "overview does not say there is no index"
+	;;
+*)
+	fail "unknown case"
+	;;
+esac
+echo "ok: report-$case_"
