@@ -215,7 +215,7 @@ static void graph_apply(void *obj, const struct graph_attrs *a, int is_node)
 		graph_set(obj, is_node ? "fillcolor" : "color", a->color);
 }
 
-struct graph *graph_new(const char *name, enum graph_dir dir)
+struct graph *web_graph_new(const char *name, enum graph_dir dir)
 {
 	struct graph *g = xcalloc(1, sizeof(*g));
 	Agraph_t *ag;
@@ -245,7 +245,7 @@ struct graph *graph_new(const char *name, enum graph_dir dir)
 	return g;
 }
 
-void graph_free(struct graph *g)
+void web_graph_free(struct graph *g)
 {
 	if (!g)
 		return;
@@ -264,7 +264,7 @@ static Agraph_t *graph_cluster_find(struct graph *g, const char *id)
 	return sub;
 }
 
-int graph_cluster_add(struct graph *g, const char *id, const char *label,
+int web_graph_cluster_add(struct graph *g, const char *id, const char *label,
 		      const char *color)
 {
 	struct strbuf name = STRBUF_INIT;
@@ -287,7 +287,7 @@ int graph_cluster_add(struct graph *g, const char *id, const char *label,
 	return 0;
 }
 
-int graph_node_add(struct graph *g, const char *cluster, const char *id,
+int web_graph_node_add(struct graph *g, const char *cluster, const char *id,
 		   const struct graph_attrs *a)
 {
 	Agraph_t *where = g->g;
@@ -327,7 +327,7 @@ static void graph_html_href(struct strbuf *out, const char *href, const char *to
 	strbuf_release(&url);
 }
 
-int graph_table_node_add(struct graph *g, const char *cluster, const char *id,
+int web_graph_table_node_add(struct graph *g, const char *cluster, const char *id,
 			 const char *title, const struct graph_row *rows, int nrows,
 			 const char *color)
 {
@@ -390,7 +390,7 @@ int graph_table_node_add(struct graph *g, const char *cluster, const char *id,
 	return 0;
 }
 
-int graph_edge_add(struct graph *g, const char *from, const char *to,
+int web_graph_edge_add(struct graph *g, const char *from, const char *to,
 		   const struct graph_attrs *a)
 {
 	Agnode_t *t = agnode(g->g, (char *)from, 0);
@@ -406,7 +406,7 @@ int graph_edge_add(struct graph *g, const char *from, const char *to,
 	return 0;
 }
 
-int graph_node_set(struct graph *g, const char *id, const char *name,
+int web_graph_node_set(struct graph *g, const char *id, const char *name,
 		   const char *value)
 {
 	Agnode_t *n = agnode(g->g, (char *)id, 0);
@@ -417,7 +417,7 @@ int graph_node_set(struct graph *g, const char *id, const char *name,
 	return 0;
 }
 
-int graph_rank_same(struct graph *g, const char *const *ids, int n)
+int web_graph_rank_same(struct graph *g, const char *const *ids, int n)
 {
 	char name[32];
 	Agraph_t *sub;
@@ -447,19 +447,19 @@ int graph_rank_same(struct graph *g, const char *const *ids, int n)
 	return 0;
 }
 
-int graph_node_count(const struct graph *g)
+int web_graph_node_count(const struct graph *g)
 {
 	return g->nodes;
 }
 
-int graph_write_dot(struct graph *g, struct strbuf *out)
+int web_graph_write_dot(struct graph *g, struct strbuf *out)
 {
 	if (agwrite(g->g, out) != 0)
 		return error("graph: cannot write DOT");
 	return 0;
 }
 
-struct graph_renderer *graph_renderer_new(void)
+struct graph_renderer *web_graph_renderer_new(void)
 {
 	struct graph_renderer *r = xcalloc(1, sizeof(*r));
 
@@ -469,7 +469,7 @@ struct graph_renderer *graph_renderer_new(void)
 	return r;
 }
 
-void graph_renderer_free(struct graph_renderer *r)
+void web_graph_renderer_free(struct graph_renderer *r)
 {
 	if (!r)
 		return;
@@ -502,7 +502,7 @@ static void graph_svg_append(struct strbuf *out, const char *svg, size_t len)
 	}
 }
 
-int graph_render_svg(struct graph_renderer *r, struct graph *g,
+int web_graph_render_svg(struct graph_renderer *r, struct graph *g,
 		     struct strbuf *out)
 {
 	char *data = NULL;

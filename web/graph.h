@@ -34,24 +34,24 @@ struct graph_attrs {
 };
 
 /* A new, empty directed graph; name is an identifier.  Never NULL. */
-struct graph *graph_new(const char *name, enum graph_dir dir);
+struct graph *web_graph_new(const char *name, enum graph_dir dir);
 
 /* Free g and everything in it. NULL is a no-op. */
-void graph_free(struct graph *g);
+void web_graph_free(struct graph *g);
 
 /*
  * Add a cluster (a box around nodes, e.g. a swimlane) named id (an
  * identifier, unique in g) with a visible label.  Nodes added with this
  * cluster id go inside it.  0, or -1 after error() if id is taken.
  */
-int graph_cluster_add(struct graph *g, const char *id, const char *label,
+int web_graph_cluster_add(struct graph *g, const char *id, const char *label,
 		      const char *color);
 
 /*
  * Add node id (an identifier, unique in g) inside cluster (NULL for the top
  * level).  0, or -1 after error() (unknown cluster, duplicate id).
  */
-int graph_node_add(struct graph *g, const char *cluster, const char *id,
+int web_graph_node_add(struct graph *g, const char *cluster, const char *id,
 		   const struct graph_attrs *a);
 
 /* One row of a table node: a linked step and an optional linked note. */
@@ -68,7 +68,7 @@ struct graph_row {
  * (graphviz HTML-like label; every string escaped here).  0, or -1 after
  * error().
  */
-int graph_table_node_add(struct graph *g, const char *cluster, const char *id,
+int web_graph_table_node_add(struct graph *g, const char *cluster, const char *id,
 			 const char *title, const struct graph_row *rows, int nrows,
 			 const char *color);
 
@@ -77,34 +77,34 @@ int graph_table_node_add(struct graph *g, const char *cluster, const char *id,
  * xlabel (graphviz 2.42 double-frees on labelled edges between clusters).
  * 0, or -1 after error().
  */
-int graph_edge_add(struct graph *g, const char *from, const char *to,
+int web_graph_edge_add(struct graph *g, const char *from, const char *to,
 		   const struct graph_attrs *a);
 
 /* Set one more attribute (escaped) on node id. 0, or -1 after error(). */
-int graph_node_set(struct graph *g, const char *id, const char *name,
+int web_graph_node_set(struct graph *g, const char *id, const char *name,
 		   const char *value);
 
 /*
  * Put existing nodes ids[0..n) on one rank, left to right in that order
  * (rows of a swimlane).  0, or -1 after error().
  */
-int graph_rank_same(struct graph *g, const char *const *ids, int n);
+int web_graph_rank_same(struct graph *g, const char *const *ids, int n);
 
 /* Number of nodes added so far. */
-int graph_node_count(const struct graph *g);
+int web_graph_node_count(const struct graph *g);
 
 /* Append g as DOT text (cgraph's agwrite). 0, or -1 after error(). */
-int graph_write_dot(struct graph *g, struct strbuf *out);
+int web_graph_write_dot(struct graph *g, struct strbuf *out);
 
 /* One gvc context for many renderings; NULL-safe free. Never NULL. */
-struct graph_renderer *graph_renderer_new(void);
-void graph_renderer_free(struct graph_renderer *r);
+struct graph_renderer *web_graph_renderer_new(void);
+void web_graph_renderer_free(struct graph_renderer *r);
 
 /*
  * Lay g out with dot and append it as an <svg> element ready to inline in
  * HTML (no XML prolog, no DOCTYPE, no comments).  0, or -1 after error().
  */
-int graph_render_svg(struct graph_renderer *r, struct graph *g,
+int web_graph_render_svg(struct graph_renderer *r, struct graph *g,
 		     struct strbuf *out);
 
 #endif

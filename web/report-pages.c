@@ -162,7 +162,7 @@ static void report_notes(struct report *r, struct strbuf *out)
 /* Process tree: a cluster per process, a node per thread, edges parent → child. */
 static int report_task_graph(struct report *r, struct strbuf *out)
 {
-	struct graph *g = graph_new("tasks", GRAPH_LR);
+	struct graph *g = web_graph_new("tasks", GRAPH_LR);
 	struct strbuf id = STRBUF_INIT, label = STRBUF_INIT, href = STRBUF_INIT;
 	int i, j, n = r->run.ntasks > 400 ? 400 : r->run.ntasks, rc = -1;
 
@@ -178,7 +178,7 @@ static int report_task_graph(struct report *r, struct strbuf *out)
 			for (j = 0; j < i; j++)
 				if (r->run.tasks[j].tgid == t->tgid)
 					break;
-			if (j == i && graph_cluster_add(g, id.buf, label.buf, "#f4f6f8") < 0)
+			if (j == i && web_graph_cluster_add(g, id.buf, label.buf, "#f4f6f8") < 0)
 				goto cleanup;
 		}
 		strbuf_reset(&label);
@@ -201,7 +201,7 @@ static int report_task_graph(struct report *r, struct strbuf *out)
 			struct strbuf nid = STRBUF_INIT;
 
 			strbuf_addf(&nid, "t%lld", (long long)t->tid);
-			rc = graph_node_add(g, id.buf, nid.buf, &a);
+			rc = web_graph_node_add(g, id.buf, nid.buf, &a);
 			strbuf_release(&nid);
 			if (rc < 0)
 				goto cleanup;
@@ -224,7 +224,7 @@ static int report_task_graph(struct report *r, struct strbuf *out)
 		strbuf_addf(&to, "t%lld", (long long)t->tid);
 		a.tooltip = t->tgid == t->tid ? "fork: a new process" : "clone: a new thread";
 		a.style = t->tgid == t->tid ? NULL : "dashed";
-		rc = graph_edge_add(g, from.buf, to.buf, &a);
+		rc = web_graph_edge_add(g, from.buf, to.buf, &a);
 		strbuf_release(&from);
 		strbuf_release(&to);
 		if (rc < 0)
@@ -234,7 +234,7 @@ static int report_task_graph(struct report *r, struct strbuf *out)
 	if (report_write_dot(r, g, "tasks") < 0)
 		goto cleanup;
 	strbuf_addstr(out, "<div class=\"graph\">");
-	if (graph_render_svg(r->gr, g, out) < 0)
+	if (web_graph_render_svg(r->gr, g, out) < 0)
 		goto cleanup;
 	strbuf_addstr(out, "</div>\n");
 	strbuf_addstr(out, "<p class=\"muted\">A box per process, a node per thread; solid "
@@ -245,7 +245,7 @@ static int report_task_graph(struct report *r, struct strbuf *out)
 	strbuf_addstr(out, "</p>\n");
 	rc = 0;
 cleanup:
-	graph_free(g);
+	web_graph_free(g);
 	strbuf_release(&id);
 	strbuf_release(&label);
 	strbuf_release(&href);
@@ -471,7 +471,7 @@ static int report_syscall_page(struct report *r, int sci)
 	const struct report_sc *sc = &r->scs[sci];
 	const struct atlas_syscall *asc = atlas_syscall(r->atlas, sc->abi, sc->nr);
 	struct strbuf out = STRBUF_INIT, name = STRBUF_INIT, url = STRBUF_INIT, v = STRBUF_INIT;
-	struct graph *g = graph_new("path", GRAPH_TB);
+	struct graph *g = web_graph_new("path", GRAPH_TB);
 	struct html_page p;
 	uint64_t done = sc->timed;
 	int rc = -1, k;
@@ -550,7 +550,7 @@ static int report_syscall_page(struct report *r, int sci)
 		      "<div class=\"graph\">");
 	strbuf_addf(&name, "syscall-%s", sc->stem);
 	if (report_sc_graph_build(r, sci, g) < 0 || report_write_dot(r, g, name.buf) < 0 ||
-	    graph_render_svg(r->gr, g, &out) < 0)
+	    web_graph_render_svg(r->gr, g, &out) < 0)
 		goto cleanup;
 	strbuf_reset(&name);
 	strbuf_addstr(&out, "</div></section>\n<section><h2>Every occurrence</h2>\n");
@@ -576,7 +576,7 @@ static int report_syscall_page(struct report *r, int sci)
 	strbuf_addf(&name, "syscalls/%s.html", sc->stem);
 	rc = report_write_file(r, name.buf, &out);
 cleanup:
-	graph_free(g);
+	web_graph_free(g);
 	strbuf_release(&out);
 	strbuf_release(&name);
 	strbuf_release(&url);

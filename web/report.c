@@ -70,7 +70,7 @@ int report_write_dot(struct report *r, struct graph *g, const char *name)
 	int rc = -1;
 
 	strbuf_addf(&path, "graphs/%s.dot", name);
-	if (graph_write_dot(g, &dot) == 0)
+	if (web_graph_write_dot(g, &dot) == 0)
 		rc = report_write_file(r, path.buf, &dot);
 	strbuf_release(&dot);
 	strbuf_release(&path);
@@ -382,7 +382,7 @@ static void report_release(struct report *r)
 	free(r->rt_hash);
 	strbuf_release(&r->chunk_meta);
 	report_data_release(r);
-	graph_renderer_free(r->gr);
+	web_graph_renderer_free(r->gr);
 	atlas_close(r->atlas);
 	links_release(&r->links);
 	tracedb_run_release(&r->run);
@@ -411,7 +411,7 @@ int web_report_write(const struct web_report_opts *o, struct strbuf *index_html)
 	if (tracedb_run_load(r->trace, &r->run) < 0)
 		goto cleanup;
 	r->atlas = atlas_open(r->index, &r->links);
-	r->gr = graph_renderer_new();
+	r->gr = web_graph_renderer_new();
 	if (report_prepare_dir(r) < 0 || report_copy_assets(r) < 0)
 		goto cleanup;
 	if (report_export_open(r) < 0)

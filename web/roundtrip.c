@@ -153,21 +153,21 @@ static int rt_place(struct rt_build *b, const char *lane, const char *id)
 							  .group = rt_lanes[l] };
 
 				snprintf(ids[l], sizeof(ids[l]), "r%dl%d", b->row, l);
-				if (graph_node_add(b->g, NULL, ids[l], &pa) < 0 ||
-				    graph_node_set(b->g, ids[l], "width", "0") < 0 ||
-				    graph_node_set(b->g, ids[l], "height", "0") < 0)
+				if (web_graph_node_add(b->g, NULL, ids[l], &pa) < 0 ||
+				    web_graph_node_set(b->g, ids[l], "width", "0") < 0 ||
+				    web_graph_node_set(b->g, ids[l], "height", "0") < 0)
 					return -1;
 			}
 			row[l] = ids[l];
 		}
-		if (graph_node_set(b->g, id, "group", lane) < 0 ||
-		    graph_rank_same(b->g, row, 3) < 0)
+		if (web_graph_node_set(b->g, id, "group", lane) < 0 ||
+		    web_graph_rank_same(b->g, row, 3) < 0)
 			return -1;
 		for (l = 0; l < 3; l++) {
 			if (b->last[l][0]) {
 				struct graph_attrs ia = { .style = "invis", .weight = 8 };
 
-				if (graph_edge_add(b->g, b->last[l], ids[l], &ia) < 0)
+				if (web_graph_edge_add(b->g, b->last[l], ids[l], &ia) < 0)
 					return -1;
 			}
 			memcpy(b->last[l], ids[l], sizeof(b->last[l]));
@@ -177,7 +177,7 @@ static int rt_place(struct rt_build *b, const char *lane, const char *id)
 	if (b->prev[0]) {
 		struct graph_attrs ea = { .label = b->edge_label, .weight = 2 };
 
-		if (graph_edge_add(b->g, b->prev, id, &ea) < 0)
+		if (web_graph_edge_add(b->g, b->prev, id, &ea) < 0)
 			return -1;
 	}
 	b->edge_label = NULL;
@@ -212,17 +212,17 @@ static int rt_lane_heads(struct rt_build *b)
 		}
 		a.label = lbl.buf;
 		snprintf(ids[l], sizeof(ids[l]), "h%d", l);
-		if (graph_node_add(b->g, NULL, ids[l], &a) < 0) {
+		if (web_graph_node_add(b->g, NULL, ids[l], &a) < 0) {
 			strbuf_release(&lbl);
 			return -1;
 		}
 		strbuf_release(&lbl);
-		graph_node_set(b->g, ids[l], "fontsize", "12");
-		graph_node_set(b->g, ids[l], "fontcolor", "#59636e");
+		web_graph_node_set(b->g, ids[l], "fontsize", "12");
+		web_graph_node_set(b->g, ids[l], "fontcolor", "#59636e");
 		row[l] = ids[l];
 		snprintf(b->last[l], sizeof(b->last[l]), "%s", ids[l]);
 	}
-	return graph_rank_same(b->g, row, 3);
+	return web_graph_rank_same(b->g, row, 3);
 }
 
 struct rt_row {
@@ -328,7 +328,7 @@ static int rt_phase(struct rt_build *b, const char *lane, const char *title,
 		strbuf_addf(b->steps, ",\"missing\":%s}", rows[i].missing ? "true" : "false");
 	}
 	b->desc = NULL;
-	rc = graph_table_node_add(b->g, NULL, id, title, gr, n,
+	rc = web_graph_table_node_add(b->g, NULL, id, title, gr, n,
 				  !strcmp(lane, "kernel") ? "#eef3fb" :
 				  !strcmp(lane, "tracer") ? "#fdf8ec" : "#eaf6ea");
 	free(gr);
@@ -369,7 +369,7 @@ static int rt_tracee(struct rt_build *b, const char *id, const char *label)
 	struct graph_attrs a = { .label = label, .shape = "box", .color = "#eaf6ea" };
 	struct strbuf lbl = STRBUF_INIT;
 
-	if (graph_node_add(b->g, NULL, id, &a) < 0 || rt_place(b, "tracee", id) < 0)
+	if (web_graph_node_add(b->g, NULL, id, &a) < 0 || rt_place(b, "tracee", id) < 0)
 		return -1;
 	if (b->steps->len)
 		strbuf_addstr(b->steps, ",\n");
@@ -618,33 +618,33 @@ int report_rt_write_all(struct report *r)
 	int i, rc = -1;
 
 	for (i = 0; i < r->nrts; i++) {
-		struct graph *g = graph_new("roundtrip", GRAPH_TB);
+		struct graph *g = web_graph_new("roundtrip", GRAPH_TB);
 
 		strbuf_reset(&steps);
 		strbuf_reset(&out);
 		if (report_rt_build(r, &r->rts[i], g, &steps) < 0) {
-			graph_free(g);
+			web_graph_free(g);
 			goto cleanup;
 		}
 		strbuf_reset(&name);
 		strbuf_addf(&name, "rt-%d", i);
 		if (report_write_dot(r, g, name.buf) < 0) {
-			graph_free(g);
+			web_graph_free(g);
 			goto cleanup;
 		}
 		strbuf_addf(&out, "sysatlas.roundtrip(%d,{\"svg\":", i);
 		{
 			struct strbuf svg = STRBUF_INIT;
 
-				if (graph_render_svg(r->gr, g, &svg) < 0) {
+				if (web_graph_render_svg(r->gr, g, &svg) < 0) {
 				strbuf_release(&svg);
-				graph_free(g);
+				web_graph_free(g);
 				goto cleanup;
 			}
 			escape_js_string(&out, svg.buf, svg.len);
 			strbuf_release(&svg);
 		}
-		graph_free(g);
+		web_graph_free(g);
 		strbuf_addf(&out, ",\"steps\":[%s]});\n", steps.buf);
 		strbuf_reset(&name);
 		strbuf_addf(&name, "data/rt-%d.js", i);

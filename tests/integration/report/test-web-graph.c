@@ -11,7 +11,7 @@
 /* A round-trip shaped graph with hostile text in every field. */
 static struct graph *sample(void)
 {
-	struct graph *g = graph_new("sample", GRAPH_TB);
+	struct graph *g = web_graph_new("sample", GRAPH_TB);
 	struct graph_attrs user = {
 		.label = "open(\"<script>alert(1)</script>\" \\N \xff)\nline 2",
 		.href = "https://example.org/a b?x=\"1\"&y=<2>",
@@ -30,13 +30,13 @@ static struct graph *sample(void)
 
 	struct graph_attrs in_lane = { .label = "in a cluster", .style = "dashed" };
 
-	if (graph_cluster_add(g, "lane", "lane <1>", "#eef3fb") < 0 ||
-	    graph_node_add(g, "lane", "c", &in_lane) < 0 ||
-	    graph_node_add(g, NULL, "u", &user) < 0 ||
-	    graph_table_node_add(g, NULL, "k", "syscall entry <fast & slow>", rows, 2, "#ffffff") < 0 ||
-	    graph_edge_add(g, "u", "k", &edge) < 0 ||
-	    graph_edge_add(g, "k", "c", NULL) < 0 ||
-	    graph_rank_same(g, rank, 2) < 0)
+	if (web_graph_cluster_add(g, "lane", "lane <1>", "#eef3fb") < 0 ||
+	    web_graph_node_add(g, "lane", "c", &in_lane) < 0 ||
+	    web_graph_node_add(g, NULL, "u", &user) < 0 ||
+	    web_graph_table_node_add(g, NULL, "k", "syscall entry <fast & slow>", rows, 2, "#ffffff") < 0 ||
+	    web_graph_edge_add(g, "u", "k", &edge) < 0 ||
+	    web_graph_edge_add(g, "k", "c", NULL) < 0 ||
+	    web_graph_rank_same(g, rank, 2) < 0)
 		return NULL;
 	return g;
 }
@@ -52,10 +52,10 @@ int main(int argc, char **argv)
 	ok(g != NULL, "sample graph built");
 	if (!g)
 		return exit_status();
-	is_int(graph_node_count(g), 3, "three nodes");
-	ok(graph_node_add(g, NULL, "u", NULL) < 0, "duplicate node refused");
-	ok(graph_edge_add(g, "u", "nope", NULL) < 0, "edge to a missing node refused");
-	ok(graph_write_dot(g, &dot) == 0, "DOT written");
+	is_int(web_graph_node_count(g), 3, "three nodes");
+	ok(web_graph_node_add(g, NULL, "u", NULL) < 0, "duplicate node refused");
+	ok(web_graph_edge_add(g, "u", "nope", NULL) < 0, "edge to a missing node refused");
+	ok(web_graph_write_dot(g, &dot) == 0, "DOT written");
 	if (update && argc > 1)
 		strbuf_write_file(&dot, argv[1]);
 	ok(argc > 1 && strbuf_read_file(&want, argv[1]) >= 0, "golden file read");
@@ -63,8 +63,8 @@ int main(int argc, char **argv)
 	ok(!strstr(dot.buf, "<script>alert(1)</script>\" \\N"),
 	   "label's quote and \\N neutralised in DOT");
 
-	r = graph_renderer_new();
-	ok(graph_render_svg(r, g, &svg) == 0, "SVG rendered in-process");
+	r = web_graph_renderer_new();
+	ok(web_graph_render_svg(r, g, &svg) == 0, "SVG rendered in-process");
 	ok(!strncmp(svg.buf, "<svg", 4) && !strstr(svg.buf, "<!--"), "SVG element only, no prolog or comments");
 	ok(strstr(svg.buf, "xlink:href=\"https://github.com/torvalds/linux/blob/v5.7/arch/x86/entry/entry_64.S#L145\"") != NULL,
 	   "table cell carries its link");
@@ -72,8 +72,8 @@ int main(int argc, char **argv)
 	   "node link percent-encoded, & as entity");
 	ok(strstr(svg.buf, "&lt;script&gt;alert(1)&lt;/script&gt;") != NULL &&
 	   !strstr(svg.buf, "<script"), "label text escaped in SVG");
-	graph_renderer_free(r);
-	graph_free(g);
+	web_graph_renderer_free(r);
+	web_graph_free(g);
 	strbuf_release(&dot);
 	strbuf_release(&want);
 	strbuf_release(&svg);
