@@ -30,7 +30,7 @@ static const char *const def_macros[] = { "SYS_FUNC", NULL };
  */
 static const struct path_spec strace_paths[] = {
 	{ "strace-startup", "function", "main", "startup_child", "fork", NULL, NULL, NULL, NULL },
-	{ "strace-exec", "function", "main", "exec_or_die", "execv", NULL, NULL, NULL, NULL },
+	{ "strace-exec", "function", "main", "exec_or_die", "execve", NULL, NULL, NULL, NULL },
 	{ "strace-traceme", "function", "main", "exec_or_die", "ptrace", NULL, NULL, NULL, NULL },
 	{ "strace-attach", "function", "main", NULL, "ptrace_attach_or_seize", NULL, NULL, NULL, NULL },
 	{ "strace-wait", "function", "main", "next_event", "wait4", NULL, NULL, NULL, NULL },

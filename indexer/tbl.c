@@ -89,6 +89,10 @@ int tbl_parse(struct ix_tree *t, const char *relpath, struct tbl *out)
 				n, n == 1 ? "" : "s");
 			continue;
 		}
+		if (n > 5) {
+			ix_skip(t, relpath, lineno, "garbled line: more than NR ABI NAME ENTRY COMPAT");
+			continue;
+		}
 		if (!abi_known(fields[1])) {
 			ix_skip(t, relpath, lineno, "unknown ABI '%s'", fields[1]);
 			continue;

@@ -1,0 +1,45 @@
+#!/usr/bin/env python3
+"""dump-index.py INDEX.db: print an index as sorted, diffable text
+(syscalls with their definitions, paths step by step, strace tables,
+what was skipped) for comparison with an .expected file."""
+import sqlite3
+import sys
+
+db = sqlite3.connect(sys.argv[1])
+q = db.execute
+
+
+def where(sym):
+    if sym is None:
+        return "-"
+    row = q("SELECT s.name, s.kind, f.path, s.line, s.end_line, s.signature"
+            " FROM symbol s LEFT JOIN file f ON f.id = s.file_id WHERE s.id = ?",
+            (sym,)).fetchone()
+    name, kind, path, line, end, sig = row
+    text = f"{kind} {name} {path}:{line}"
+    if end and end != line:
+        text += f"-{end}"
+    if sig:
+        text += f" [{sig}]"
+    return text
+
+
+for tid, kind, version in q("SELECT id, kind, version FROM tree ORDER BY kind"):
+    print(f"tree {kind} {version}")
+    for abi, nr, name, entry, defn, status, reason in q(
+            "SELECT abi, nr, name, entry_point, definition_id, status, reason"
+            " FROM syscall WHERE tree_id = ? ORDER BY abi, nr", (tid,)):
+        print(f"syscall {abi} {nr} {name} {entry} {status} {where(defn)}"
+              + (f" ({reason})" if reason else ""))
+    for name, step, sym, line in q(
+            "SELECT name, step, symbol_id, call_line FROM path WHERE tree_id = ?"
+            " ORDER BY name, step", (tid,)):
+        print(f"path {name} {step} {where(sym)} call {line}")
+    for abi, nr, name, nargs, flags, dec, decid in q(
+            "SELECT abi, nr, name, nargs, flags, decoder, decoder_id FROM strace_syscall"
+            " WHERE tree_id = ? ORDER BY abi, nr", (tid,)):
+        print(f"strace {abi} {nr} {name} {nargs} {flags} {dec} {where(decid)}")
+    for path, line, reason in q(
+            "SELECT path, line, reason FROM skipped WHERE tree_id = ? ORDER BY path, line",
+            (tid,)):
+        print(f"skipped {path}:{line} {reason}")
