@@ -18,28 +18,45 @@
 #include "html.h"
 #include "report.h"
 
-/* The kernel path (and tracer path) behind each mechanism a tracer uses. */
+/*
+ * What each mechanism (event.mechanism) does, and strace's code for it.
+ * Its kernel path follows docs/schema.md's rule: PTRACE_FOO_BAR is the
+ * index's path ptrace-foo-bar, any other name lower case with '_' -> '-'
+ * (process_vm_readv -> process-vm-readv).
+ */
 static const struct {
 	const char *mech;
-	const char *kernel_path;	/* NULL: the syscall named mech */
 	const char *strace_path;	/* strace's side, or NULL */
 	const char *what;
 } rt_mechanisms[] = {
-	{ "PTRACE_GET_SYSCALL_INFO", "ptrace-get-syscall-info", NULL,
+	{ "PTRACE_GET_SYSCALL_INFO", "strace-get-args",
 	  "ptrace(PTRACE_GET_SYSCALL_INFO) reads the syscall number, arguments and return value" },
-	{ "PTRACE_GETREGS", "ptrace-getregs", NULL,
+	{ "PTRACE_GETREGS", "strace-get-args",
 	  "ptrace(PTRACE_GETREGS) copies the tracee's registers" },
-	{ "PTRACE_GETREGSET", "ptrace-getregset", NULL,
+	{ "PTRACE_GETREGSET", "strace-get-args",
 	  "ptrace(PTRACE_GETREGSET) copies the tracee's registers" },
-	{ "PTRACE_PEEKDATA", "ptrace-peekdata", "strace-read-memory",
+	{ "PTRACE_PEEKDATA", "strace-read-memory",
 	  "ptrace(PTRACE_PEEKDATA) reads one word of tracee memory" },
-	{ "PTRACE_PEEKUSER", "ptrace-peekuser", NULL,
+	{ "PTRACE_PEEKTEXT", "strace-read-memory",
+	  "ptrace(PTRACE_PEEKTEXT) reads one word of tracee memory" },
+	{ "PTRACE_PEEKUSER", NULL,
 	  "ptrace(PTRACE_PEEKUSER) reads one word of the tracee's user area" },
-	{ "PTRACE_GETSIGINFO", "ptrace-getsiginfo", NULL,
+	{ "PTRACE_GETSIGINFO", NULL,
 	  "ptrace(PTRACE_GETSIGINFO) reads the signal's siginfo" },
-	{ "process_vm_readv", NULL, "strace-read-memory",
+	{ "PTRACE_GETEVENTMSG", NULL,
+	  "ptrace(PTRACE_GETEVENTMSG) reads the new pid of a fork or the old one of an exec" },
+	{ "process_vm_readv", "strace-read-memory",
 	  "process_vm_readv() copies strings and structures out of the tracee" },
 };
+
+/* The index's path name for a mechanism (docs/schema.md). */
+static void rt_mechanism_path(const char *mech, struct strbuf *out)
+{
+	const char *p;
+
+	for (p = mech; *p; p++)
+		strbuf_addch(out, *p == '_' ? '-' : (*p >= 'A' && *p <= 'Z') ? *p - 'A' + 'a' : *p);
+}
 
 /* ---- registry ------------------------------------------------------------ */
 
@@ -389,7 +406,11 @@ static void rt_decoder_row(struct rt_build *b, const struct atlas_syscall *asc,
 	struct strbuf t = STRBUF_INIT;
 
 	if (asc && asc->decoder) {
-		strbuf_addf(&t, "decoder %s", asc->decoder->name);
+		/* strace_decoder symbols are named as in SYS_FUNC(name) */
+		if (strncmp(asc->decoder->name, "SYS_FUNC", 8))
+			strbuf_addf(&t, "SYS_FUNC(%s)", asc->decoder->name);
+		else
+			strbuf_addstr(&t, asc->decoder->name);
 		rt_row_loc(b, w, t.buf, asc->decoder, 0);
 	} else {
 		strbuf_addf(&t, "strace decoder of %s", name);
@@ -420,55 +441,55 @@ static int rt_mechanisms_phase(struct rt_build *b, const char *mechs, const char
 	int rc = 0;
 
 	for (m = strtok_r(list, ",", &save); m && rc == 0; m = strtok_r(NULL, ",", &save)) {
-		const char *kpath = NULL, *spath = NULL, *what = NULL;
-		struct strbuf title = STRBUF_INIT;
+		const char *spath = NULL, *what = NULL;
+		struct strbuf title = STRBUF_INIT, kpath = STRBUF_INIT;
 		size_t i;
-		int found = 0;
 
 		while (*m == ' ')
 			m++;
+		if (!*m)
+			continue;
 		for (i = 0; i < sizeof(rt_mechanisms) / sizeof(rt_mechanisms[0]); i++)
 			if (!strcmp(rt_mechanisms[i].mech, m)) {
-				kpath = rt_mechanisms[i].kernel_path;
 				spath = rt_mechanisms[i].strace_path;
 				what = rt_mechanisms[i].what;
-				found = 1;
 			}
+		rt_mechanism_path(m, &kpath);
 		if (!strncmp(m, "PTRACE_", 7))
 			strbuf_addf(&title, "ptrace(%s)", m);
 		else
 			strbuf_addf(&title, "%s()", m);
 		b->edge_label = strncmp(m, "PTRACE_", 7) ? m : "ptrace()";
 		if (spath) {
-			struct strbuf st = STRBUF_INIT;
-
-			strbuf_addf(&st, "strace reads tracee memory");
-			rc = rt_phase_path(b, "tracer", st.buf, spath, NULL, 0);
-			strbuf_release(&st);
+			rc = rt_phase_path(b, "tracer", !strcmp(spath, "strace-get-args") ?
+					   "strace fetches the syscall's registers" :
+					   "strace reads tracee memory", spath, NULL, 0);
 			b->edge_label = m;
 		}
 		b->desc = what;
-		if (rc == 0 && found && kpath && atlas_path(b->r->atlas, kpath)) {
-			rc = rt_phase_path(b, "kernel", title.buf, kpath, NULL, 0);
+		if (rc == 0 && atlas_path(b->r->atlas, kpath.buf)) {
+			rc = rt_phase_path(b, "kernel", title.buf, kpath.buf, NULL, 0);
 		} else if (rc == 0) {
-			/* the syscall of that name, or the request's case label */
+			/* not a path of this index: the request's case label, if any */
 			struct rt_row w;
-			long nr = kpath ? -1 : atlas_syscall_nr(b->r->atlas, m);
-			const struct atlas_syscall *asc = nr >= 0 ? atlas_syscall(b->r->atlas, NULL, nr) : NULL;
 			int n = 0;
 			const struct atlas_loc *cl = atlas_symbols(b->r->atlas, ATLAS_LINUX, m,
 								   "case_label", &n);
+			struct strbuf miss = STRBUF_INIT;
 
-			if (asc && asc->definition)
-				rt_row_loc(b, &w, NULL, asc->definition, 0);
-			else if (n > 0)
+			if (n > 0) {
 				rt_row_loc(b, &w, NULL, &cl[0], 0);
-			else
-				rt_row_missing(&w, m);
+			} else {
+				strbuf_addf(&miss, "%s (path %s not in the index)", m, kpath.buf);
+				rt_row_missing(&w, miss.buf);
+			}
 			rc = rt_phase(b, "kernel", title.buf, &w, 1);
 			rt_row_release(&w);
+			strbuf_release(&miss);
 		}
+		b->desc = NULL;
 		strbuf_release(&title);
+		strbuf_release(&kpath);
 	}
 	free(list);
 	return rc;
@@ -501,6 +522,12 @@ static int rt_stop(struct rt_build *b, const char *stop, const char *mechs,
 	return rc;
 }
 
+/* PTRACE_SYSCALL's path: ptrace-syscall, or its first design's name. */
+static const char *rt_resume_path(struct report *r)
+{
+	return atlas_path(r->atlas, "ptrace-syscall") ? "ptrace-syscall" : "ptrace-syscall-resume";
+}
+
 int report_rt_build(struct report *r, const struct report_rt *rt,
 		    struct graph *g, struct strbuf *steps)
 {
@@ -530,7 +557,7 @@ int report_rt_build(struct report *r, const struct report_rt *rt,
 		rc = -1;
 		b.edge_label = "PTRACE_SYSCALL";
 		if (rt_phase_path(&b, "kernel", "ptrace(PTRACE_SYSCALL) resumes the tracee",
-				  "ptrace-syscall-resume", NULL, 0) < 0)
+				  rt_resume_path(r), NULL, 0) < 0)
 			goto cleanup;
 	} else {
 		struct rt_row w;
@@ -571,7 +598,7 @@ int report_rt_build(struct report *r, const struct report_rt *rt,
 		goto cleanup;
 	b.edge_label = "PTRACE_SYSCALL";
 	if (rt_phase_path(&b, "kernel", "ptrace(PTRACE_SYSCALL) resumes the tracee",
-			  "ptrace-syscall-resume", NULL, 0) < 0)
+			  rt_resume_path(r), NULL, 0) < 0)
 		goto cleanup;
 	b.edge_label = "sysret";
 	rc = rt_tracee(&b, "u1", "back in user space\nrax = return value");

@@ -282,6 +282,17 @@ static int make_index(const char *file, const char *root)
 		{ "syscall_exiting_trace", "function", "syscall.c", 757, 0 },
 		{ NULL, NULL, NULL, 0, 0 },
 	};
+	static const struct step pvr[] = {
+		{ "sys_process_vm_readv", "syscall_definition", "mm/process_vm_access.c", 299, 302 },
+		{ "process_vm_rw", "function", "mm/process_vm_access.c", 271, 290 },
+		{ "process_vm_rw_core", "function", "mm/process_vm_access.c", 146, 0 },
+		{ NULL, NULL, NULL, 0, 0 },
+	};
+	static const struct step s_args[] = {
+		{ "get_scno", "function", "syscall.c", 1146, 1160 },
+		{ "get_regs", "function", "syscall.c", 1099, 0 },
+		{ NULL, NULL, NULL, 0, 0 },
+	};
 	static const struct step s_mem[] = {
 		{ "umoven", "function", "ucopy.c", 285, 0 },
 		{ "vm_read_mem", "function", "ucopy.c", 45, 0 },
@@ -330,10 +341,13 @@ static int make_index(const char *file, const char *root)
 	path(0, "ptrace-peekdata", peek);
 	path(0, "ptrace-get-syscall-info", gsi);
 	path(0, "ptrace-syscall-resume", resume);
+	path(0, "ptrace-syscall", resume);
 	path(1, "strace-wait", s_wait);
 	path(1, "strace-enter", s_enter);
 	path(1, "strace-exit", s_exit);
 	path(1, "strace-read-memory", s_mem);
+	path(1, "strace-get-args", s_args);
+	path(0, "process-vm-readv", pvr);
 	sym(0, "PTRACE_GETREGS", "case_label", "arch/x86/kernel/ptrace.c", 788, NULL);
 	sym(0, "PTRACE_PEEKDATA", "case_label", "kernel/ptrace.c", 1014, NULL);
 	sym(0, "PTRACE_GET_SYSCALL_INFO", "case_label", "kernel/ptrace.c", 1218, NULL);
@@ -343,13 +357,18 @@ static int make_index(const char *file, const char *root)
 		long long def = 0, dec = 0;
 		struct strbuf ep = STRBUF_INIT;
 
-		if (s->def_path)
-			def = sym(0, s->name, "syscall_definition", s->def_path, s->def_line,
+		if (s->def_path) {
+			struct strbuf n = STRBUF_INIT;
+
+			strbuf_addf(&n, "sys_%s", s->name);
+			def = sym(0, n.buf, "syscall_definition", s->def_path, s->def_line,
 				  s->signature);
+			strbuf_release(&n);
+		}
 		if (s->dec_path) {
 			struct strbuf n = STRBUF_INIT;
 
-			strbuf_addf(&n, "SYS_FUNC(%s)", s->decoder);
+			strbuf_addstr(&n, s->decoder);
 			dec = sym(1, n.buf, "strace_decoder", s->dec_path, s->dec_line, NULL);
 			strbuf_release(&n);
 		}
