@@ -13,7 +13,7 @@ what=${1:-build}
 
 build_pkgs="gcc libc6-dev meson ninja-build pkg-config libsqlite3-dev
 	libgraphviz-dev libclang-dev llvm"
-test_pkgs="python3 xz-utils"
+test_pkgs="python3 xz-utils chromium"
 bench_pkgs="strace hyperfine"
 
 pkgs=$build_pkgs
@@ -30,6 +30,13 @@ for p in $pkgs; do
 		missing="$missing $p"
 	fi
 done
+# The browser test runs playwright-core under node; a machine that already
+# has node (and npm) keeps it, any other gets Debian's.
+case $what in
+test|bench)
+	command -v node >/dev/null 2>&1 || missing="$missing nodejs npm"
+	;;
+esac
 [ -z "$missing" ] && exit 0
 
 if [ "$(id -u)" -ne 0 ]; then

@@ -512,7 +512,10 @@ static int report_syscall_page(struct report *r, int sci)
 		      "<table class=\"facts\">\n<tr><th>decoder</th><td>");
 	if (asc && asc->decoder) {
 		strbuf_reset(&v);
-		strbuf_addf(&v, "%s — ", asc->decoder->name);
+		if (strncmp(asc->decoder->name, "SYS_FUNC", 8))
+			strbuf_addf(&v, "SYS_FUNC(%s) — ", asc->decoder->name);
+		else
+			strbuf_addf(&v, "%s — ", asc->decoder->name);
 		atlas_loc_where(asc->decoder, 0, &v);
 		strbuf_reset(&url);
 		atlas_url(r->atlas, asc->decoder, 0, &url);

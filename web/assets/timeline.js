@@ -615,6 +615,24 @@
     }
   }
 
+  /* Where a call is drawn (for tests and tools): canvas coordinates of the
+   * middle of the slice with seq, or null when it is not in view. */
+  window.sysatlasTimeline = {
+    where: function (seq) {
+      for (var i = 0; i < n; i++) {
+        if (SEQ[i] !== seq) continue;
+        var li = LANE[i] - laneTop;
+        if (li < 0 || li >= visibleLanes()) return null;
+        var scale = (canvas.clientWidth - LABEL_W) / (view.end - view.start);
+        var x0 = LABEL_W + (T0[i] - view.start) * scale, x1 = x0 + Math.max(1, DUR[i] * scale);
+        if (x1 < LABEL_W || x0 > canvas.clientWidth) return null;
+        return { x: (Math.max(x0, LABEL_W) + Math.min(x1, canvas.clientWidth)) / 2,
+                 y: AXIS_H + li * LANE_H + LANE_H / 2 };
+      }
+      return null;
+    }
+  };
+
   /* ---- start ------------------------------------------------------------ */
 
   function start() {
