@@ -134,7 +134,8 @@ unsigned decode_sys_writev(struct decode_ctx *d)
 /* preadv(fd, iov, cnt, offset); the offset takes two registers on i386. */
 unsigned decode_sys_preadv(struct decode_ctx *d)
 {
-	if (decode_sys_readv(d) == 0)
+	decode_sys_readv(d);
+	if (!d->exiting)
 		return 0;
 	decode_sep(d);
 	print_offset(d, 3);
@@ -143,7 +144,8 @@ unsigned decode_sys_preadv(struct decode_ctx *d)
 
 unsigned decode_sys_preadv2(struct decode_ctx *d)
 {
-	if (decode_sys_preadv(d) == 0)
+	decode_sys_preadv(d);
+	if (!d->exiting)
 		return 0;
 	decode_sep(d);
 	decode_print_flags(d, &xlat_rwf_flags,

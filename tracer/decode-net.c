@@ -154,7 +154,8 @@ unsigned decode_sys_accept(struct decode_ctx *d)
 
 unsigned decode_sys_accept4(struct decode_ctx *d)
 {
-	if (decode_sys_getsockname(d) == 0)
+	decode_sys_getsockname(d);
+	if (!d->exiting)
 		return 0;
 	decode_sep(d);
 	decode_print_flags(d, &xlat_sock_type_flags, decode_arg_uint(d, 3), "SOCK_???");

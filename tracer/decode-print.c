@@ -192,31 +192,32 @@ int decode_print_str_n(struct decode_ctx *d, uint64_t addr, unsigned limit)
 
 int decode_print_strz(struct decode_ctx *d, uint64_t addr, uint64_t len)
 {
-	unsigned limit = d->o->string_limit;
 	char small[256], *buf = small;
-	size_t size = len < (uint64_t)limit + 1 ? (size_t)len : (size_t)limit + 1;
 	size_t show;
 	ssize_t n;
 	char *nul;
 	int rc = 0;
 
-	if (len > limit)
-		return decode_print_str_n(d, addr, limit);
+	if (len > d->o->string_limit || len < 1)
+		return decode_print_str_n(d, addr, d->o->string_limit);
 	if (!addr) {
 		strbuf_addstr(d->out, "NULL");
 		return -1;
 	}
-	if (size > sizeof(small))
-		buf = xmalloc(size);
-	n = d->m->read(d->m, addr, buf, size);
+	if (len > sizeof(small))
+		buf = xmalloc(len);
+	/* The last byte is for the NUL: at most len - 1 characters. */
+	n = d->m->read(d->m, addr, buf, len);
 	nul = n > 0 ? memchr(buf, '\0', n) : NULL;
-	if (!nul && n != (ssize_t)size) {
+	if (!nul && n != (ssize_t)len) {
 		decode_print_addr(d, addr);
 		rc = -1;
 	} else {
-		show = nul ? (size_t)(nul - buf) : size;
+		show = nul ? (size_t)(nul - buf) : len;
+		if (show > len - 1)
+			show = len - 1;
 		decode_quote(d->out, (unsigned char *)buf, show, -1, 0, NULL);
-		if (!nul)
+		if (!nul || (size_t)(nul - buf) > len - 1)
 			strbuf_addstr(d->out, "...");
 	}
 	if (buf != small)

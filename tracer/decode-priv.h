@@ -120,7 +120,8 @@ int decode_print_path(struct decode_ctx *d, uint64_t addr);
 int decode_print_buf(struct decode_ctx *d, uint64_t addr, uint64_t len);
 /* Bytes as \xNN escapes (getrandom), hex set; else decode_print_buf(). */
 int decode_print_buf_ex(struct decode_ctx *d, uint64_t addr, uint64_t len, int hex);
-/* A NUL-terminated string in a buffer of len bytes (and the -s limit). */
+/* A NUL-terminated string in a buffer of len bytes, its last byte the
+ * NUL (at most len - 1 characters, and the -s limit). */
 int decode_print_strz(struct decode_ctx *d, uint64_t addr, uint64_t len);
 /* Same with a limit other than -s. */
 int decode_print_str_n(struct decode_ctx *d, uint64_t addr, unsigned limit);

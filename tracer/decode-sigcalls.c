@@ -4,7 +4,9 @@
  * sigaltstack, signalfd4.
  */
 #include <inttypes.h>
+#include <stddef.h>
 #include <string.h>
+#include <ucontext.h>
 
 #include "decode-priv.h"
 #include "xlat-tables.h"
@@ -295,4 +297,24 @@ unsigned decode_sys_signalfd4(struct decode_ctx *d)
 	decode_sep(d);
 	decode_print_flags(d, &xlat_sfd_flags, decode_arg_uint(d, 3), "SFD_???");
 	return DECODE_RVAL_DECODED | DECODE_RVAL_FD;
+}
+
+/*
+ * rt_sigreturn(): the mask it restores, read from the signal frame at the
+ * stack pointer (x86-64: struct ucontext, whose uc_sigmask follows the
+ * 256-byte sigcontext).  Without the stack pointer: no arguments.
+ */
+unsigned decode_sys_rt_sigreturn(struct decode_ctx *d)
+{
+	unsigned char mask[KERNEL_NSIG_BYTES];
+
+	if (d->c->abi != DECODE_ABI_X86_64 || !d->c->sp)
+		return DECODE_RVAL_DECODED;
+	strbuf_addstr(d->out, "{mask=");
+	if (decode_read(d, d->c->sp + offsetof(ucontext_t, uc_sigmask), mask, sizeof(mask)) < 0)
+		decode_print_addr(d, d->c->sp);
+	else
+		print_sigset_bytes(d->out, mask, sizeof(mask));
+	strbuf_addch(d->out, '}');
+	return DECODE_RVAL_DECODED;
 }

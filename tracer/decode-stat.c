@@ -137,7 +137,34 @@ unsigned decode_sys_statx(struct decode_ctx *d)
 	return DECODE_RVAL_DECIMAL;
 }
 
-/* statfs(path, buf), fstatfs(fd, buf): the buffer as its address. */
+
+/* struct statfs (x86-64 layout) */
+static void print_statfs(struct decode_ctx *d, uint64_t addr)
+{
+	struct {
+		int64_t type, bsize;
+		uint64_t blocks, bfree, bavail, files, ffree;
+		int32_t fsid[2];
+		int64_t namelen, frsize, flags, spare[4];
+	} s;
+
+	if (d->c->abi == DECODE_ABI_I386) {
+		decode_print_addr(d, addr);
+		return;
+	}
+	if (decode_fetch(d, addr, &s, sizeof(s)))
+		return;
+	strbuf_addstr(d->out, "{f_type=");
+	decode_print_xval(d, &xlat_fsmagic, (uint64_t)s.type, NULL);
+	strbuf_addf(d->out, ", f_bsize=%" PRId64 ", f_blocks=%" PRIu64 ", f_bfree=%" PRIu64
+		    ", f_bavail=%" PRIu64 ", f_files=%" PRIu64 ", f_ffree=%" PRIu64
+		    ", f_fsid={val=[%#x, %#x]}, f_namelen=%" PRId64 ", f_frsize=%" PRId64
+		    ", f_flags=", s.bsize, s.blocks, s.bfree, s.bavail, s.files, s.ffree,
+		    (unsigned)s.fsid[0], (unsigned)s.fsid[1], s.namelen, s.frsize);
+	decode_print_flags(d, &xlat_statfs_flags, (uint64_t)s.flags, "ST_???");
+	strbuf_addch(d->out, '}');
+}
+
 unsigned decode_sys_statfs(struct decode_ctx *d)
 {
 	if (!d->exiting) {
@@ -145,6 +172,17 @@ unsigned decode_sys_statfs(struct decode_ctx *d)
 		decode_sep(d);
 		return 0;
 	}
-	decode_print_arg_addr(d, 1);
+	print_statfs(d, decode_arg_ulong(d, 1));
+	return DECODE_RVAL_DECIMAL;
+}
+
+unsigned decode_sys_fstatfs(struct decode_ctx *d)
+{
+	if (!d->exiting) {
+		decode_print_fd(d, decode_arg_int(d, 0));
+		decode_sep(d);
+		return 0;
+	}
+	print_statfs(d, decode_arg_ulong(d, 1));
 	return DECODE_RVAL_DECIMAL;
 }

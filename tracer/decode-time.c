@@ -57,7 +57,7 @@ static void print_timeval(struct decode_ctx *d, uint64_t addr)
 
 void decode_print_clockid(struct decode_ctx *d, int clk)
 {
-	decode_print_xval_d(d, &xlat_clocknames, clk, "CLOCK_???");
+	decode_print_xval(d, &xlat_clocknames, (unsigned)clk, "CLOCK_???");
 }
 
 /* clock_gettime(clk, tp), clock_getres(clk, res): the result at exit */
