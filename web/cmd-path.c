@@ -4,7 +4,7 @@
 
 #include "cli.h"
 #include "index-read.h"
-#include "link.h"
+#include "links.h"
 #include "path-build.h"
 #include "path-output.h"
 #include "web.h"
@@ -38,8 +38,10 @@ int cmd_path(int argc, char **argv)
 	struct strbuf index_path = STRBUF_INIT, out = STRBUF_INIT;
 	const char *abi = NULL, *links = NULL, *name;
 	enum path_format format = FORMAT_TEXT;
-	struct link_style ls = { 0 };
+	struct links links_style = { 0 };
 	struct syscall_path sp = { 0 };
+	struct graph_renderer *renderer = NULL;
+	struct graph *graph = NULL;
 	struct ix ix = { 0 };
 	int c, r, rc = 1;
 
@@ -83,7 +85,7 @@ int cmd_path(int argc, char **argv)
 	}
 	name = argv[optind];
 
-	if (links && link_style_init(&ls, links) < 0)
+	if (links && links_init(&links_style, links) < 0)
 		goto cleanup;
 	if (!index_path.len && ix_default_path(&index_path) < 0)
 		goto cleanup;
@@ -99,12 +101,21 @@ int cmd_path(int argc, char **argv)
 	}
 	switch (format) {
 	case FORMAT_TEXT:
-		path_text_write(&out, &sp, links ? &ls : NULL);
+		path_text_write(&out, &sp, links ? &links_style : NULL);
 		break;
 	case FORMAT_DOT:
 	case FORMAT_SVG:
-		error("path: --format dot/svg: not implemented yet");
-		goto cleanup;
+		graph = path_graph_build(&sp, links ? &links_style : NULL);
+		if (format == FORMAT_DOT) {
+			if (graph_write_dot(graph, &out) < 0)
+				goto cleanup;
+			break;
+		}
+		renderer = graph_renderer_new();
+		if (graph_render_svg(renderer, graph, &out) < 0)
+			goto cleanup;
+		strbuf_addch(&out, '\n');
+		break;
 	}
 	if (fwrite(out.buf, 1, out.len, stdout) != out.len || fflush(stdout) != 0) {
 		error_errno("path: write");
@@ -112,9 +123,11 @@ int cmd_path(int argc, char **argv)
 	}
 	rc = 0;
 cleanup:
+	graph_free(graph);
+	graph_renderer_free(renderer);
 	syscall_path_release(&sp);
 	ix_close(&ix);
-	link_style_release(&ls);
+	links_release(&links_style);
 	strbuf_release(&index_path);
 	strbuf_release(&out);
 	return rc;

@@ -383,3 +383,12 @@ const char *ix_kind_note(const char *kind)
 			return notes[i].note;
 	return NULL;
 }
+
+int ix_url(const struct links *l, const struct ix_tree *tree, const char *path,
+	   int64_t line, struct strbuf *out)
+{
+	if (!tree->id || !path || !*path)
+		return -1;
+	return links_url(l, tree->kind, tree->version, tree->url_template, path,
+			 line > 0 && line < INT32_MAX ? (int)line : 0, out);
+}

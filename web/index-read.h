@@ -13,6 +13,7 @@
 #include <stdint.h>
 #include <sqlite3.h>
 
+#include "links.h"
 #include "strbuf.h"
 
 struct ix_tree {
@@ -139,5 +140,13 @@ int ix_default_path(struct strbuf *out);
  * "line" (landmark); NULL for functions and definitions.
  */
 const char *ix_kind_note(const char *kind);
+
+/*
+ * Append the URL of path:line in tree, in the style l chooses (links.h).
+ * 0, or -1 with nothing appended when no link can be made (no path, no
+ * template).
+ */
+int ix_url(const struct links *l, const struct ix_tree *tree, const char *path,
+	   int64_t line, struct strbuf *out);
 
 #endif

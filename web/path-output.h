@@ -5,7 +5,8 @@
 #ifndef SYSATLAS_WEB_PATH_OUTPUT_H
 #define SYSATLAS_WEB_PATH_OUTPUT_H
 
-#include "link.h"
+#include "graph.h"
+#include "links.h"
 #include "path-build.h"
 #include "strbuf.h"
 
@@ -16,6 +17,18 @@
  * followed by its URL(s).  A section the index lacks says so.
  */
 void path_text_write(struct strbuf *out, const struct syscall_path *sp,
-		     const struct link_style *ls);
+		     const struct links *links);
+
+/*
+ * Build the path as a graph: one node per distinct step (the entry,
+ * do_syscall_64, ptrace_stop … appear once), the enter, dispatch and exit
+ * sections as coloured edges labelled with their call lines, the
+ * definition as its own node.  Nodes and edges link to their source lines
+ * (links NULL: the index's own templates); site_href, if not NULL, is a
+ * printf format with one %s for a syscall name that links the definition
+ * node to a page instead.  A section the index lacks becomes a "missing"
+ * node.  Returns a new graph (never NULL); the caller frees it.
+ */
+struct graph *path_graph_build(const struct syscall_path *sp, const struct links *links);
 
 #endif

@@ -60,26 +60,26 @@ static void heading(struct strbuf *out, const struct syscall_path *sp)
 }
 
 static void step_links(struct strbuf *out, const struct syscall_path *sp,
-		       const struct ix_step *step, const struct link_style *ls)
+		       const struct ix_step *step, const struct links *links)
 {
 	const struct ix_tree *tree = &sp->ix->kernel;
 
 	if (!step->sym.file)
 		return;
 	strbuf_addstr(out, "       ");
-	if (link_url(out, ls, tree, step->sym.file, step->sym.line) < 0)
+	if (ix_url(links, tree, step->sym.file, step->sym.line, out) < 0)
 		strbuf_addstr(out, "(no link template)");
 	strbuf_addch(out, '\n');
 	if (step->call_line > 0) {
 		strbuf_addstr(out, "       call: ");
-		if (link_url(out, ls, tree, step->sym.file, step->call_line) < 0)
+		if (ix_url(links, tree, step->sym.file, step->call_line, out) < 0)
 			strbuf_addstr(out, "(no link template)");
 		strbuf_addch(out, '\n');
 	}
 }
 
 void path_text_write(struct strbuf *out, const struct syscall_path *sp,
-		     const struct link_style *ls)
+		     const struct links *links)
 {
 	struct strbuf loc = STRBUF_INIT;
 	size_t name_w = 8, loc_w = 10, i;
@@ -139,8 +139,8 @@ void path_text_write(struct strbuf *out, const struct syscall_path *sp,
 					    (long long)step->call_line);
 			}
 			strbuf_addch(out, '\n');
-			if (ls)
-				step_links(out, sp, step, ls);
+			if (links)
+				step_links(out, sp, step, links);
 		}
 	}
 	strbuf_release(&loc);
