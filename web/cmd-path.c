@@ -105,7 +105,7 @@ int cmd_path(int argc, char **argv)
 		break;
 	case FORMAT_DOT:
 	case FORMAT_SVG:
-		graph = path_graph_build(&sp, links ? &links_style : NULL);
+		graph = path_graph_build(&sp, links ? &links_style : NULL, NULL);
 		if (format == FORMAT_DOT) {
 			if (graph_write_dot(graph, &out) < 0)
 				goto cleanup;

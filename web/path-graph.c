@@ -18,9 +18,9 @@ static const char *const section_id[SP_NR_SECTIONS] = {
 	[SP_EXIT] = "exit",
 };
 
-static void node_id(struct strbuf *out, const struct ix_symbol *sym)
+static void node_id(struct strbuf *out, const char *prefix, const struct ix_symbol *sym)
 {
-	strbuf_addf(out, "s%lld", (long long)sym->id);
+	strbuf_addf(out, "%ss%lld", prefix, (long long)sym->id);
 }
 
 static void step_label(struct strbuf *out, const struct ix_symbol *sym)
@@ -86,7 +86,8 @@ static int seen_edge_add(struct seen_edge *seen, int64_t from, int64_t to, int64
 }
 
 /* Add the step's node unless an earlier section added it. */
-static void step_node(struct graph *g, struct seen *seen, const struct syscall_path *sp,
+static void step_node(struct graph *g, const char *prefix, struct seen *seen,
+		      const struct syscall_path *sp,
 		      const struct ix_symbol *sym, const char *klass,
 		      const struct links *links, const struct links *dflt)
 {
@@ -95,7 +96,7 @@ static void step_node(struct graph *g, struct seen *seen, const struct syscall_p
 
 	if (!seen_add(seen, sym->id))
 		return;
-	node_id(&id, sym);
+	node_id(&id, prefix, sym);
 	step_label(&label, sym);
 	if (!strcmp(klass, "stop"))
 		strbuf_addstr(&label, "\nthe tracee stops here");
@@ -112,12 +113,12 @@ static void step_node(struct graph *g, struct seen *seen, const struct syscall_p
 	strbuf_release(&url);
 }
 
-static void missing_node(struct graph *g, int s, const char *what)
+static void missing_node(struct graph *g, const char *prefix, int s, const char *what)
 {
 	struct strbuf id = STRBUF_INIT;
 	struct graph_attrs a = { 0 };
 
-	strbuf_addf(&id, "missing_%s", section_id[s]);
+	strbuf_addf(&id, "%smissing_%s", prefix, section_id[s]);
 	a.label = what;
 	a.klass = "missing";
 	a.style = "dashed";
@@ -125,7 +126,8 @@ static void missing_node(struct graph *g, int s, const char *what)
 	strbuf_release(&id);
 }
 
-struct graph *path_graph_build(const struct syscall_path *sp, const struct links *links)
+struct graph *path_graph_build(const struct syscall_path *sp, const struct links *links,
+			       const char *prefix)
 {
 	struct graph *g = graph_new("syscall_path", GRAPH_TB);
 	struct strbuf from = STRBUF_INIT, to = STRBUF_INIT, label = STRBUF_INIT,
@@ -138,6 +140,8 @@ struct graph *path_graph_build(const struct syscall_path *sp, const struct links
 	size_t i;
 	int s;
 
+	if (!prefix)
+		prefix = "";
 	for (s = 0; s < SP_NR_SECTIONS; s++) {
 		const struct ix_path *p = &sp->sections[s].path;
 
@@ -151,7 +155,7 @@ struct graph *path_graph_build(const struct syscall_path *sp, const struct links
 			else
 				strbuf_addf(&text, "%s path:\nnot in the index",
 					    sp->sections[s].path_name);
-			missing_node(g, s, text.buf);
+			missing_node(g, prefix, s, text.buf);
 			continue;
 		}
 		for (i = 0; i < p->nr_steps; i++) {
@@ -159,7 +163,7 @@ struct graph *path_graph_build(const struct syscall_path *sp, const struct links
 			const char *klass = s == SP_DEFINITION ? "definition" :
 					    i + 1 == p->nr_steps && s != SP_DISPATCH ? "stop" : "kernel";
 
-			step_node(g, &seen, sp, &st->sym, klass, links, &dflt);
+			step_node(g, prefix, &seen, sp, &st->sym, klass, links, &dflt);
 			if (i == 0 || !seen_edge_add(&seen_edges, p->steps[i - 1].sym.id, st->sym.id,
 						     p->steps[i - 1].call_line))
 				continue;
@@ -167,8 +171,8 @@ struct graph *path_graph_build(const struct syscall_path *sp, const struct links
 			strbuf_reset(&to);
 			strbuf_reset(&label);
 			strbuf_reset(&url);
-			node_id(&from, &p->steps[i - 1].sym);
-			node_id(&to, &st->sym);
+			node_id(&from, prefix, &p->steps[i - 1].sym);
+			node_id(&to, prefix, &st->sym);
 			{
 				const struct ix_step *caller = &p->steps[i - 1];
 				struct graph_attrs a = { 0 };
@@ -194,8 +198,8 @@ struct graph *path_graph_build(const struct syscall_path *sp, const struct links
 		strbuf_reset(&from);
 		strbuf_reset(&to);
 		strbuf_reset(&label);
-		node_id(&from, &last->sym);
-		node_id(&to, &def->steps[0].sym);
+		node_id(&from, prefix, &last->sym);
+		node_id(&to, prefix, &def->steps[0].sym);
 		strbuf_addf(&label, "%s %lld", sp->main->abi, (long long)sp->main->nr);
 		a.label = label.buf;
 		a.color = section_color[SP_DISPATCH];

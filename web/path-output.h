@@ -24,11 +24,11 @@ void path_text_write(struct strbuf *out, const struct syscall_path *sp,
  * do_syscall_64, ptrace_stop … appear once), the enter, dispatch and exit
  * sections as coloured edges labelled with their call lines, the
  * definition as its own node.  Nodes and edges link to their source lines
- * (links NULL: the index's own templates); site_href, if not NULL, is a
- * printf format with one %s for a syscall name that links the definition
- * node to a page instead.  A section the index lacks becomes a "missing"
- * node.  Returns a new graph (never NULL); the caller frees it.
+ * (links NULL: the index's own templates).  A section the index lacks becomes a "missing"
+ * node.  Node ids start with id_prefix (an identifier, or NULL), so two
+ * graphs can share a page.  Returns a new graph (never NULL); the caller frees it.
  */
-struct graph *path_graph_build(const struct syscall_path *sp, const struct links *links);
+struct graph *path_graph_build(const struct syscall_path *sp, const struct links *links,
+			       const char *id_prefix);
 
 #endif

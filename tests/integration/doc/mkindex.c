@@ -1,9 +1,11 @@
 /*
- * mkindex OUT.db FIXTURE.sql...: create an index database (the real
- * schema, through db_open) and fill it with the fixtures' SQL.  Test
- * fixtures stay readable text; no binary database is committed.
+ * mkindex [--trace] OUT.db FIXTURE.sql...: create an index database (a
+ * trace database with --trace) with the real schema, through db_open, and
+ * fill it with the fixtures' SQL.  Test fixtures stay readable text; no
+ * binary database is committed.
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "db.h"
 #include "schema.h"
@@ -11,15 +13,21 @@
 
 int main(int argc, char **argv)
 {
+	const struct db_schema *schema = &db_schema_index;
 	struct strbuf sql = STRBUF_INIT;
 	sqlite3 *db = NULL;
 	int i, rc = 1;
 
+	if (argc > 1 && !strcmp(argv[1], "--trace")) {
+		schema = &db_schema_trace;
+		argc--;
+		argv++;
+	}
 	if (argc < 3) {
-		fputs("usage: mkindex OUT.db FIXTURE.sql...\n", stderr);
+		fputs("usage: mkindex [--trace] OUT.db FIXTURE.sql...\n", stderr);
 		return 2;
 	}
-	if (db_open(&db, argv[1], &db_schema_index, DB_CREATE | DB_TRUNCATE) < 0)
+	if (db_open(&db, argv[1], schema, DB_CREATE | DB_TRUNCATE) < 0)
 		goto cleanup;
 	for (i = 2; i < argc; i++) {
 		strbuf_reset(&sql);
