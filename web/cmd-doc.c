@@ -129,7 +129,7 @@ int cmd_doc(int argc, char **argv)
 		goto cleanup;
 	site.outdir = outdir;
 	site.links = &links;
-	site.renderer = graph_renderer_new();
+	site.renderer = web_graph_renderer_new();
 
 	if (doc_assets_write(&site) < 0 || doc_index_write(&site) < 0 ||
 	    doc_syscall_pages_write(&site) < 0 || doc_ptrace_write(&site) < 0 ||
@@ -142,7 +142,7 @@ int cmd_doc(int argc, char **argv)
 	}
 	rc = 0;
 cleanup:
-	graph_renderer_free(site.renderer);
+	web_graph_renderer_free(site.renderer);
 	compare_release(&cmp);
 	for (v = 0; v < 2; v++) {
 		ix_syscall_list_release(&site.all[v]);

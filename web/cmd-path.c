@@ -107,12 +107,12 @@ int cmd_path(int argc, char **argv)
 	case FORMAT_SVG:
 		graph = path_graph_build(&sp, links ? &links_style : NULL, NULL);
 		if (format == FORMAT_DOT) {
-			if (graph_write_dot(graph, &out) < 0)
+			if (web_graph_write_dot(graph, &out) < 0)
 				goto cleanup;
 			break;
 		}
-		renderer = graph_renderer_new();
-		if (graph_render_svg(renderer, graph, &out) < 0)
+		renderer = web_graph_renderer_new();
+		if (web_graph_render_svg(renderer, graph, &out) < 0)
 			goto cleanup;
 		strbuf_addch(&out, '\n');
 		break;
@@ -123,8 +123,8 @@ int cmd_path(int argc, char **argv)
 	}
 	rc = 0;
 cleanup:
-	graph_free(graph);
-	graph_renderer_free(renderer);
+	web_graph_free(graph);
+	web_graph_renderer_free(renderer);
 	syscall_path_release(&sp);
 	ix_close(&ix);
 	links_release(&links_style);

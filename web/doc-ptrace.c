@@ -49,7 +49,7 @@ static const char *const strace_paths[] = {
 
 static int lifecycle_graph(struct strbuf *out, struct doc_site *site, struct ix *ix)
 {
-	struct graph *g = graph_new("tracer_life_cycle", GRAPH_TB);
+	struct graph *g = web_graph_new("tracer_life_cycle", GRAPH_TB);
 	size_t s, k;
 	int rc;
 
@@ -84,7 +84,7 @@ static int lifecycle_graph(struct strbuf *out, struct doc_site *site, struct ix 
 			strbuf_addstr(&label, "\n(not in the index)");
 		}
 		a.label = label.buf;
-		graph_node_add(g, NULL, stages[s].id, &a);
+		web_graph_node_add(g, NULL, stages[s].id, &a);
 		ix_path_release(&p);
 		strbuf_release(&label);
 		strbuf_release(&url);
@@ -93,10 +93,10 @@ static int lifecycle_graph(struct strbuf *out, struct doc_site *site, struct ix 
 		struct graph_attrs a = { 0 };
 
 		a.label = flow[k].label;
-		graph_edge_add(g, flow[k].from, flow[k].to, &a);
+		web_graph_edge_add(g, flow[k].from, flow[k].to, &a);
 	}
-	rc = graph_render_svg(site->renderer, g, out);
-	graph_free(g);
+	rc = web_graph_render_svg(site->renderer, g, out);
+	web_graph_free(g);
 	return rc;
 }
 

@@ -456,9 +456,9 @@ static int version_part(struct strbuf *out, struct doc_site *site, struct ix *ix
 		      "through the table; <span class=\"exit\">green</span>: to the syscall-exit stop. "
 		      "Click a box for its definition, an edge label for its call site.</p>\n<div class=\"graph\">\n");
 	g = path_graph_build(&sp, site->links, id_prefix);
-	if (graph_render_svg(site->renderer, g, out) < 0)
+	if (web_graph_render_svg(site->renderer, g, out) < 0)
 		strbuf_addstr(out, "<p class=\"missing\">graph could not be drawn</p>");
-	graph_free(g);
+	web_graph_free(g);
 	strbuf_addstr(out, "\n</div>\n");
 	steps_table(out, site, &sp);
 	stops(out, site, &sp);

@@ -107,7 +107,7 @@ static void step_node(struct graph *g, const char *prefix, struct seen *seen,
 		a.href = url.buf;
 	else
 		a.klass = "missing";
-	graph_node_add(g, NULL, id.buf, &a);
+	web_graph_node_add(g, NULL, id.buf, &a);
 	strbuf_release(&id);
 	strbuf_release(&label);
 	strbuf_release(&url);
@@ -122,14 +122,14 @@ static void missing_node(struct graph *g, const char *prefix, int s, const char 
 	a.label = what;
 	a.klass = "missing";
 	a.style = "dashed";
-	graph_node_add(g, NULL, id.buf, &a);
+	web_graph_node_add(g, NULL, id.buf, &a);
 	strbuf_release(&id);
 }
 
 struct graph *path_graph_build(const struct syscall_path *sp, const struct links *links,
 			       const char *prefix)
 {
-	struct graph *g = graph_new("syscall_path", GRAPH_TB);
+	struct graph *g = web_graph_new("syscall_path", GRAPH_TB);
 	struct strbuf from = STRBUF_INIT, to = STRBUF_INIT, label = STRBUF_INIT,
 		      url = STRBUF_INIT, text = STRBUF_INIT;
 	const struct ix_path *dispatch = &sp->sections[SP_DISPATCH].path;
@@ -186,7 +186,7 @@ struct graph *path_graph_build(const struct syscall_path *sp, const struct links
 				a.label = label.buf;
 				a.color = section_color[s];
 				a.klass = section_id[s];
-				graph_edge_add(g, from.buf, to.buf, &a);
+				web_graph_edge_add(g, from.buf, to.buf, &a);
 			}
 		}
 	}
@@ -205,7 +205,7 @@ struct graph *path_graph_build(const struct syscall_path *sp, const struct links
 		a.color = section_color[SP_DISPATCH];
 		a.klass = "dispatch";
 		a.style = "bold";
-		graph_edge_add(g, from.buf, to.buf, &a);
+		web_graph_edge_add(g, from.buf, to.buf, &a);
 	}
 	strbuf_release(&from);
 	strbuf_release(&to);
