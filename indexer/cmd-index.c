@@ -16,6 +16,7 @@
 #include "cli.h"
 #include "config.h"
 #include "db.h"
+#include "index-text.h"
 #include "index-tree.h"
 #include "indexer.h"
 #include "ix.h"
@@ -25,6 +26,8 @@
 static const char index_usage[] =
 	"usage: sysatlas index --linux DIR [--strace DIR] [--arch x86_64] [--config FILE]\n"
 	"                      [--jobs N] [--force] -o FILE\n"
+	"   or: sysatlas index --export-text INDEX.db [--force] [-o FILE]\n"
+	"   or: sysatlas index --import-text FILE [--force] -o INDEX.db\n"
 	"\n"
 	"Index a Linux source tree and a strace source tree with libclang: syscall\n"
 	"table and definitions, the entry/tracehook paths, the ptrace request\n"
@@ -37,7 +40,12 @@ static const char index_usage[] =
 	"  --jobs N         parse N files at once (default: all cores)\n"
 	"  --linux-version V, --strace-version V\n"
 	"                   the version tag used in links (default: from the tree)\n"
-	"  -o FILE          write the index to FILE\n"
+	"  --export-text INDEX.db\n"
+	"                   write INDEX.db as sorted, diffable text (to stdout\n"
+	"                   without -o); the built-in index is shipped this way\n"
+	"  --import-text FILE\n"
+	"                   turn such a text back into an index database\n"
+	"  -o FILE          write the index (or the text) to FILE\n"
 	"  --force          replace FILE if it exists\n"
 	"  -v, --verbose    report every file that parsed with errors\n"
 	"  -h, --help       show this help\n";
@@ -75,7 +83,7 @@ static double now(void)
 int cmd_index(int argc, char **argv)
 {
 	enum { OPT_LINUX = 256, OPT_STRACE, OPT_ARCH, OPT_CONFIG, OPT_JOBS, OPT_FORCE,
-	       OPT_LVER, OPT_SVER };
+	       OPT_LVER, OPT_SVER, OPT_EXPORT_TEXT, OPT_IMPORT_TEXT };
 	static const struct option longopts[] = {
 		{ "linux", required_argument, NULL, OPT_LINUX },
 		{ "strace", required_argument, NULL, OPT_STRACE },
@@ -85,12 +93,15 @@ int cmd_index(int argc, char **argv)
 		{ "force", no_argument, NULL, OPT_FORCE },
 		{ "linux-version", required_argument, NULL, OPT_LVER },
 		{ "strace-version", required_argument, NULL, OPT_SVER },
+		{ "export-text", required_argument, NULL, OPT_EXPORT_TEXT },
+		{ "import-text", required_argument, NULL, OPT_IMPORT_TEXT },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *linux_dir = NULL, *strace_dir = NULL, *arch = "x86_64", *config = NULL;
 	const char *out = NULL, *lver = NULL, *sver = NULL;
+	const char *export_text = NULL, *import_text = NULL;
 	char *lroot = NULL, *sroot = NULL, *config_abs = NULL;
 	int force = 0, jobs = 0, verbose = 0, c, rc = 1;
 	struct strbuf tmpdb = STRBUF_INIT;
@@ -114,6 +125,8 @@ int cmd_index(int argc, char **argv)
 		case OPT_FORCE: force = 1; break;
 		case OPT_LVER: lver = optarg; break;
 		case OPT_SVER: sver = optarg; break;
+		case OPT_EXPORT_TEXT: export_text = optarg; break;
+		case OPT_IMPORT_TEXT: import_text = optarg; break;
 		case 'o': out = optarg; break;
 		case 'v': verbose = 1; break;
 		case 'h': return cli_help(index_usage);
@@ -135,6 +148,18 @@ int cmd_index(int argc, char **argv)
 	if (optind < argc)
 		return cli_usage_error("index", index_usage, "unexpected argument '%s'",
 				       argv[optind]);
+	if (export_text || import_text) {
+		if (export_text && import_text)
+			return cli_usage_error("index", index_usage,
+					       "--export-text and --import-text exclude each other");
+		if (linux_dir || strace_dir)
+			return cli_usage_error("index", index_usage,
+					       "--%s-text does not index a tree: drop --linux/--strace",
+					       export_text ? "export" : "import");
+		if (import_text && !out)
+			return cli_usage_error("index", index_usage, "-o FILE is required");
+		return index_text_cmd(export_text, import_text, out, force);
+	}
 	if (!linux_dir && !strace_dir)
 		return cli_usage_error("index", index_usage, "--linux DIR or --strace DIR is required");
 	if (!out)
