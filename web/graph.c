@@ -231,6 +231,7 @@ struct graph *web_graph_new(const char *name, enum graph_dir dir)
 	agattr(ag, AGRAPH, "nodesep", "0.25");
 	agattr(ag, AGRAPH, "ranksep", "0.3");
 	agattr(ag, AGRAPH, "bgcolor", "transparent");
+	agattr(ag, AGRAPH, "mclimit", "0.1");
 	agattr(ag, AGNODE, "shape", "box");
 	agattr(ag, AGNODE, "style", "rounded,filled");
 	agattr(ag, AGNODE, "fillcolor", "#ffffff");

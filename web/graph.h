@@ -33,7 +33,11 @@ struct graph_attrs {
 	int weight;			/* edges: 0 is graphviz's default (1) */
 };
 
-/* A new, empty directed graph; name is an identifier.  Never NULL. */
+/*
+ * A new, empty directed graph; name is an identifier.  Never NULL.  Node
+ * order inside ranks is the caller's (graph_rank_same), so dot spends
+ * little time on crossing minimisation (mclimit 0.1).
+ */
 struct graph *web_graph_new(const char *name, enum graph_dir dir);
 
 /* Free g and everything in it. NULL is a no-op. */

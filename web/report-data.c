@@ -13,16 +13,61 @@
 #include "escape.h"
 #include "report.h"
 
+/* Append v in decimal (no printf: a million calls make eight million). */
+static void add_int(struct strbuf *sb, int64_t v)
+{
+	char buf[24], *p = buf + sizeof(buf);
+	uint64_t u = v < 0 ? -(uint64_t)v : (uint64_t)v;
+
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		*--p = '-';
+	strbuf_add(sb, p, (size_t)(buf + sizeof(buf) - p));
+}
+
+static void add_hex(struct strbuf *sb, uint64_t u)
+{
+	static const char hex[] = "0123456789abcdef";
+	char buf[24], *p = buf + sizeof(buf);
+
+	do {
+		*--p = hex[u & 15];
+		u >>= 4;
+	} while (u);
+	*--p = 'x';
+	*--p = '0';
+	strbuf_add(sb, p, (size_t)(buf + sizeof(buf) - p));
+}
+
 static void col_add(struct strbuf *col, int64_t v)
 {
 	if (col->len)
 		strbuf_addch(col, ',');
-	strbuf_addf(col, "%lld", (long long)v);
+	add_int(col, v);
 }
 
+/*
+ * A JSON/JS string literal of s.  Runs of plain printable ASCII are copied
+ * as they are (they escape to themselves); everything else goes through
+ * escape_js_string(), so the result is the same, only faster.
+ */
 static void js_str(struct strbuf *out, const char *s)
 {
-	escape_js_string(out, s ? s : "", s ? strlen(s) : 0);
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	size_t plain = 0;
+
+	while (p[plain] >= 0x20 && p[plain] < 0x7f && !strchr("\"\\<>&'", p[plain]))
+		plain++;
+	if (!p[plain]) {
+		strbuf_addch(out, '"');
+		strbuf_add(out, p, plain);
+		strbuf_addch(out, '"');
+		return;
+	}
+	escape_js_string(out, (const char *)p, strlen((const char *)p));
 }
 
 static void chunk_reset(struct report_chunk *k)
@@ -131,17 +176,25 @@ int report_data_call(struct report *r, const struct tracedb_call *c, int sc, int
 
 	if (k->detail.len)
 		strbuf_addstr(&k->detail, ",\n");
-	strbuf_addf(&k->detail, "[%lld,", (long long)c->exit_seq);
+	strbuf_addch(&k->detail, '[');
+	add_int(&k->detail, c->exit_seq);
+	strbuf_addch(&k->detail, ',');
 	js_str(&k->detail, c->text);
 	strbuf_addstr(&k->detail, ",[");
-	for (i = 0; i < 6; i++)
-		strbuf_addf(&k->detail, "%s\"0x%llx\"", i ? "," : "",
-			    (unsigned long long)c->args[i]);
-	strbuf_addf(&k->detail, "],\"%lld\",", (long long)c->retval);
+	for (i = 0; i < 6; i++) {
+		strbuf_addstr(&k->detail, i ? ",\"" : "\"");
+		add_hex(&k->detail, (uint64_t)c->args[i]);
+		strbuf_addch(&k->detail, '"');
+	}
+	strbuf_addstr(&k->detail, "],\"");
+	add_int(&k->detail, c->retval);
+	strbuf_addstr(&k->detail, "\",");
 	js_str(&k->detail, c->mech_enter);
 	strbuf_addch(&k->detail, ',');
 	js_str(&k->detail, c->mech_exit);
-	strbuf_addf(&k->detail, ",%lld]", (long long)c->tid);
+	strbuf_addch(&k->detail, ',');
+	add_int(&k->detail, c->tid);
+	strbuf_addch(&k->detail, ']');
 	k->n++;
 	if (k->n >= REPORT_CHUNK)
 		return chunk_flush(r);

@@ -374,7 +374,6 @@ static void report_release(struct report *r)
 	}
 	free(r->scs);
 	for (i = 0; i < r->nrts; i++) {
-		free(r->rts[i].key);
 		free(r->rts[i].mech_enter);
 		free(r->rts[i].mech_exit);
 	}

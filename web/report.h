@@ -62,7 +62,6 @@ unsigned report_classes_from_flags(const char *flags);
 
 /* One round trip shape: what the event view draws for a call. */
 struct report_rt {
-	char *key;			/* abi/nr/mech_enter/mech_exit/flags */
 	int sc;				/* index into report.scs */
 	char *mech_enter, *mech_exit;
 	unsigned flags;			/* TRACEDB_UNFINISHED etc. */

@@ -62,13 +62,19 @@ static void rt_mechanism_path(const char *mech, struct strbuf *out)
 
 #define RT_SHAPE_FLAGS (TRACEDB_UNFINISHED | TRACEDB_NO_ENTER | TRACEDB_NO_RETURN)
 
-static unsigned long rt_hash(const char *s)
+static unsigned long rt_hash_str(unsigned long h, const char *s)
 {
-	unsigned long h = 2166136261ul;
-
 	for (; *s; s++)
 		h = (h ^ (unsigned char)*s) * 16777619ul;
-	return h;
+	return (h ^ 0xff) * 16777619ul;
+}
+
+static unsigned long rt_hash(int sc, const char *mech_enter, const char *mech_exit,
+			     unsigned flags)
+{
+	unsigned long h = 2166136261ul ^ (unsigned long)sc ^ ((unsigned long)flags << 20);
+
+	return rt_hash_str(rt_hash_str(h * 16777619ul, mech_enter), mech_exit);
 }
 
 static void rt_rehash(struct report *r)
@@ -79,7 +85,9 @@ static void rt_rehash(struct report *r)
 	r->rt_hash = xcalloc(size, sizeof(*r->rt_hash));
 	r->rt_hash_size = size;
 	for (i = 0; i < r->nrts; i++) {
-		unsigned long h = rt_hash(r->rts[i].key) & (size - 1);
+		const struct report_rt *rt = &r->rts[i];
+		unsigned long h = rt_hash(rt->sc, rt->mech_enter, rt->mech_exit, rt->flags) &
+				  (size - 1);
 
 		while (r->rt_hash[h])
 			h = (h + 1) & (size - 1);
@@ -87,22 +95,21 @@ static void rt_rehash(struct report *r)
 	}
 }
 
+/* Called once per call: no allocation unless the shape is new. */
 int report_rt_get(struct report *r, const struct tracedb_call *c, int sc)
 {
-	struct strbuf key = STRBUF_INIT;
 	unsigned flags = c->flags & RT_SHAPE_FLAGS;
 	struct report_rt *rt;
 	unsigned long h;
 
-	strbuf_addf(&key, "%d/%s/%s/%u", sc, c->mech_enter, c->mech_exit, flags);
 	if (2 * (r->nrts + 1) > r->rt_hash_size)
 		rt_rehash(r);
-	h = rt_hash(key.buf) & (r->rt_hash_size - 1);
+	h = rt_hash(sc, c->mech_enter, c->mech_exit, flags) & (r->rt_hash_size - 1);
 	while (r->rt_hash[h]) {
 		rt = &r->rts[r->rt_hash[h] - 1];
-		if (!strcmp(rt->key, key.buf)) {
+		if (rt->sc == sc && rt->flags == flags && !strcmp(rt->mech_enter, c->mech_enter) &&
+		    !strcmp(rt->mech_exit, c->mech_exit)) {
 			rt->calls++;
-			strbuf_release(&key);
 			return r->rt_hash[h] - 1;
 		}
 		h = (h + 1) & (r->rt_hash_size - 1);
@@ -113,7 +120,6 @@ int report_rt_get(struct report *r, const struct tracedb_call *c, int sc)
 	}
 	rt = &r->rts[r->nrts];
 	memset(rt, 0, sizeof(*rt));
-	rt->key = strbuf_detach(&key, NULL);
 	rt->sc = sc;
 	rt->mech_enter = xstrdup(c->mech_enter);
 	rt->mech_exit = xstrdup(c->mech_exit);

@@ -1,0 +1,231 @@
+/*
+ * gen-trace: a synthetic trace.db of N events in the real schema, for the
+ * report benchmark (never part of `meson test`).
+ *
+ *   gen-trace N OUT.db [SEED]
+ *
+ * Deterministic for a seed.  Four processes of four threads each make a
+ * mix of ~40 syscalls with strace-like text (paths, buffers, flags), 5 %
+ * of them failing; mechanisms vary as a real tracer's do (registers at
+ * every stop, process_vm_readv or PTRACE_PEEKDATA for strings); signals,
+ * clones and execs are sprinkled in; the last calls of two threads never
+ * exit and the run has no end (as when the tracer is killed), so the
+ * unfinished paths are measured too.
+ */
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"	/* the formats are the table above */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "error.h"
+#include "schema.h"
+#include "strbuf.h"
+
+static const struct {
+	int nr;
+	const char *name;
+	const char *fmt;		/* the enter text: two numbers, @PATH@ a path */
+	int weight;
+} mix[] = {
+	{ 0, "read", "read(%d, \"\\x7fELF\\x02\\x01\\x01\\x00\\x00\\x00\\x00\\x00\"..., 832", 18 },
+	{ 1, "write", "write(%d, \"hello, world: line %d\\n\", 22", 14 },
+	{ 257, "openat", "openat(AT_FDCWD, \"@PATH@\", O_RDONLY|O_CLOEXEC", 8 },
+	{ 3, "close", "close(%d", 8 },
+	{ 5, "fstat", "fstat(%d, {st_mode=S_IFREG|0644, st_size=%d, ...}", 6 },
+	{ 262, "newfstatat", "newfstatat(AT_FDCWD, \"@PATH@\", {st_mode=S_IFREG|0755, st_size=%d, ...}, 0", 5 },
+	{ 9, "mmap", "mmap(NULL, %d, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0", 5 },
+	{ 11, "munmap", "munmap(0x7f3a5c%06x, %d", 2 },
+	{ 10, "mprotect", "mprotect(0x7f3a5c%06x, 4096, PROT_READ", 2 },
+	{ 12, "brk", "brk(0x55d0c0e%05x", 2 },
+	{ 8, "lseek", "lseek(%d, %d, SEEK_SET", 3 },
+	{ 17, "pread64", "pread64(%d, \"\\x00\\x00\\x00\"..., 4096, %d", 3 },
+	{ 202, "futex", "futex(0x7f3a5c0%05x, FUTEX_WAIT_PRIVATE, 2, NULL", 4 },
+	{ 7, "poll", "poll([{fd=%d, events=POLLIN}], 1, %d", 2 },
+	{ 232, "epoll_wait", "epoll_wait(%d, [{events=EPOLLIN, data={u32=%d, u64=0}}], 8, -1", 2 },
+	{ 41, "socket", "socket(AF_UNIX, SOCK_STREAM|SOCK_CLOEXEC, %d", 1 },
+	{ 42, "connect", "connect(%d, {sa_family=AF_UNIX, sun_path=\"@PATH@\"}, 110", 1 },
+	{ 44, "sendto", "sendto(%d, \"GET / HTTP/1.1\\r\\n\"..., %d, MSG_NOSIGNAL, NULL, 0", 1 },
+	{ 45, "recvfrom", "recvfrom(%d, \"HTTP/1.1 200 OK\\r\\n\"..., %d, 0, NULL, NULL", 1 },
+	{ 13, "rt_sigaction", "rt_sigaction(SIGINT, {sa_handler=0x55d0c0%06x, sa_mask=[], sa_flags=SA_RESTORER}, NULL, 8", 1 },
+	{ 14, "rt_sigprocmask", "rt_sigprocmask(SIG_SETMASK, [], NULL, %d", 2 },
+	{ 16, "ioctl", "ioctl(%d, TCGETS, {c_iflag=ICRNL|IXON, c_oflag=NL0|CR0, ...}", 1 },
+	{ 21, "access", "access(\"@PATH@\", R_OK", 1 },
+	{ 39, "getpid", "getpid(", 1 },
+	{ 102, "getuid", "getuid(", 1 },
+	{ 228, "clock_gettime", "clock_gettime(CLOCK_MONOTONIC, {tv_sec=%d, tv_nsec=123456789}", 3 },
+	{ 35, "nanosleep", "nanosleep({tv_sec=0, tv_nsec=%d}, NULL", 1 },
+	{ 217, "getdents64", "getdents64(%d, 0x55d0c0%06x /* 23 entries */, 32768", 1 },
+	{ 89, "readlink", "readlink(\"@PATH@\", \"/usr/bin/demo\", 4095", 1 },
+	{ 72, "fcntl", "fcntl(%d, F_GETFL", 1 },
+	{ 32, "dup", "dup(%d", 1 },
+	{ 22, "pipe", "pipe([%d, 4]", 1 },
+	{ 20, "writev", "writev(%d, [{iov_base=\"a\", iov_len=1}], %d", 1 },
+	{ 318, "getrandom", "getrandom(\"\\x5a\\x1b\\x03\"..., %d, GRND_NONBLOCK", 1 },
+	{ 302, "prlimit64", "prlimit64(0, RLIMIT_STACK, NULL, {rlim_cur=8192*1024, rlim_max=%d}", 1 },
+	{ 158, "arch_prctl", "arch_prctl(ARCH_SET_FS, 0x7f3a5c%06x", 1 },
+	{ 218, "set_tid_address", "set_tid_address(0x7f3a5c%06x", 1 },
+	{ 273, "set_robust_list", "set_robust_list(0x7f3a5c%06x, 24", 1 },
+	{ 61, "wait4", "wait4(-1, [{WIFEXITED(s) && WEXITSTATUS(s) == 0}], 0, NULL", 1 },
+};
+
+static const char *const paths[] = {
+	"/etc/ld.so.cache", "/lib/x86_64-linux-gnu/libc.so.6", "/etc/passwd",
+	"/usr/share/locale/locale.alias", "/proc/self/maps", "/tmp/report-<bench>.txt",
+	"/home/student/notes \"draft\".md", "/var/run/nscd/socket",
+};
+
+static unsigned long long rng = 88172645463325252ull;
+
+static unsigned long long rnd(void)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return rng;
+}
+
+int main(int argc, char **argv)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *ev = NULL, *st = NULL;
+	struct strbuf t1 = STRBUF_INIT, t2 = STRBUF_INIT, etext[16];
+	long long n, seq = 0, now = 1000000000, tids[16], enter_seq[16];
+	int pending[16] = { 0 }, which[16] = { 0 };
+	int total_weight = 0, i, rc = 1;
+
+	if (argc < 3) {
+		fprintf(stderr, "usage: gen-trace N OUT.db [SEED]\n");
+		return 2;
+	}
+	n = atoll(argv[1]);
+	for (i = 0; i < 16; i++)
+		strbuf_init(&etext[i], 0);
+	if (argc > 3)
+		rng = strtoull(argv[3], NULL, 0) | 1;
+	for (i = 0; i < (int)(sizeof(mix) / sizeof(mix[0])); i++)
+		total_weight += mix[i].weight;
+	if (db_open(&db, argv[2], &db_schema_trace, DB_CREATE | DB_TRUNCATE) < 0)
+		return 1;
+	if (db_exec(db, "PRAGMA synchronous = OFF") < 0 || db_begin(db) < 0)
+		goto cleanup;
+	if (db_exec(db, "INSERT INTO run(id, argv, cwd, started_ns, mono_start_ns, ended_ns, "
+		    "kernel_release, arch, tool_version, options, exit_status) VALUES (1, "
+		    "'[\"bench\", \"--synthetic\"]', '/tmp', 1767225600000000000, 1000000000, NULL, "
+		    "'6.1.0-18-amd64', 'x86_64', '0.1.0', '-f', NULL)") < 0)
+		goto cleanup;
+	if (db_prepare(db, &st, "INSERT INTO task(tid, tgid, parent_tid, comm) VALUES (?1, ?2, ?3, ?4)") < 0)
+		goto cleanup;
+	for (i = 0; i < 16; i++) {
+		long long tgid = 1000 + (i / 4) * 100;
+		char comm[16];
+
+		tids[i] = tgid + i % 4;
+		snprintf(comm, sizeof(comm), i % 4 ? "worker-%d" : "bench-%d", i);
+		db_bind_int(st, 1, tids[i]);
+		db_bind_int(st, 2, tgid);
+		if (i)
+			db_bind_int(st, 3, i % 4 ? tgid : 1000);
+		else
+			db_bind_null(st, 3);
+		db_bind_text(st, 4, comm, -1);
+		if (db_step_done(st) < 0)
+			goto cleanup;
+		sqlite3_clear_bindings(st);
+	}
+	if (db_prepare(db, &ev, "INSERT INTO event(seq, tid, ts_ns, kind, nr, arg0, arg1, arg2, "
+		       "arg3, arg4, arg5, retval, text, mechanism, enter_seq, other_tid) VALUES "
+		       "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)") < 0)
+		goto cleanup;
+
+	while (seq < n) {
+		int th = (int)(rnd() % 16), k, w;
+		unsigned long long r = rnd();
+
+		now += 200 + r % 4000;
+		sqlite3_reset(ev);
+		sqlite3_clear_bindings(ev);
+		db_bind_int(ev, 1, ++seq);
+		db_bind_int(ev, 2, tids[th]);
+		db_bind_int(ev, 3, now);
+		if (r % 1000 == 7 && !pending[th]) {	/* a signal */
+			db_bind_text(ev, 4, "signal", -1);
+			db_bind_int(ev, 5, 17);
+			db_bind_text(ev, 13, "--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED} ---", -1);
+			db_bind_text(ev, 14, "PTRACE_GETSIGINFO", -1);
+		} else if (r % 5000 == 11 && !pending[th]) {	/* a clone */
+			db_bind_text(ev, 4, "clone", -1);
+			db_bind_int(ev, 16, tids[(th + 1) % 16]);
+		} else if (!pending[th]) {
+			w = (int)(rnd() % total_weight);
+			for (k = 0; w >= mix[k].weight; k++)
+				w -= mix[k].weight;
+			which[th] = k;
+			strbuf_reset(&t2);
+			strbuf_addf(&t2, mix[k].fmt, (int)(r % 64), (int)(r % 100000));
+			strbuf_reset(&etext[th]);
+			{
+				const char *at = strstr(t2.buf, "@PATH@");
+
+				if (at) {
+					strbuf_add(&etext[th], t2.buf, (size_t)(at - t2.buf));
+					strbuf_addstr(&etext[th], paths[r % 8]);
+					strbuf_addstr(&etext[th], at + 6);
+				} else {
+					strbuf_addstr(&etext[th], t2.buf);
+				}
+			}
+			db_bind_text(ev, 4, "enter", -1);
+			db_bind_int(ev, 5, mix[k].nr);
+			for (i = 0; i < 6; i++)
+				db_bind_int(ev, 6 + i, (long long)(rnd() >> (i * 9)));
+			db_bind_text(ev, 13, etext[th].buf, (int)etext[th].len);
+			db_bind_text(ev, 14, strstr(mix[k].fmt, "\"") ?
+				     "PTRACE_GET_SYSCALL_INFO,process_vm_readv" :
+				     "PTRACE_GET_SYSCALL_INFO", -1);
+			enter_seq[th] = seq;
+			pending[th] = 1;
+			/* two threads stop forever near the end: unfinished calls */
+			if (seq > n - 40 && th < 2)
+				pending[th] = 2;
+		} else if (pending[th] == 1) {
+			int fail = r % 20 == 3;
+			long long rv = fail ? -2 : (long long)(r % 4096);
+
+			k = which[th];
+			strbuf_reset(&t1);
+			strbuf_addf(&t1, "%s) = %lld%s", etext[th].buf, fail ? -1 : rv,
+				    fail ? " ENOENT (No such file or directory)" : "");
+			db_bind_text(ev, 4, "exit", -1);
+			db_bind_int(ev, 5, mix[k].nr);
+			db_bind_int(ev, 12, rv);
+			db_bind_text(ev, 13, t1.buf, (int)t1.len);
+			db_bind_text(ev, 14, r % 7 ? "PTRACE_GET_SYSCALL_INFO" :
+				     "PTRACE_GET_SYSCALL_INFO,PTRACE_PEEKDATA", -1);
+			db_bind_int(ev, 15, enter_seq[th]);
+			pending[th] = 0;
+		} else {
+			seq--;		/* this thread is stuck: pick another */
+			continue;
+		}
+		if (db_step_done(ev) < 0)
+			goto cleanup;
+	}
+	if (db_exec(db, "UPDATE task SET first_seq = (SELECT min(seq) FROM event WHERE "
+		    "event.tid = task.tid), last_seq = (SELECT max(seq) FROM event WHERE "
+		    "event.tid = task.tid)") < 0 || db_commit(db) < 0)
+		goto cleanup;
+	rc = 0;
+cleanup:
+	db_finalize(ev);
+	db_finalize(st);
+	if (rc)
+		db_rollback(db);
+	if (db_close(db) < 0)
+		rc = 1;
+	strbuf_release(&t1);
+	strbuf_release(&t2);
+	for (i = 0; i < 16; i++)
+		strbuf_release(&etext[i]);
+	return rc;
+}
