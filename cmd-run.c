@@ -1,19 +1,218 @@
+/*
+ * `sysatlas run`: trace a command (as `sysatlas trace`), then write its
+ * report (as `sysatlas report`) with the built-in index.
+ *
+ * The tracer runs in a child process: `sysatlas trace` ends the way the
+ * traced command ended (its exit code, or death by the same signal, as
+ * strace does), and the report must still be written afterwards.  While
+ * the child traces, this process ignores SIGINT, SIGTERM and SIGHUP (the
+ * tracer handles them and closes the trace), then writes the report of
+ * whatever was recorded and passes the command's status through.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include "cli.h"
+#include "error.h"
 #include "run.h"
+#include "strbuf.h"
+#include "tracer.h"
+#include "web.h"
 
 static const char run_usage[] =
-	"usage: sysatlas run [-o DIR] [--index INDEX.db] [trace options] [--] CMD [ARGS...]\n"
+	"usage: sysatlas run [-o DIR] [--force] [--index INDEX.db] [--links STYLE]\n"
+	"                    [trace options] [--] CMD [ARGS...]\n"
 	"\n"
 	"Trace CMD (as 'sysatlas trace') and write its report (as 'sysatlas report')\n"
 	"with the built-in index of Linux v5.7 x86-64 and strace v5.7; prints the\n"
 	"path of index.html.  The exit status is CMD's.\n"
 	"\n"
-	"  -o DIR           output directory (default: ./sysatlas-report)\n"
+	"  -o DIR           output directory (default: ./sysatlas-report); the\n"
+	"                   trace is kept there as trace.db\n"
+	"  --force          write into DIR even if it exists\n"
 	"  --index FILE     use another index\n"
+	"  --links STYLE    github (default), elixir, or file:DIR for a local tree\n"
 	"  -h, --help       show this help\n"
-	"Trace options (-f, -e, -s, -y, ...) are those of 'sysatlas trace'.\n";
+	"Trace options (-f, -p, -e, -s, -y, --text, ...) are those of 'sysatlas trace'.\n";
+
+enum {
+	OPT_INDEX = 256,
+	OPT_FORCE,
+	OPT_LINKS,
+	OPT_TEXT,
+	OPT_KILL,
+};
+
+/* Run `sysatlas trace ARGS` in a child; its wait status, or -1. */
+static int run_trace(char **targv, int targc)
+{
+	struct sigaction ign = { .sa_handler = SIG_IGN }, old[3];
+	static const int sigs[3] = { SIGINT, SIGTERM, SIGHUP };
+	int status = -1, i;
+	pid_t pid;
+
+	fflush(NULL);
+	pid = fork();
+	if (pid < 0)
+		return error_errno("run: cannot fork");
+	if (pid == 0)
+		_exit(cmd_trace(targc, targv) & 0xff);
+	for (i = 0; i < 3; i++)
+		sigaction(sigs[i], &ign, &old[i]);
+	while (waitpid(pid, &status, 0) < 0) {
+		if (errno != EINTR) {
+			status = -1;
+			error_errno("run: waitpid");
+			break;
+		}
+	}
+	for (i = 0; i < 3; i++)
+		sigaction(sigs[i], &old[i], NULL);
+	return status;
+}
 
 int cmd_run(int argc, char **argv)
 {
-	return cli_not_implemented(argc, argv, run_usage, "issues #3, #5, #6");
+	static const struct option longopts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "force", no_argument, NULL, OPT_FORCE },
+		{ "index", required_argument, NULL, OPT_INDEX },
+		{ "links", required_argument, NULL, OPT_LINKS },
+		/* trace options, handed on */
+		{ "text", optional_argument, NULL, OPT_TEXT },
+		{ "kill-on-interrupt", no_argument, NULL, OPT_KILL },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct web_report_opts o = { 0 };
+	struct strbuf trace = STRBUF_INIT, html = STRBUF_INIT, text = STRBUF_INIT;
+	char **targv = NULL, *owned[16];
+	int targc = 0, nowned = 0, c, i, status, rc = 1, made_dir = 0;
+	struct stat st;
+
+	targv = xcalloc((size_t)argc + 8, sizeof(*targv));
+	targv[targc++] = "trace";
+	opterr = 0;
+	optind = 1;
+	/* '+': stop at CMD, whose own options are its business */
+	while ((c = getopt_long(argc, argv, "+ho:fp:e:s:y", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			free(targv);
+			return cli_help(run_usage);
+		case 'o':
+			o.outdir = optarg;
+			break;
+		case OPT_FORCE:
+			o.force = 1;
+			break;
+		case OPT_INDEX:
+			o.index = optarg;
+			break;
+		case OPT_LINKS:
+			o.links = optarg;
+			break;
+		case 'f':
+			targv[targc++] = "-f";
+			break;
+		case 'y':
+			targv[targc++] = "-y";
+			break;
+		case 'p':
+		case 'e':
+		case 's':
+			/* the option and its argument as one word: -pPID */
+			strbuf_reset(&text);
+			strbuf_addf(&text, "-%c%s", c, optarg);
+			if (nowned == 16) {
+				free(targv);
+				return cli_usage_error("run", run_usage, "too many trace options");
+			}
+			targv[targc++] = owned[nowned++] = strbuf_detach(&text, NULL);
+			break;
+		case OPT_TEXT:
+			strbuf_reset(&text);
+			strbuf_addf(&text, "--text%s%s", optarg ? "=" : "", optarg ? optarg : "");
+			if (nowned == 16) {
+				free(targv);
+				return cli_usage_error("run", run_usage, "too many trace options");
+			}
+			targv[targc++] = owned[nowned++] = strbuf_detach(&text, NULL);
+			break;
+		case OPT_KILL:
+			targv[targc++] = "--kill-on-interrupt";
+			break;
+		default:
+			free(targv);
+			return cli_bad_option("run", run_usage, argv, c);
+		}
+	}
+	if (optind >= argc) {
+		free(targv);
+		return cli_usage_error("run", run_usage, "expected a command to run");
+	}
+
+	/* refuse an existing directory before running anything */
+	if (!o.outdir)
+		o.outdir = "sysatlas-report";
+	if (stat(o.outdir, &st) == 0 && !o.force) {
+		error("%s exists; use --force to write into it, or -o DIR", o.outdir);
+		goto cleanup;
+	}
+	if (mkdir(o.outdir, 0755) == 0) {
+		made_dir = 1;
+	} else if (errno != EEXIST) {
+		error_errno("cannot create %s", o.outdir);
+		goto cleanup;
+	}
+	strbuf_addf(&trace, "%s/trace.db", o.outdir);
+	targv[targc++] = "-o";
+	targv[targc++] = trace.buf;
+	targv[targc++] = "--force";
+	targv[targc++] = "--";
+	for (i = optind; i < argc; i++)
+		targv[targc++] = argv[i];
+	targv[targc] = NULL;
+
+	status = run_trace(targv, targc);
+	if (status == -1 || access(trace.buf, R_OK) < 0) {
+		/* nothing was recorded (the trace said why): leave no empty directory */
+		rc = status == -1 ? 1 : WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+		if (made_dir)
+			rmdir(o.outdir);
+		goto cleanup;
+	}
+	o.trace = trace.buf;
+	o.force = 1;			/* the directory is ours now */
+	if (web_report_write(&o, &html) < 0) {
+		rc = 1;
+		goto cleanup;
+	}
+	printf("%s\n", html.buf);
+	fflush(stdout);
+	if (WIFSIGNALED(status)) {
+		/* end as the command did, as strace does */
+		int sig = WTERMSIG(status);
+
+		signal(sig, SIG_DFL);
+		raise(sig);
+		rc = 128 + sig;
+	} else {
+		rc = WEXITSTATUS(status);
+	}
+cleanup:
+	for (i = 0; i < nowned; i++)
+		free(owned[i]);
+	free(targv);
+	strbuf_release(&trace);
+	strbuf_release(&html);
+	strbuf_release(&text);
+	return rc;
 }
