@@ -74,6 +74,7 @@ def main():
                 res[(n, pin)].append(run_report(sysatlas, traces[n], index,
                                                 os.path.join(args.work, 'site-%d' % n), pin))
 
+    print('load average before: %s' % open('/proc/loadavg').read().split()[:3])
     print('| events | pinned | wall s (median) | CPU s (user+sys) | peak RSS MB | site MB |')
     print('|---:|:---:|---:|---:|---:|---:|')
     med = {}
@@ -96,7 +97,8 @@ def main():
         print('\n(first paint skipped: run `meson test -C %s browser-report` once to install '
               'playwright-core)' % args.build)
         return
-    print('\n| events | first paint ms (median) | all data loaded ms | zoom frame ms |')
+    print('\nload average before: %s' % open('/proc/loadavg').read().split()[:3])
+    print('\n| events | first paint ms (median) | all data loaded ms | zoom frame ms | draw ms |')
     print('|---:|---:|---:|---:|')
     for n in sizes:
         out = subprocess.run(['node', os.path.join(top, 'bench/first-paint.js'),
@@ -104,9 +106,10 @@ def main():
                              check=True, capture_output=True, text=True,
                              env=dict(os.environ, NODE_PATH=node_path)).stdout
         runs = [json.loads(line) for line in out.splitlines() if line.startswith('{')]
-        print('| %d | %.0f | %.0f | %.1f |' % (n, statistics.median(r['first_paint_ms'] for r in runs),
+        print('| %d | %.0f | %.0f | %.1f | %.1f |' % (n, statistics.median(r['first_paint_ms'] for r in runs),
               statistics.median(r['all_loaded_ms'] for r in runs),
-              statistics.median(r['zoom_frame_ms'] for r in runs)))
+              statistics.median(r['zoom_frame_ms'] for r in runs),
+              statistics.median(r['draw_ms'] for r in runs)))
 
 
 if __name__ == '__main__':

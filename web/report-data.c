@@ -196,7 +196,8 @@ int report_data_call(struct report *r, const struct tracedb_call *c, int sc, int
 	add_int(&k->detail, c->tid);
 	strbuf_addch(&k->detail, ']');
 	k->n++;
-	if (k->n >= REPORT_CHUNK)
+	/* a small first chunk: the timeline draws as soon as it is in */
+	if (k->n >= (r->nchunks ? REPORT_CHUNK : REPORT_CHUNK / 8))
 		return chunk_flush(r);
 	return 0;
 }

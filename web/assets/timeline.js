@@ -103,11 +103,11 @@
     schedule();
   });
 
-  function loadChunks(k) {
-    if (k >= meta.chunks.length) { status(); return; }
-    S.load('data/t-' + k + '.js', function (err) {
-      if (!err) loadChunks(k + 1);
-    });
+  /* Every chunk is requested at once; scripts inserted with async=false
+   * run in order as they arrive, and the view is drawn between them. */
+  function loadChunks() {
+    for (var k = 0; k < meta.chunks.length; k++)
+      S.load('data/t-' + k + '.js', null);
   }
 
   function chunkOf(i) {
@@ -231,7 +231,28 @@
     return lo;
   }
 
+  function upperBound(ln, t) {
+    /* first slice in lane ln starting after t */
+    var lo = 0, hi = ln.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (T0[ln[mid]] <= t) lo = mid + 1; else hi = mid;
+    }
+    return lo;
+  }
+
+  function lowerStart(ln, from, t) {
+    /* first index >= from in lane ln whose slice starts at or after t */
+    var lo = from, hi = ln.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (T0[ln[mid]] < t) lo = mid + 1; else hi = mid;
+    }
+    return Math.max(lo, from + 1);
+  }
+
   function draw() {
+    var drawStart = performance.now();
     pending = false;
     if (!meta) return;
     var W = canvas.width / dpr, H = canvas.height / dpr;
@@ -272,19 +293,31 @@
       if (!ln) continue;
       ctx.save();
       ctx.beginPath(); ctx.rect(LABEL_W, y, plotW, LANE_H); ctx.clip();
-      var lastPx = -1, lastColor = null;
-      for (var a = lowerBound(ln, view.start); a < ln.length; a++) {
+      var a = lowerBound(ln, view.start), end = upperBound(ln, view.end);
+      if (!filt) drawn += end - a;
+      var lastPx = -1;
+      for (; a < end; a++) {
         var i = ln[a];
-        if (T0[i] > view.end) break;
         var ok = !filt || matches(i);
-        if (ok) drawn++;
+        if (ok && filt) drawn++;
         var x0 = LABEL_W + (T0[i] - view.start) * scale;
         var x1 = LABEL_W + (T0[i] + DUR[i] - view.start) * scale;
         var px = Math.floor(x0);
+        if (x1 - x0 < 1 && px === lastPx) {
+          /* this pixel is painted: without a filter to count, jump to the
+           * first call starting in the next pixel (zoomed out, a million
+           * calls cost a few thousand steps) */
+          if (!filt) {
+            /* ... but look at the last call starting in this pixel: it may
+             * be a long one reaching into the next pixels */
+            var nx = lowerStart(ln, a, view.start + (px + 1 - LABEL_W) / scale);
+            a = nx - 1 > a ? nx - 2 : nx - 1;
+          }
+          continue;
+        }
+        lastPx = px;
         var color = !ok ? '#e4e7eb' : (FL[i] & FL_ERROR) ? '#d9363e' :
                     (FL[i] & (FL_UNFINISHED | FL_NO_RETURN)) ? '#9aa5b1' : scColor[SC[i]];
-        if (x1 - x0 < 1 && px === lastPx && color === lastColor) continue;
-        lastPx = px; lastColor = color;
         ctx.fillStyle = color;
         var w = Math.max(1, x1 - x0);
         ctx.fillRect(x0, y + 4, w, LANE_H - 8);
@@ -321,6 +354,7 @@
     ctx.fillStyle = '#d0d7de';
     ctx.fillRect(LABEL_W - 1, AXIS_H, 1, H - AXIS_H);
 
+    canvas.setAttribute('data-draw-ms', (performance.now() - drawStart).toFixed(1));
     canvas.setAttribute('data-drawn', drawn);
     canvas.setAttribute('data-rects', rects);
     canvas.setAttribute('data-slices', n);
@@ -333,14 +367,19 @@
     status(drawn);
   }
 
+  function num(x) {
+    return String(x).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  }
+
+  var lastStatus = '';
   function status(drawn) {
     if (!meta || !statusEl) return;
     var total = meta.calls;
-    var s = (drawn !== undefined ? drawn.toLocaleString() + ' calls in view' : '') +
-            (filtering() ? ' (filtered)' : '') + ' · ' + n.toLocaleString() + ' of ' +
-            total.toLocaleString() + ' loaded';
+    var s = (drawn !== undefined ? num(drawn) + ' calls in view' : '') +
+            (filtering() ? ' (filtered)' : '') + ' · ' + num(n) + ' of ' +
+            num(total) + ' loaded';
     if (chunksLoaded < meta.chunks.length) s += ' · loading ' + chunksLoaded + '/' + meta.chunks.length;
-    statusEl.textContent = s;
+    if (s !== lastStatus) statusEl.textContent = lastStatus = s;
   }
 
   /* ---- interaction --------------------------------------------------- */
@@ -665,7 +704,7 @@
     initInput();
     resize();
     fromHash();
-    loadChunks(0);
+    loadChunks();
   }
 
   if (document.readyState === 'loading')
