@@ -66,6 +66,7 @@ int cmd_doc(int argc, char **argv)
 	const char *index_paths[2] = { NULL, NULL }, *trace_path = NULL, *links_arg = NULL;
 	const char *outdir = "sysatlas-doc";
 	struct strbuf dflt = STRBUF_INIT;
+	struct doc_assets assets = { STRBUF_INIT, STRBUF_INIT };
 	struct doc_site site = { 0 };
 	struct links links = { 0 };
 	struct compare cmp = { 0 };
@@ -125,13 +126,13 @@ int cmd_doc(int argc, char **argv)
 			goto cleanup;
 		site.cmp = &cmp;
 	}
-	if (outdir_make(outdir, force) < 0)
+	if (doc_assets_load(&assets) < 0 || outdir_make(outdir, force) < 0)
 		goto cleanup;
 	site.outdir = outdir;
 	site.links = &links;
 	site.renderer = web_graph_renderer_new();
 
-	if (doc_assets_write(&site) < 0 || doc_index_write(&site) < 0 ||
+	if (doc_assets_write(&site, &assets) < 0 || doc_index_write(&site) < 0 ||
 	    doc_syscall_pages_write(&site) < 0 || doc_ptrace_write(&site) < 0 ||
 	    (site.cmp && doc_compare_write(&site) < 0))
 		goto cleanup;
@@ -142,6 +143,7 @@ int cmd_doc(int argc, char **argv)
 	}
 	rc = 0;
 cleanup:
+	doc_assets_release(&assets);
 	web_graph_renderer_free(site.renderer);
 	compare_release(&cmp);
 	for (v = 0; v < 2; v++) {

@@ -17,21 +17,29 @@ static int asset_append(struct strbuf *out, const char *name)
 	return rc;
 }
 
-int doc_assets_write(struct doc_site *site)
+int doc_assets_load(struct doc_assets *a)
 {
-	struct strbuf css = STRBUF_INIT, js = STRBUF_INIT;
-	int rc = -1;
+	strbuf_init(&a->css, 0);
+	strbuf_init(&a->js, 0);
+	if (asset_append(&a->css, "assets/sysatlas.css") < 0 ||
+	    asset_append(&a->css, "assets/doc.css") < 0 ||
+	    asset_append(&a->js, "assets/doc.js") < 0) {
+		doc_assets_release(a);
+		return -1;
+	}
+	return 0;
+}
 
-	if (asset_append(&css, "assets/sysatlas.css") < 0 ||
-	    asset_append(&css, "assets/doc.css") < 0 ||
-	    asset_append(&js, "assets/doc.js") < 0)
-		goto cleanup;
-	if (doc_file_write(site, "assets/sysatlas.css", &css) < 0 ||
-	    doc_file_write(site, "assets/doc.js", &js) < 0)
-		goto cleanup;
-	rc = 0;
-cleanup:
-	strbuf_release(&css);
-	strbuf_release(&js);
-	return rc;
+void doc_assets_release(struct doc_assets *a)
+{
+	strbuf_release(&a->css);
+	strbuf_release(&a->js);
+}
+
+int doc_assets_write(struct doc_site *site, const struct doc_assets *a)
+{
+	if (doc_file_write(site, "assets/sysatlas.css", &a->css) < 0 ||
+	    doc_file_write(site, "assets/doc.js", &a->js) < 0)
+		return -1;
+	return 0;
 }

@@ -64,6 +64,13 @@ void doc_source_link(struct strbuf *out, const struct doc_site *site, const stru
 {
 	struct strbuf url = STRBUF_INIT;
 
+	if (!file) {
+		/* a function the path calls but the indexed code does not define */
+		strbuf_addstr(out, "<span class=\"extern\" title=\"not defined in the indexed tree\">");
+		html_text(out, text);
+		strbuf_addstr(out, "</span>");
+		return;
+	}
 	if (ix_url(site->links, tree, file, line, &url) == 0)
 		html_link(out, url.buf, text, "src");
 	else

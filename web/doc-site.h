@@ -75,6 +75,14 @@ int doc_index_write(struct doc_site *site);
 int doc_syscall_pages_write(struct doc_site *site);
 int doc_ptrace_write(struct doc_site *site);
 int doc_compare_write(struct doc_site *site);
-int doc_assets_write(struct doc_site *site);
+
+/* The site's CSS (the report's sheet + doc.css) and doc.js, read from the
+ * data directory before anything is written. */
+struct doc_assets {
+	struct strbuf css, js;
+};
+int doc_assets_load(struct doc_assets *a);
+void doc_assets_release(struct doc_assets *a);
+int doc_assets_write(struct doc_site *site, const struct doc_assets *a);
 
 #endif

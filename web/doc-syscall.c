@@ -434,6 +434,15 @@ static int version_part(struct strbuf *out, struct doc_site *site, struct ix *ix
 	}
 	rows_table(out, site, ix, &sp);
 	strbuf_addstr(out, "<h3>Definition</h3>\n");
+	if (sp.main->status && strcmp(sp.main->status, "implemented")) {
+		strbuf_addstr(out, "<p class=\"note warn\">Not implemented in this version");
+		if (sp.main->reason) {
+			strbuf_addstr(out, ": ");
+			html_text(out, sp.main->reason);
+		}
+		strbuf_addstr(out, sp.main->definition.id ? ". What runs instead:" : ".");
+		strbuf_addstr(out, "</p>\n");
+	}
 	if (sp.main->definition.id) {
 		strbuf_addstr(out, "<p><code class=\"signature\">");
 		html_text(out, sp.main->definition.signature ? sp.main->definition.signature :
