@@ -23,28 +23,31 @@ static const char *const trace_migrations[] = {
 	"  exit_status INTEGER"			/* wait status of the traced command */
 	");"
 	"CREATE TABLE task("
-	"  tid INTEGER PRIMARY KEY,"
+	"  id INTEGER PRIMARY KEY,"		/* a tid can be reused: one row per task */
+	"  tid INTEGER NOT NULL,"
 	"  tgid INTEGER NOT NULL,"
-	"  parent_tid INTEGER,"
-	"  comm TEXT,"
+	"  parent_tid INTEGER,"			/* who forked/cloned it; NULL: launched or attached */
+	"  comm TEXT,"				/* last known command name */
 	"  first_seq INTEGER,"
 	"  last_seq INTEGER,"
 	"  exit_status INTEGER"			/* raw wait status; NULL: still running or detached */
 	");"
+	"CREATE INDEX task_by_tid ON task(tid, first_seq);"
 	"CREATE TABLE event("
 	"  seq INTEGER PRIMARY KEY,"
 	"  tid INTEGER NOT NULL,"
 	"  ts_ns INTEGER NOT NULL,"
-	"  kind TEXT NOT NULL,"			/* enter exit signal fork vfork clone exec exit detach */
+	"  kind TEXT NOT NULL,"			/* enter exit signal stop fork vfork clone exec exited detach */
+	"  stop TEXT,"				/* how it stopped: syscall seccomp event signal group */
 	"  abi TEXT,"				/* syscall ABI when not the tracer's native one */
 	"  nr INTEGER,"				/* syscall number; signal number for 'signal' */
 	"  arg0 INTEGER, arg1 INTEGER, arg2 INTEGER,"
 	"  arg3 INTEGER, arg4 INTEGER, arg5 INTEGER,"
-	"  retval INTEGER,"			/* exit: return value; exit: wait status */
+	"  retval INTEGER,"			/* exit: return value; exited: wait status */
 	"  text TEXT,"				/* decoded, strace style */
 	"  mechanism TEXT,"			/* ptrace requests / reads used, comma-separated */
 	"  enter_seq INTEGER,"			/* exit: seq of the matching enter */
-	"  other_tid INTEGER"			/* fork/clone/vfork: child; exec: former tid */
+	"  other_tid INTEGER"			/* fork/vfork/clone: child; exec: former tid */
 	");"
 	"CREATE INDEX event_by_tid ON event(tid, seq);",
 };

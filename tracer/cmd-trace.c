@@ -1,9 +1,34 @@
+/*
+ * `sysatlas trace`: options, the run, and the exit status.
+ *
+ * The exit status is the traced command's: its exit code, or, when it was
+ * killed by a signal, the tracer kills itself with the same signal (as
+ * strace does).  Interrupted by SIGINT, SIGTERM or SIGHUP, the tracer lets
+ * every tracee go (or kills the launched ones with --kill-on-interrupt),
+ * closes the database, and dies of the same signal.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include "cli.h"
+#include "engine.h"
+#include "filter.h"
+#include "recorder.h"
+#include "strbuf.h"
 #include "tracer.h"
 
 static const char trace_usage[] =
 	"usage: sysatlas trace [-o FILE] [--force] [-f] [-p PID[,PID...]] [-e trace=SET]\n"
-	"                      [-s N] [-y] [--text[=FILE]] [--] CMD [ARGS...]\n"
+	"                      [-s N] [-y] [--text[=FILE]] [--kill-on-interrupt]\n"
+	"                      [--] CMD [ARGS...]\n"
 	"\n"
 	"Record every syscall-enter-stop and syscall-exit-stop (and signals, fork,\n"
 	"exec, exit) of CMD into a trace database.\n"
@@ -17,9 +42,242 @@ static const char trace_usage[] =
 	"  -s N             print at most N bytes of each string (default 32)\n"
 	"  -y               print paths of file descriptors\n"
 	"      --text[=FILE] also write strace-style lines (default: stderr)\n"
-	"  -h, --help       show this help\n";
+	"      --kill-on-interrupt\n"
+	"                   on SIGINT/SIGTERM/SIGHUP kill CMD instead of detaching\n"
+	"  -h, --help       show this help\n"
+	"Threads of a traced process are always traced.  The exit status is CMD's.\n";
+
+enum {
+	OPT_FORCE = 256,
+	OPT_TEXT,
+	OPT_KILL,
+};
+
+/* "123,456" -> o->pids. 0 or -1 (usage error reported by the caller). */
+static int parse_pids(struct trace_options *o, const char *arg)
+{
+	const char *p = arg;
+
+	while (*p) {
+		char *end;
+		long v;
+
+		errno = 0;
+		v = strtol(p, &end, 10);
+		if (errno || end == p || v <= 0 || v > INT_MAX || (*end && *end != ','))
+			return -1;
+		o->pids = xrealloc(o->pids, (o->npids + 1) * sizeof(*o->pids));
+		o->pids[o->npids++] = (pid_t)v;
+		p = *end ? end + 1 : end;
+	}
+	return o->npids ? 0 : -1;
+}
+
+/*
+ * Find cmd as execvp() would, so a missing command is reported before
+ * anything starts.  Returns a malloc'd path, or NULL after error().
+ */
+static char *resolve_command(const char *cmd)
+{
+	struct strbuf path = STRBUF_INIT;
+	const char *dirs, *p, *colon;
+	int saw_eacces = 0;
+	struct stat st;
+
+	if (strchr(cmd, '/')) {
+		if (stat(cmd, &st) < 0) {
+			error_errno("trace: %s", cmd);
+			return NULL;
+		}
+		if (S_ISDIR(st.st_mode) || access(cmd, X_OK) < 0) {
+			error("trace: %s: %s", cmd, strerror(S_ISDIR(st.st_mode) ? EISDIR : EACCES));
+			return NULL;
+		}
+		return xstrdup(cmd);
+	}
+	dirs = getenv("PATH");
+	if (!dirs)
+		dirs = "/usr/local/bin:/usr/bin:/bin";
+	for (p = dirs; ; p = colon + 1) {
+		colon = strchr(p, ':');
+		strbuf_reset(&path);
+		if (colon == p || !*p)
+			strbuf_addstr(&path, ".");
+		else
+			strbuf_add(&path, p, colon ? (size_t)(colon - p) : strlen(p));
+		strbuf_addf(&path, "/%s", cmd);
+		if (stat(path.buf, &st) == 0 && S_ISREG(st.st_mode)) {
+			if (access(path.buf, X_OK) == 0)
+				return strbuf_detach(&path, NULL);
+			saw_eacces = 1;
+		}
+		if (!colon)
+			break;
+	}
+	strbuf_release(&path);
+	if (saw_eacces)
+		error("trace: %s: %s", cmd, strerror(EACCES));
+	else
+		error("trace: %s: command not found", cmd);
+	return NULL;
+}
+
+/* Die of sig, as the traced command did; returns only if that fails. */
+static int die_of_signal(int sig)
+{
+	struct rlimit no_core = { 0, 0 };
+	sigset_t set;
+
+	/* our own core would overwrite the command's */
+	setrlimit(RLIMIT_CORE, &no_core);
+	signal(sig, SIG_DFL);
+	sigemptyset(&set);
+	sigaddset(&set, sig);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	raise(sig);
+	return 128 + sig;
+}
 
 int cmd_trace(int argc, char **argv)
 {
-	return cli_not_implemented(argc, argv, trace_usage, "issue #3");
+	static const struct option longopts[] = {
+		{ "force", no_argument, NULL, OPT_FORCE },
+		{ "text", optional_argument, NULL, OPT_TEXT },
+		{ "kill-on-interrupt", no_argument, NULL, OPT_KILL },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct trace_options o;
+	struct filter filter;
+	struct recorder *rec = NULL;
+	struct engine e;
+	char *path = NULL, *end;
+	int c, argc_opts, rc = 1, launched = 0, run_rc;
+	size_t i, attached = 0;
+	long v;
+
+	memset(&o, 0, sizeof(o));
+	memset(&filter, 0, sizeof(filter));
+	o.output = "sysatlas-trace.db";
+	o.decode.string_limit = 32;
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "+o:fp:e:s:yh", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			o.output = optarg;
+			break;
+		case 'f':
+			o.follow = 1;
+			break;
+		case 'p':
+			if (parse_pids(&o, optarg) < 0) {
+				free(o.pids);
+				return cli_usage_error(argv[0], trace_usage,
+						       "-p %s: not a process id list", optarg);
+			}
+			break;
+		case 'e':
+			o.trace_set = optarg;
+			break;
+		case 's':
+			errno = 0;
+			v = strtol(optarg, &end, 10);
+			if (errno || *end || end == optarg || v < 0 || v > INT_MAX / 4) {
+				free(o.pids);
+				return cli_usage_error(argv[0], trace_usage,
+						       "-s %s: not a string length", optarg);
+			}
+			o.decode.string_limit = (unsigned)v;
+			break;
+		case 'y':
+			o.decode.fd_paths = 1;
+			break;
+		case OPT_FORCE:
+			o.force = 1;
+			break;
+		case OPT_TEXT:
+			o.text = 1;
+			o.text_path = optarg;
+			break;
+		case OPT_KILL:
+			o.kill_on_interrupt = 1;
+			break;
+		case 'h':
+			free(o.pids);
+			return cli_help(trace_usage);
+		default:
+			free(o.pids);
+			return cli_bad_option(argv[0], trace_usage, argv, c);
+		}
+	}
+	argc_opts = optind;
+	if (argc_opts > 1 && !strcmp(argv[argc_opts - 1], "--"))
+		argc_opts--;
+	o.argv = argv[optind] ? argv + optind : NULL;
+	if (!o.argv && !o.npids) {
+		free(o.pids);
+		return cli_usage_error(argv[0], trace_usage, "no command to trace (and no -p)");
+	}
+	if (o.argv && o.npids) {
+		free(o.pids);
+		return cli_usage_error(argv[0], trace_usage,
+				       "give either a command or -p PID, not both");
+	}
+
+	if (o.argv && !(path = resolve_command(o.argv[0])))
+		goto cleanup;
+	for (i = 0; i < o.npids; i++) {
+		if (kill(o.pids[i], 0) < 0 && errno == ESRCH) {
+			error("trace: -p %d: %s", (int)o.pids[i], strerror(ESRCH));
+			goto cleanup;
+		}
+	}
+	if (filter_parse(&filter, o.trace_set ? o.trace_set : "all") < 0)
+		goto cleanup;
+	if (recorder_open(&rec, &o, argv, argc_opts) < 0)
+		goto cleanup;
+
+	engine_init(&e, &o, &filter, recorder_ring(rec));
+	if (o.argv) {
+		if (engine_launch(&e, path, o.argv) == 0)
+			launched = 1;
+		engine_signals_install();
+	} else {
+		engine_signals_install();
+		for (i = 0; i < o.npids; i++)
+			if (engine_attach(&e, o.pids[i]) == 0)
+				attached++;
+	}
+	if (!launched && !attached) {
+		engine_release(&e);
+		recorder_finish(rec, 0, 0);
+		unlink(o.output);
+		goto cleanup;
+	}
+	if (recorder_start(rec) < 0) {
+		engine_interrupted = SIGTERM;	/* let the tracees go */
+		engine_interrupt(&e);
+	}
+	run_rc = engine_run(&e);
+	engine_signals_quiet();
+	if (recorder_finish(rec, e.has_status, e.status) < 0 || run_rc < 0) {
+		rc = 1;
+	} else if (engine_interrupted) {
+		engine_release(&e);
+		rc = die_of_signal(engine_interrupted);
+		goto cleanup;
+	} else if (e.has_status && WIFSIGNALED(e.status)) {
+		engine_release(&e);
+		rc = die_of_signal(WTERMSIG(e.status));
+		goto cleanup;
+	} else {
+		rc = e.has_status ? WEXITSTATUS(e.status) : 0;
+	}
+	engine_release(&e);
+cleanup:
+	filter_release(&filter);
+	free(path);
+	free(o.pids);
+	return rc;
 }

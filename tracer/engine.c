@@ -1,0 +1,701 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/syscall.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "engine.h"
+#include "error.h"
+
+/* glibc < 2.35 has no struct __ptrace_syscall_info; the ABI is fixed. */
+#ifndef PTRACE_SYSCALL_INFO_ENTRY
+#define PTRACE_SYSCALL_INFO_NONE 0
+#define PTRACE_SYSCALL_INFO_ENTRY 1
+#define PTRACE_SYSCALL_INFO_EXIT 2
+#define PTRACE_SYSCALL_INFO_SECCOMP 3
+#endif
+
+/* The longest text an event carries; longer lines are cut. */
+#define ENGINE_TEXT_MAX (1u << 20)
+
+volatile sig_atomic_t engine_interrupted;
+
+static int64_t engine_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+void engine_init(struct engine *e, const struct trace_options *o,
+		 const struct filter *f, struct ring *ring)
+{
+	memset(e, 0, sizeof(*e));
+	e->o = o;
+	e->filter = f;
+	e->ring = ring;
+	e->use_gsi = !getenv("SYSATLAS_TRACE_GETREGS");
+	e->nr_execve = SYS_execve;
+	e->nr_execveat = SYS_execveat;
+	engine_mem_init(&e->mem, &e->mech);
+}
+
+static void engine_free_one(pid_t tid, void *value, void *arg)
+{
+	struct task *t = value;
+
+	strbuf_release(&t->line);
+	free(t);
+}
+
+void engine_release(struct engine *e)
+{
+	tidmap_each(&e->tasks, engine_free_one, NULL);
+	tidmap_release(&e->tasks);
+	tidmap_release(&e->dead);
+}
+
+struct task *engine_task_new(struct engine *e, pid_t tid, pid_t tgid)
+{
+	struct task *t = xcalloc(1, sizeof(*t));
+
+	t->tid = tid;
+	t->tgid = tgid;
+	strbuf_init(&t->line, 256);
+	tidmap_put(&e->tasks, tid, t);
+	return t;
+}
+
+void engine_task_free(struct engine *e, struct task *t)
+{
+	if (tidmap_get(&e->tasks, t->tid) == t)
+		tidmap_del(&e->tasks, t->tid);
+	if (t->held)
+		e->nheld--;
+	strbuf_release(&t->line);
+	free(t);
+}
+
+void engine_read_comm(pid_t tid, char comm[16])
+{
+	char path[64];
+	ssize_t n;
+	int fd;
+
+	memset(comm, 0, 16);
+	snprintf(path, sizeof(path), "/proc/%d/comm", (int)tid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return;
+	n = read(fd, comm, 15);
+	close(fd);
+	if (n > 0 && comm[n - 1] == '\n')
+		n--;
+	comm[n > 0 ? n : 0] = '\0';
+}
+
+long engine_ptrace(struct task *t, int request, void *addr, void *data)
+{
+	long rc = ptrace(request, t->tid, addr, data);
+
+	if (rc < 0 && errno == ESRCH) {
+		t->gone = 1;	/* killed under us: its death report follows */
+		return -1;
+	}
+	if (rc < 0)
+		warning("ptrace(%d, %d): %s", request, (int)t->tid, strerror(errno));
+	return rc;
+}
+
+void engine_push_task(struct engine *e, const struct task *t, uint32_t type,
+		      pid_t parent, int has_status, int status)
+{
+	struct trace_task *r = ring_reserve(e->ring, sizeof(*r));
+
+	r->tid = t->tid;
+	r->tgid = t->tgid;
+	r->parent_tid = parent;
+	r->has_status = has_status;
+	r->status = status;
+	memcpy(r->comm, t->comm, sizeof(r->comm));
+	ring_push(e->ring, r, type);
+}
+
+/* Reserve an event of t with its text; the caller fills the rest and pushes. */
+static struct trace_event *engine_event(struct engine *e, struct task *t,
+					enum trace_kind kind, enum trace_stop stop,
+					const char *text, size_t len)
+{
+	struct trace_event *ev;
+
+	if (len > ENGINE_TEXT_MAX)
+		len = ENGINE_TEXT_MAX;
+	ev = ring_reserve(e->ring, sizeof(*ev) + len);
+	ev->seq = ++e->seq;
+	ev->ts_ns = e->ts;
+	ev->tid = t->tid;
+	ev->kind = (uint8_t)kind;
+	ev->stop = (uint8_t)stop;
+	ev->abi = 0;
+	ev->has = 0;
+	ev->mech = e->mech;
+	ev->other_tid = 0;
+	ev->text_len = (uint32_t)len;
+	ev->enter_len = 0;
+	if (len)
+		memcpy(ev->text, text, len);
+	return ev;
+}
+
+static void engine_push(struct engine *e, struct trace_event *ev)
+{
+	ring_push(e->ring, ev, TRACE_REC_EVENT);
+}
+
+/* Resume t from its ptrace-stop by the resume rule, delivering sig. */
+static void engine_resume(struct engine *e, struct task *t, int sig)
+{
+	int req;
+
+	if (t->seccomp && !t->in_syscall) {
+		req = PTRACE_CONT;
+		e->mech |= TRACE_MECH_CONT;
+	} else {
+		req = PTRACE_SYSCALL;
+		e->mech |= TRACE_MECH_SYSCALL;
+	}
+	engine_ptrace(t, req, NULL, (void *)(uintptr_t)sig);
+}
+
+static void engine_syscall_enter(struct engine *e, struct task *t, enum trace_stop stop,
+				 int abi, long nr, const uint64_t *args)
+{
+	struct trace_event *ev;
+
+	if (t->in_syscall && t->via_seccomp && stop == TRACE_STOP_SYSCALL) {
+		/* Kernels before 4.8 report the enter-stop after the seccomp-stop. */
+		engine_resume(e, t, 0);
+		return;
+	}
+	t->in_syscall = 1;
+	t->via_seccomp = stop == TRACE_STOP_SECCOMP;
+	t->call.abi = (enum decode_abi)abi;
+	t->call.nr = nr;
+	memcpy(t->call.args, args, sizeof(t->call.args));
+	t->call.rval = 0;
+	t->call.is_error = 0;
+	memset(t->call.scratch, 0, sizeof(t->call.scratch));
+	t->skip = !filter_traced(e->filter, abi, nr);
+	if (t->quiet) {
+		if (abi == DECODE_ABI_X86_64 && (nr == e->nr_execve || nr == e->nr_execveat))
+			t->quiet = 0;
+		else
+			t->skip = 1;
+	}
+	if (t->skip) {
+		engine_resume(e, t, 0);
+		return;
+	}
+	strbuf_reset(&t->line);
+	e->mem.tid = t->tid;
+	decode_enter(&e->o->decode, &e->mem.mem, &t->call, &t->line);
+	t->enter_len = t->line.len;
+	engine_resume(e, t, 0);
+
+	ev = engine_event(e, t, TRACE_ENTER, stop, t->line.buf, t->line.len);
+	t->enter_seq = ev->seq;
+	ev->abi = (uint8_t)abi;
+	ev->has = TRACE_HAS_NR | TRACE_HAS_ARGS;
+	ev->nr = nr;
+	memcpy(ev->args, args, sizeof(ev->args));
+	engine_push(e, ev);
+}
+
+static void engine_syscall_exit(struct engine *e, struct task *t, int have_rval,
+				int64_t rval, int is_error)
+{
+	struct trace_event *ev;
+
+	if (!t->in_syscall) {
+		/* An exit with no enter seen: attached inside a syscall. */
+		engine_resume(e, t, 0);
+		if (!filter_traced(e->filter, DECODE_ABI_X86_64, -1) && !e->filter->all)
+			return;
+		ev = engine_event(e, t, TRACE_EXIT, TRACE_STOP_SYSCALL, NULL, 0);
+		ev->has = have_rval ? TRACE_HAS_RETVAL : 0;
+		ev->retval = rval;
+		engine_push(e, ev);
+		return;
+	}
+	t->in_syscall = 0;
+	if (t->skip) {
+		engine_resume(e, t, 0);
+		return;
+	}
+	t->call.rval = rval;
+	t->call.is_error = is_error;
+	strbuf_setlen(&t->line, t->enter_len);
+	e->mem.tid = t->tid;
+	decode_exit(&e->o->decode, &e->mem.mem, &t->call, &t->line);
+	engine_resume(e, t, 0);
+
+	ev = engine_event(e, t, TRACE_EXIT, TRACE_STOP_SYSCALL, t->line.buf, t->line.len);
+	ev->enter_len = (uint32_t)(t->enter_len < ev->text_len ? t->enter_len : ev->text_len);
+	ev->abi = (uint8_t)t->call.abi;
+	ev->has = TRACE_HAS_NR | TRACE_HAS_ARGS | TRACE_HAS_RETVAL | TRACE_HAS_ENTER_SEQ;
+	ev->nr = t->call.nr;
+	memcpy(ev->args, t->call.args, sizeof(ev->args));
+	ev->retval = rval;
+	ev->enter_seq = t->enter_seq;
+	engine_push(e, ev);
+}
+
+/* A syscall-stop (SIGTRAP | 0x80) or a seccomp-stop. */
+static void engine_syscall_stop(struct engine *e, struct task *t, enum trace_stop stop)
+{
+	struct __ptrace_syscall_info info;
+	struct regs_syscall regs;
+	long nr;
+	int abi;
+
+	if (e->use_gsi) {
+		e->mech |= TRACE_MECH_GET_SYSCALL_INFO;
+		if (ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, (void *)sizeof(info), &info) > 0) {
+			switch (info.op) {
+			case PTRACE_SYSCALL_INFO_ENTRY:
+			case PTRACE_SYSCALL_INFO_SECCOMP:
+				/* entry and seccomp share the layout of nr and args */
+				nr = (long)info.entry.nr;
+				abi = regs_abi(info.arch, &nr);
+				engine_syscall_enter(e, t, stop, abi, nr, info.entry.args);
+				return;
+			case PTRACE_SYSCALL_INFO_EXIT:
+				engine_syscall_exit(e, t, 1, info.exit.rval, info.exit.is_error);
+				return;
+			}
+			/* PTRACE_SYSCALL_INFO_NONE: not a syscall stop after all */
+			engine_resume(e, t, 0);
+			return;
+		}
+		if (errno == ESRCH) {
+			t->gone = 1;
+			return;
+		}
+		/* EIO: a kernel before 5.3; use the registers from now on. */
+		e->use_gsi = 0;
+		e->mech &= ~TRACE_MECH_GET_SYSCALL_INFO;
+	}
+	e->mech |= TRACE_MECH_GETREGS;
+	if (regs_get(t, &regs) < 0)
+		return;
+	if (stop == TRACE_STOP_SECCOMP || !t->in_syscall)
+		engine_syscall_enter(e, t, stop, regs.abi, regs.nr, regs.args);
+	else
+		engine_syscall_exit(e, t, 1, regs.rval, regs.is_error);
+}
+
+/* A signal-delivery-stop: record it and deliver the signal unchanged. */
+static void engine_signal_stop(struct engine *e, struct task *t, int sig)
+{
+	struct strbuf text = STRBUF_INIT;
+	struct trace_event *ev;
+	siginfo_t si;
+
+	e->mech |= TRACE_MECH_GETSIGINFO;
+	if (engine_ptrace(t, PTRACE_GETSIGINFO, NULL, &si) < 0) {
+		if (t->gone)
+			return;
+		memset(&si, 0, sizeof(si));
+		si.si_signo = sig;
+	}
+	if (!t->quiet)
+		decode_siginfo(&si, &text);
+	engine_resume(e, t, sig);
+	if (!t->quiet) {
+		ev = engine_event(e, t, TRACE_SIGNAL, TRACE_STOP_SIGNAL, text.buf, text.len);
+		ev->has = TRACE_HAS_NR;
+		ev->nr = sig;
+		engine_push(e, ev);
+	}
+	strbuf_release(&text);
+}
+
+static int is_stop_signal(int sig)
+{
+	return sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU;
+}
+
+/* PTRACE_EVENT_STOP: a group-stop, or the stop after PTRACE_INTERRUPT. */
+static void engine_event_stop(struct engine *e, struct task *t, int sig)
+{
+	struct strbuf text = STRBUF_INIT;
+	struct trace_event *ev;
+	char name[32];
+
+	if (!is_stop_signal(sig)) {
+		engine_resume(e, t, 0);
+		return;
+	}
+	/* Stay stopped, as untraced, yet keep reporting (SIGCONT, SIGKILL). */
+	e->mech |= TRACE_MECH_LISTEN;
+	engine_ptrace(t, PTRACE_LISTEN, NULL, NULL);
+	if (t->quiet)
+		return;
+	strbuf_addf(&text, "--- stopped by %s ---", decode_signal_name(sig, name, sizeof(name)));
+	ev = engine_event(e, t, TRACE_STOP, TRACE_STOP_GROUP, text.buf, text.len);
+	ev->has = TRACE_HAS_NR;
+	ev->nr = sig;
+	engine_push(e, ev);
+	strbuf_release(&text);
+}
+
+/* Is tid a thread of tgid (rather than a new process)? */
+static int engine_is_thread(pid_t tgid, pid_t tid)
+{
+	char path[64];
+
+	snprintf(path, sizeof(path), "/proc/%d/task/%d", (int)tgid, (int)tid);
+	return access(path, F_OK) == 0;
+}
+
+/* Let a held or new task run (or go, when it is not followed). */
+static void engine_task_start(struct engine *e, struct task *child)
+{
+	if (child->held) {
+		child->held = 0;
+		e->nheld--;
+	}
+	if (child->unfollowed) {
+		engine_ptrace(child, PTRACE_DETACH, NULL, NULL);
+		engine_task_free(e, child);
+		return;
+	}
+	engine_resume(e, child, 0);
+}
+
+/* PTRACE_EVENT_FORK / VFORK / CLONE in t. */
+static void engine_fork_event(struct engine *e, struct task *t, int event)
+{
+	struct trace_event *ev;
+	unsigned long msg;
+	struct task *child;
+	enum trace_kind kind;
+	uintptr_t dead = 0;
+	int thread, announced = 0;
+	pid_t ctid;
+
+	e->mech |= TRACE_MECH_GETEVENTMSG;
+	if (engine_ptrace(t, PTRACE_GETEVENTMSG, NULL, &msg) < 0) {
+		if (!t->gone)
+			engine_resume(e, t, 0);
+		return;
+	}
+	ctid = (pid_t)msg;
+	kind = event == PTRACE_EVENT_FORK ? TRACE_FORK :
+	       event == PTRACE_EVENT_VFORK ? TRACE_VFORK : TRACE_CLONE;
+	thread = event == PTRACE_EVENT_CLONE && engine_is_thread(t->tgid, ctid);
+	child = tidmap_get(&e->tasks, ctid);
+	if (!child) {
+		dead = (uintptr_t)tidmap_del(&e->dead, ctid);
+		child = engine_task_new(e, ctid, ctid);
+		child->expected = !dead;
+	} else if (!child->held) {
+		announced = 1;	/* started early: its creator seemed gone */
+	}
+	child->tgid = thread ? t->tgid : ctid;
+	child->unfollowed = !thread && !e->o->follow;
+	if (!child->unfollowed && !announced) {
+		memcpy(child->comm, t->comm, sizeof(child->comm));
+		child->seccomp = t->seccomp;
+		engine_push_task(e, child, TRACE_REC_TASK_NEW, t->tid, 0, 0);
+	}
+	engine_resume(e, t, 0);
+	if (!child->unfollowed) {
+		ev = engine_event(e, t, kind, TRACE_STOP_EVENT, NULL, 0);
+		ev->has = TRACE_HAS_OTHER_TID;
+		ev->other_tid = ctid;
+		engine_push(e, ev);
+	}
+	e->mech = TRACE_MECH_WAIT4;
+	if (dead) {
+		/* it ended before we heard of it */
+		if (!child->unfollowed) {
+			ev = engine_event(e, child, TRACE_EXITED, TRACE_STOP_NONE, NULL, 0);
+			ev->has = TRACE_HAS_RETVAL;
+			ev->retval = (int)(dead - 1);
+			engine_push(e, ev);
+			engine_push_task(e, child, TRACE_REC_TASK_END, 0, 1, (int)(dead - 1));
+		}
+		engine_task_free(e, child);
+	} else if (child->held) {
+		engine_task_start(e, child);
+	}
+	/* else: its first stop starts it */
+}
+
+/* PTRACE_EVENT_EXEC in t (the thread group leader after the exec). */
+static void engine_exec_event(struct engine *e, struct task *t)
+{
+	struct trace_event *ev;
+	struct task *old = NULL;
+	unsigned long msg;
+	char path[64], exe[4096];
+	ssize_t n;
+	pid_t former;
+
+	e->mech |= TRACE_MECH_GETEVENTMSG;
+	if (engine_ptrace(t, PTRACE_GETEVENTMSG, NULL, &msg) < 0) {
+		if (t->gone)
+			return;
+		msg = (unsigned long)t->tid;
+	}
+	former = (pid_t)msg;
+	if (former != t->tid)
+		old = tidmap_get(&e->tasks, former);
+	if (old) {
+		/*
+		 * A non-leader thread exec'd and took the leader's tid: the
+		 * call in progress (its execve) is the old thread's; the
+		 * leader's own pending call will never finish.
+		 */
+		t->in_syscall = old->in_syscall;
+		t->via_seccomp = old->via_seccomp;
+		t->skip = old->skip;
+		t->call = old->call;
+		t->enter_seq = old->enter_seq;
+		t->enter_len = old->enter_len;
+		strbuf_reset(&t->line);
+		strbuf_add(&t->line, old->line.buf, old->line.len);
+		t->seccomp = old->seccomp;
+	}
+	t->quiet = 0;
+	e->mech |= TRACE_MECH_READLINK;
+	snprintf(path, sizeof(path), "/proc/%d/exe", (int)t->tid);
+	n = readlink(path, exe, sizeof(exe));
+	if (n < 0)
+		n = 0;
+	engine_read_comm(t->tid, t->comm);
+	engine_resume(e, t, 0);
+	if (old) {
+		engine_push_task(e, old, TRACE_REC_TASK_END, 0, 0, 0);
+		engine_task_free(e, old);
+	}
+	ev = engine_event(e, t, TRACE_EXEC, TRACE_STOP_EVENT, exe, (size_t)n);
+	ev->has = TRACE_HAS_OTHER_TID;
+	ev->other_tid = former;
+	engine_push(e, ev);
+	engine_push_task(e, t, TRACE_REC_TASK_COMM, 0, 0, 0);
+}
+
+/* t reported a ptrace-stop (status from wait4). */
+static void engine_stop(struct engine *e, struct task *t, int status)
+{
+	int sig = WSTOPSIG(status);
+	int event = (unsigned)status >> 16;
+
+	if (sig == (SIGTRAP | 0x80)) {
+		engine_syscall_stop(e, t, TRACE_STOP_SYSCALL);
+		return;
+	}
+	switch (event) {
+	case 0:
+		engine_signal_stop(e, t, sig);
+		break;
+	case PTRACE_EVENT_SECCOMP:
+		engine_syscall_stop(e, t, TRACE_STOP_SECCOMP);
+		break;
+	case PTRACE_EVENT_FORK:
+	case PTRACE_EVENT_VFORK:
+	case PTRACE_EVENT_CLONE:
+		engine_fork_event(e, t, event);
+		break;
+	case PTRACE_EVENT_EXEC:
+		engine_exec_event(e, t);
+		break;
+	case PTRACE_EVENT_STOP:
+		engine_event_stop(e, t, sig);
+		break;
+	default:
+		engine_resume(e, t, 0);
+		break;
+	}
+}
+
+/* t ended (exited or killed); status from wait4. */
+static void engine_death(struct engine *e, struct task *t, int status)
+{
+	struct strbuf text = STRBUF_INIT;
+	struct trace_event *ev;
+	char name[32];
+
+	if (WIFEXITED(status))
+		strbuf_addf(&text, "+++ exited with %d +++", WEXITSTATUS(status));
+	else
+		strbuf_addf(&text, "+++ killed by %s%s +++",
+			    decode_signal_name(WTERMSIG(status), name, sizeof(name)),
+			    WCOREDUMP(status) ? " (core dumped)" : "");
+	if (t->held) {
+		/* never started: announce it, parent unknown */
+		engine_push_task(e, t, TRACE_REC_TASK_NEW, 0, 0, 0);
+	}
+	if (!t->unfollowed) {
+		ev = engine_event(e, t, TRACE_EXITED, TRACE_STOP_NONE, text.buf, text.len);
+		ev->has = TRACE_HAS_RETVAL;
+		ev->retval = status;
+		engine_push(e, ev);
+		engine_push_task(e, t, TRACE_REC_TASK_END, 0, 1, status);
+	}
+	if (t->tid == e->launched) {
+		e->has_status = 1;
+		e->status = status;
+	}
+	strbuf_release(&text);
+	engine_task_free(e, t);
+}
+
+/*
+ * A stop of a tid we have not heard of: a new task whose creator has not
+ * reported its fork/clone event yet.  Hold it stopped until it does, so
+ * that the creation is recorded before anything the new task does.
+ */
+static void engine_orphan(struct engine *e, pid_t tid)
+{
+	struct task *t = engine_task_new(e, tid, tid);
+
+	t->held = 1;
+	e->nheld++;
+	if (e->detaching)
+		engine_detach(e, t, 0);
+}
+
+/* Start a held task whose creator will not report: parent unknown. */
+static void engine_task_release(struct engine *e, struct task *t)
+{
+	char path[64], buf[1024], *p;
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)t->tid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd >= 0) {
+		n = read(fd, buf, sizeof(buf) - 1);
+		close(fd);
+		buf[n > 0 ? n : 0] = '\0';
+		p = strstr(buf, "\nTgid:");
+		if (p)
+			t->tgid = (pid_t)atoi(p + 6);
+	}
+	engine_read_comm(t->tid, t->comm);
+	t->seccomp = e->seccomp;	/* only launched tasks fork: inherited */
+	engine_push_task(e, t, TRACE_REC_TASK_NEW, 0, 0, 0);
+	engine_task_start(e, t);
+}
+
+static void engine_collect_held(pid_t tid, void *value, void *arg)
+{
+	struct task *t = value, ***end = arg;
+
+	if (t->held)
+		*(*end)++ = t;
+}
+
+/*
+ * Nothing but held tasks is left: their creators died before reporting
+ * the fork.  Start them.
+ */
+static void engine_release_held(struct engine *e)
+{
+	struct task **list = xcalloc(e->nheld, sizeof(*list)), **end = list, **it;
+
+	tidmap_each(&e->tasks, engine_collect_held, &end);
+	e->mech = TRACE_MECH_WAIT4;
+	for (it = list; it < end; it++)
+		engine_task_release(e, *it);
+	free(list);
+}
+
+void engine_detach(struct engine *e, struct task *t, int sig)
+{
+	struct trace_event *ev;
+	int was_held = t->held;
+
+	e->mech |= TRACE_MECH_DETACH;
+	engine_ptrace(t, PTRACE_DETACH, NULL, (void *)(uintptr_t)sig);
+	if (!was_held && !t->unfollowed) {
+		ev = engine_event(e, t, TRACE_DETACH, TRACE_STOP_NONE, NULL, 0);
+		engine_push(e, ev);
+		engine_push_task(e, t, TRACE_REC_TASK_END, 0, 0, 0);
+	}
+	engine_task_free(e, t);
+}
+
+/* A stop of a task being let go: detach there, keeping a pending signal. */
+static void engine_detach_stopped(struct engine *e, struct task *t, int status)
+{
+	int sig = WSTOPSIG(status), event = (unsigned)status >> 16;
+
+	if (sig == (SIGTRAP | 0x80) || event)
+		sig = 0;	/* syscall-stop, event-stop or group-stop */
+	engine_detach(e, t, sig);
+}
+
+int engine_run(struct engine *e)
+{
+	struct task *t;
+	int status;
+	pid_t pid;
+
+	while (e->tasks.count) {
+		if (engine_interrupted && !e->detaching && !e->killing)
+			engine_interrupt(e);
+		if (e->nheld && e->nheld == e->tasks.count)
+			engine_release_held(e);
+		pid = wait4(-1, &status, __WALL, NULL);
+		if (pid < 0) {
+			if (errno == EINTR)
+				continue;
+			if (errno == ECHILD)
+				break;	/* nothing left to wait for */
+			return error_errno("wait4");
+		}
+		e->ts = engine_now();
+		e->mech = TRACE_MECH_WAIT4;
+		t = tidmap_get(&e->tasks, pid);
+		if (WIFEXITED(status) || WIFSIGNALED(status)) {
+			if (t)
+				engine_death(e, t, status);
+			else
+				tidmap_put(&e->dead, pid, (void *)(uintptr_t)(status + 1));
+			continue;
+		}
+		if (!WIFSTOPPED(status))
+			continue;
+		if (!t) {
+			engine_orphan(e, pid);
+			continue;
+		}
+		t->gone = 0;
+		if (t->detaching) {
+			engine_detach_stopped(e, t, status);
+			continue;
+		}
+		if (t->held)
+			continue;	/* cannot happen: a held task is stopped */
+		if (t->expected) {
+			t->expected = 0;
+			if (t->unfollowed) {
+				engine_task_start(e, t);
+				continue;
+			}
+		}
+		engine_stop(e, t, status);
+	}
+	return 0;
+}

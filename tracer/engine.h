@@ -1,0 +1,146 @@
+/*
+ * engine: the ptrace loop (internal to tracer/).
+ *
+ * One thread owns every tracee: it waits with wait4(__WALL), looks at each
+ * stop, reads what it needs with ptrace(), decodes the call, resumes the
+ * tracee and only then hands the event to the recorder's ring, so the
+ * tracee runs again while the event is being copied and stored.
+ *
+ * Resume rule: a task runs with PTRACE_SYSCALL, except where the launched
+ * command carries a seccomp filter (-e trace=SET) and the task is not
+ * inside a traced call: then PTRACE_CONT, and only the filter's
+ * SECCOMP_RET_TRACE stops it (PTRACE_EVENT_SECCOMP), after which
+ * PTRACE_SYSCALL brings the syscall-exit-stop (kernel >= 4.8 order).
+ */
+#ifndef SYSATLAS_TRACER_ENGINE_H
+#define SYSATLAS_TRACER_ENGINE_H
+
+#include <signal.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "decode.h"
+#include "filter.h"
+#include "ring.h"
+#include "strbuf.h"
+#include "tidmap.h"
+#include "trace.h"
+
+/* Set by the SIGINT/SIGTERM/SIGHUP handler: the signal number. */
+extern volatile sig_atomic_t engine_interrupted;
+
+struct task {
+	pid_t tid, tgid;
+	unsigned in_syscall : 1;	/* between enter and exit stops */
+	unsigned via_seccomp : 1;	/* this call entered by a seccomp-stop */
+	unsigned skip : 1;		/* this call is not recorded */
+	unsigned quiet : 1;		/* launched, not yet at its first execve */
+	unsigned seccomp : 1;		/* carries our seccomp filter */
+	unsigned held : 1;		/* new, stopped, its creator not seen yet */
+	unsigned expected : 1;		/* creator seen, first stop not yet */
+	unsigned detaching : 1;		/* detach at its next stop */
+	unsigned unfollowed : 1;	/* a process created without -f: let go */
+	unsigned gone : 1;		/* ptrace said ESRCH: death report to come */
+	struct decode_call call;
+	uint64_t enter_seq;
+	struct strbuf line;		/* enter text, then enter + exit */
+	size_t enter_len;
+	char comm[16];
+};
+
+/* The tracee-memory access handed to the decoders (mem.c). */
+struct engine_mem {
+	struct decode_mem mem;
+	pid_t tid;
+	unsigned *mech;			/* where to record what was used */
+	int no_vm_readv;		/* process_vm_readv refused: peek */
+};
+
+struct engine {
+	const struct trace_options *o;
+	const struct filter *filter;
+	struct ring *ring;
+	struct tidmap tasks;		/* tid -> struct task */
+	struct tidmap dead;		/* unknown tids that died: status + 1 */
+	size_t nheld;
+	uint64_t seq;			/* last event's */
+	int64_t ts;			/* when the current stop was seen */
+	unsigned mech;			/* TRACE_MECH_* of the current stop */
+	int use_gsi;			/* PTRACE_GET_SYSCALL_INFO works */
+	int seccomp;			/* the launched command has our filter */
+	unsigned seize_opts;
+	struct engine_mem mem;
+	pid_t launched;			/* 0 with -p */
+	int has_status, status;		/* the launched process's wait status */
+	int detaching;			/* interrupted: letting everyone go */
+	int killing;			/* interrupted with --kill-on-interrupt */
+	long nr_execve, nr_execveat;
+};
+
+void engine_init(struct engine *e, const struct trace_options *o,
+		 const struct filter *f, struct ring *ring);
+void engine_release(struct engine *e);
+
+/*
+ * Start o->argv under the tracer: fork, the child stops itself (and
+ * installs the filter's seccomp program), the parent seizes it, and the
+ * child execs path.  0, or -1 after error() (nothing left running).
+ */
+int engine_launch(struct engine *e, const char *path, char **argv);
+
+/* Seize every thread of pid. 0, or -1 after error() naming pid. */
+int engine_attach(struct engine *e, pid_t pid);
+
+/*
+ * Trace until no tracee is left (or, after engine_interrupted, until
+ * every tracee is detached or killed).  0, or -1 after error().
+ */
+int engine_run(struct engine *e);
+
+/* Install the SIGINT/SIGTERM/SIGHUP handlers (and SIGALRM's). */
+void engine_signals_install(void);
+/* Stop the interval timer the handler armed. */
+void engine_signals_quiet(void);
+
+/* --- shared between engine.c and launch.c --- */
+
+struct task *engine_task_new(struct engine *e, pid_t tid, pid_t tgid);
+void engine_task_free(struct engine *e, struct task *t);
+
+/* Push a task record (TRACE_REC_TASK_*). */
+void engine_push_task(struct engine *e, const struct task *t, uint32_t type,
+		      pid_t parent, int has_status, int status);
+
+/* Fill comm from /proc/TID/comm (empty if unreadable). */
+void engine_read_comm(pid_t tid, char comm[16]);
+
+/*
+ * ptrace() with the tracee-gone rule: ESRCH marks t gone and returns -1
+ * quietly; another error is reported as a warning.  Returns ptrace's
+ * result otherwise.
+ */
+long engine_ptrace(struct task *t, int request, void *addr, void *data);
+
+/* Detach t, stopped in a ptrace-stop, delivering sig; records it. */
+void engine_detach(struct engine *e, struct task *t, int sig);
+
+/* Start detaching (or, for launched tracees with --kill-on-interrupt, killing). */
+void engine_interrupt(struct engine *e);
+
+/* mem.c: point e->mem at tid for the current stop. */
+void engine_mem_init(struct engine_mem *m, unsigned *mech);
+
+/* regs-<arch>.c: the syscall registers without PTRACE_GET_SYSCALL_INFO. */
+struct regs_syscall {
+	int abi;			/* enum decode_abi */
+	long nr;
+	uint64_t args[6];
+	int64_t rval;
+	int is_error;
+};
+int regs_get(struct task *t, struct regs_syscall *out);
+
+/* The abi of a PTRACE_GET_SYSCALL_INFO arch (AUDIT_ARCH_*) and nr. */
+int regs_abi(uint32_t audit_arch, long *nr);
+
+#endif

@@ -1,0 +1,506 @@
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/utsname.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "db.h"
+#include "error.h"
+#include "escape.h"
+#include "recorder.h"
+#include "schema.h"
+#include "strbuf.h"
+#include "text.h"
+#include "tidmap.h"
+
+/* A task row being filled. */
+struct rec_task {
+	int64_t id;			/* task.id */
+	uint64_t first_seq, last_seq;	/* 0: none yet */
+	int dirty;			/* seqs changed since the last commit */
+	int ended;			/* row complete; free after the commit */
+};
+
+struct recorder {
+	sqlite3 *db;
+	sqlite3_stmt *ins_event, *ins_task, *upd_seq, *upd_end, *upd_comm;
+	struct ring ring;
+	pthread_t thread;
+	int started;
+	_Atomic int stopping;
+	struct text_out *text;
+	struct tidmap tasks;		/* tid -> struct rec_task */
+	struct rec_task **dirty;	/* tasks to update at the next commit */
+	size_t ndirty, adirty;
+	int in_txn;
+	int64_t txn_start_ns;
+	unsigned txn_rows;
+	int failed;			/* SQLite failed: keep draining, write nothing */
+	char *mech_names[1u << TRACE_MECH_COUNT];
+	uint64_t events, commits;
+};
+
+static int64_t mono_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+static void json_array(struct strbuf *sb, char **argv, int argc)
+{
+	int i;
+
+	strbuf_addch(sb, '[');
+	for (i = 0; i < argc; i++) {
+		if (i)
+			strbuf_addstr(sb, ", ");
+		escape_js_string_str(sb, argv[i]);
+	}
+	strbuf_addch(sb, ']');
+}
+
+/* Write the run row. 0 or -1. */
+static int recorder_write_run(struct recorder *r, const struct trace_options *o,
+			      char **argv, int argc_opts)
+{
+	struct strbuf args = STRBUF_INIT, opts = STRBUF_INIT;
+	sqlite3_stmt *st = NULL;
+	struct timespec real, mono;
+	struct utsname un;
+	char *cwd = getcwd(NULL, 0);
+	int n = 0, rc = -1;
+
+	if (o->argv)
+		while (o->argv[n])
+			n++;
+	json_array(&args, o->argv, n);
+	json_array(&opts, argv + 1, argc_opts - 1);
+	if (uname(&un) < 0) {
+		error_errno("uname");
+		goto cleanup;
+	}
+	clock_gettime(CLOCK_REALTIME, &real);
+	clock_gettime(CLOCK_MONOTONIC, &mono);
+	if (db_prepare(r->db, &st,
+		       "INSERT INTO run(id, argv, cwd, started_ns, mono_start_ns, "
+		       "kernel_release, arch, tool_version, options) "
+		       "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)") < 0 ||
+	    db_bind_text(st, 1, args.buf, (int)args.len) < 0 ||
+	    db_bind_text(st, 2, cwd, -1) < 0 ||
+	    db_bind_int(st, 3, (int64_t)real.tv_sec * 1000000000 + real.tv_nsec) < 0 ||
+	    db_bind_int(st, 4, (int64_t)mono.tv_sec * 1000000000 + mono.tv_nsec) < 0 ||
+	    db_bind_text(st, 5, un.release, -1) < 0 ||
+	    db_bind_text(st, 6, un.machine, -1) < 0 ||
+	    db_bind_text(st, 7, SYSATLAS_VERSION, -1) < 0 ||
+	    db_bind_text(st, 8, opts.buf, (int)opts.len) < 0 ||
+	    db_step_done(st) < 0)
+		goto cleanup;
+	rc = 0;
+cleanup:
+	db_finalize(st);
+	free(cwd);
+	strbuf_release(&args);
+	strbuf_release(&opts);
+	return rc;
+}
+
+static int recorder_open_text(struct recorder *r, const struct trace_options *o)
+{
+	FILE *f = stderr;
+
+	if (!o->text)
+		return 0;
+	if (o->text_path) {
+		f = fopen(o->text_path, "we");
+		if (!f)
+			return error_errno("--text: %s", o->text_path);
+	}
+	r->text = text_out_new(f, f != stderr, f != stderr, o->follow || o->npids > 1);
+	return 0;
+}
+
+int recorder_open(struct recorder **out, const struct trace_options *o,
+		  char **argv, int argc_opts)
+{
+	struct recorder *r = xcalloc(1, sizeof(*r));
+	const char *path = o->output;
+
+	*out = NULL;
+	if (db_open(&r->db, path, &db_schema_trace, o->force ? DB_TRUNCATE : DB_NEW) < 0) {
+		free(r);
+		return -1;
+	}
+	if (db_exec(r->db, "PRAGMA cache_size=-16384") < 0 ||
+	    recorder_write_run(r, o, argv, argc_opts) < 0 ||
+	    db_prepare(r->db, &r->ins_event,
+		       "INSERT INTO event(seq, tid, ts_ns, kind, stop, abi, nr, "
+		       "arg0, arg1, arg2, arg3, arg4, arg5, retval, text, mechanism, "
+		       "enter_seq, other_tid) VALUES "
+		       "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+		       "?15, ?16, ?17, ?18)") < 0 ||
+	    db_prepare(r->db, &r->ins_task,
+		       "INSERT INTO task(tid, tgid, parent_tid, comm) VALUES (?, ?, ?, ?)") < 0 ||
+	    db_prepare(r->db, &r->upd_seq,
+		       "UPDATE task SET first_seq = ?, last_seq = ? WHERE id = ?") < 0 ||
+	    db_prepare(r->db, &r->upd_end,
+		       "UPDATE task SET first_seq = ?, last_seq = ?, exit_status = ? "
+		       "WHERE id = ?") < 0 ||
+	    db_prepare(r->db, &r->upd_comm, "UPDATE task SET comm = ? WHERE id = ?") < 0 ||
+	    ring_init(&r->ring, RECORDER_RING_SIZE) < 0 ||
+	    recorder_open_text(r, o) < 0)
+		goto fail;
+	*out = r;
+	return 0;
+fail:
+	recorder_finish(r, 0, 0);
+	unlink(path);
+	return -1;
+}
+
+struct ring *recorder_ring(struct recorder *r)
+{
+	return &r->ring;
+}
+
+/* Give up on the database after an error; the trace goes on. */
+static void recorder_fail(struct recorder *r)
+{
+	if (r->failed)
+		return;
+	r->failed = 1;
+	error("%s: recording stopped; the database holds the events up to the last commit",
+	      sqlite3_db_filename(r->db, "main"));
+	db_rollback(r->db);
+	r->in_txn = 0;
+}
+
+static const char *recorder_mech(struct recorder *r, unsigned mech)
+{
+	char buf[512];
+
+	mech &= (1u << TRACE_MECH_COUNT) - 1;
+	if (!r->mech_names[mech]) {
+		trace_mech_format(mech, buf, sizeof(buf));
+		r->mech_names[mech] = xstrdup(buf);
+	}
+	return r->mech_names[mech];
+}
+
+static int bind_i(sqlite3_stmt *st, int i, int has, int64_t v)
+{
+	return has ? db_bind_int(st, i, v) : db_bind_null(st, i);
+}
+
+static int recorder_task_seqs(struct recorder *r, struct rec_task *t)
+{
+	sqlite3_stmt *st = r->upd_seq;
+
+	return bind_i(st, 1, t->first_seq != 0, (int64_t)t->first_seq) < 0 ||
+	       bind_i(st, 2, t->last_seq != 0, (int64_t)t->last_seq) < 0 ||
+	       db_bind_int(st, 3, t->id) < 0 || db_step_done(st) < 0 ? -1 : 0;
+}
+
+static int recorder_commit(struct recorder *r)
+{
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < r->ndirty; i++) {
+		struct rec_task *t = r->dirty[i];
+
+		if (!t->ended && rc == 0 && !r->failed && recorder_task_seqs(r, t) < 0)
+			rc = -1;
+		t->dirty = 0;
+		if (t->ended)
+			free(t);
+	}
+	r->ndirty = 0;
+	if (r->in_txn && !r->failed) {
+		if (rc < 0 || db_commit(r->db) < 0)
+			recorder_fail(r);
+		else
+			r->commits++;
+	}
+	r->in_txn = 0;
+	r->txn_rows = 0;
+	return rc;
+}
+
+static void recorder_mark(struct recorder *r, struct rec_task *t, uint64_t seq)
+{
+	if (!t->first_seq)
+		t->first_seq = seq;
+	t->last_seq = seq;
+	if (!t->dirty) {
+		if (r->ndirty == r->adirty) {
+			r->adirty = r->adirty ? r->adirty * 2 : 64;
+			r->dirty = xrealloc(r->dirty, r->adirty * sizeof(*r->dirty));
+		}
+		r->dirty[r->ndirty++] = t;
+		t->dirty = 1;
+	}
+}
+
+static struct rec_task *recorder_task_new(struct recorder *r, pid_t tid, pid_t tgid,
+					  pid_t parent, const char *comm)
+{
+	struct rec_task *t = xcalloc(1, sizeof(*t));
+	sqlite3_stmt *st = r->ins_task;
+
+	tidmap_put(&r->tasks, tid, t);
+	if (r->failed)
+		return t;
+	if (db_bind_int(st, 1, tid) < 0 || db_bind_int(st, 2, tgid) < 0 ||
+	    bind_i(st, 3, parent > 0, parent) < 0 ||
+	    db_bind_text(st, 4, comm && *comm ? comm : NULL, -1) < 0 ||
+	    db_step_done(st) < 0) {
+		recorder_fail(r);
+		return t;
+	}
+	t->id = sqlite3_last_insert_rowid(r->db);
+	return t;
+}
+
+static void recorder_on_task(struct recorder *r, const struct trace_task *tk, uint32_t type)
+{
+	struct rec_task *t = tidmap_get(&r->tasks, tk->tid);
+	sqlite3_stmt *st;
+	char comm[sizeof(tk->comm) + 1];
+
+	memcpy(comm, tk->comm, sizeof(tk->comm));
+	comm[sizeof(tk->comm)] = '\0';
+	if (r->text)
+		text_out_task(r->text, tk, type);
+	switch (type) {
+	case TRACE_REC_TASK_NEW:
+		if (t) {	/* tid reused before its end was seen */
+			t->ended = 1;
+			tidmap_del(&r->tasks, tk->tid);
+			if (!t->dirty)
+				free(t);
+		}
+		recorder_task_new(r, tk->tid, tk->tgid, tk->parent_tid, comm);
+		break;
+	case TRACE_REC_TASK_COMM:
+		if (!t)
+			t = recorder_task_new(r, tk->tid, tk->tid, 0, comm);
+		st = r->upd_comm;
+		if (!r->failed && (db_bind_text(st, 1, comm, -1) < 0 ||
+				   db_bind_int(st, 2, t->id) < 0 || db_step_done(st) < 0))
+			recorder_fail(r);
+		break;
+	case TRACE_REC_TASK_END:
+		if (!t)
+			break;
+		st = r->upd_end;
+		if (!r->failed &&
+		    (bind_i(st, 1, t->first_seq != 0, (int64_t)t->first_seq) < 0 ||
+		     bind_i(st, 2, t->last_seq != 0, (int64_t)t->last_seq) < 0 ||
+		     bind_i(st, 3, tk->has_status, tk->status) < 0 ||
+		     db_bind_int(st, 4, t->id) < 0 || db_step_done(st) < 0))
+			recorder_fail(r);
+		tidmap_del(&r->tasks, tk->tid);
+		t->ended = 1;
+		if (!t->dirty)
+			free(t);
+		break;
+	}
+}
+
+static void recorder_on_event(struct recorder *r, const struct trace_event *e)
+{
+	sqlite3_stmt *st = r->ins_event;
+	struct rec_task *t = tidmap_get(&r->tasks, e->tid);
+	int i, rc = 0;
+
+	if (!t)
+		t = recorder_task_new(r, e->tid, e->tid, 0, NULL);
+	recorder_mark(r, t, e->seq);
+	r->events++;
+	if (r->text)
+		text_out_event(r->text, e);
+	if (r->failed)
+		return;
+	rc |= sqlite3_bind_int64(st, 1, (int64_t)e->seq);
+	rc |= sqlite3_bind_int64(st, 2, e->tid);
+	rc |= sqlite3_bind_int64(st, 3, e->ts_ns);
+	rc |= sqlite3_bind_text(st, 4, trace_kind_name(e->kind), -1, SQLITE_STATIC);
+	if (e->stop)
+		rc |= sqlite3_bind_text(st, 5, trace_stop_name(e->stop), -1, SQLITE_STATIC);
+	else
+		rc |= sqlite3_bind_null(st, 5);
+	if ((e->has & TRACE_HAS_NR) && e->abi != DECODE_ABI_X86_64)
+		rc |= sqlite3_bind_text(st, 6, e->abi == DECODE_ABI_I386 ? "i386" : "x32",
+					-1, SQLITE_STATIC);
+	else
+		rc |= sqlite3_bind_null(st, 6);
+	if (e->has & TRACE_HAS_NR)
+		rc |= sqlite3_bind_int64(st, 7, e->nr);
+	else
+		rc |= sqlite3_bind_null(st, 7);
+	for (i = 0; i < 6; i++) {
+		if (e->has & TRACE_HAS_ARGS)
+			rc |= sqlite3_bind_int64(st, 8 + i, (int64_t)e->args[i]);
+		else
+			rc |= sqlite3_bind_null(st, 8 + i);
+	}
+	if (e->has & TRACE_HAS_RETVAL)
+		rc |= sqlite3_bind_int64(st, 14, e->retval);
+	else
+		rc |= sqlite3_bind_null(st, 14);
+	if (e->text_len)
+		rc |= sqlite3_bind_text(st, 15, e->text, (int)e->text_len, SQLITE_STATIC);
+	else
+		rc |= sqlite3_bind_null(st, 15);
+	rc |= sqlite3_bind_text(st, 16, recorder_mech(r, e->mech), -1, SQLITE_STATIC);
+	if (e->has & TRACE_HAS_ENTER_SEQ)
+		rc |= sqlite3_bind_int64(st, 17, (int64_t)e->enter_seq);
+	else
+		rc |= sqlite3_bind_null(st, 17);
+	if (e->has & TRACE_HAS_OTHER_TID)
+		rc |= sqlite3_bind_int64(st, 18, e->other_tid);
+	else
+		rc |= sqlite3_bind_null(st, 18);
+	if (rc != SQLITE_OK) {
+		db_error(r->db, "bind");
+		recorder_fail(r);
+		return;
+	}
+	if (db_step_done(st) < 0)
+		recorder_fail(r);
+}
+
+/* Handle one ring record inside the current transaction. */
+static void recorder_handle(struct recorder *r, const struct ring_hdr *h)
+{
+	if (!r->in_txn && !r->failed) {
+		if (db_begin(r->db) < 0) {
+			recorder_fail(r);
+		} else {
+			r->in_txn = 1;
+			r->txn_start_ns = mono_ns();
+		}
+	}
+	r->txn_rows++;
+	if (h->type == TRACE_REC_EVENT)
+		recorder_on_event(r, (const struct trace_event *)h);
+	else
+		recorder_on_task(r, (const struct trace_task *)h, h->type);
+}
+
+static void *recorder_main(void *arg)
+{
+	struct recorder *r = arg;
+	const struct timespec idle = { 0, 2 * 1000 * 1000 };	/* 2 ms */
+	int64_t commit_ns = (int64_t)RECORDER_COMMIT_MS * 1000000;
+	struct ring_hdr *h;
+	unsigned n;
+
+	for (;;) {
+		int stopping = atomic_load_explicit(&r->stopping, memory_order_acquire);
+
+		n = 0;
+		while ((h = ring_peek(&r->ring))) {
+			recorder_handle(r, h);
+			ring_pop(&r->ring, h);
+			n++;
+			if (r->txn_rows >= RECORDER_COMMIT_ROWS ||
+			    (!(n & 255) && r->in_txn && mono_ns() - r->txn_start_ns >= commit_ns))
+				break;
+		}
+		if (r->txn_rows && (stopping || r->txn_rows >= RECORDER_COMMIT_ROWS ||
+				    mono_ns() - r->txn_start_ns >= commit_ns))
+			recorder_commit(r);
+		if (n && r->text)
+			text_out_flush(r->text);
+		if (!n) {
+			if (stopping)
+				break;
+			nanosleep(&idle, NULL);
+		}
+	}
+	return NULL;
+}
+
+int recorder_start(struct recorder *r)
+{
+	sigset_t all, old;
+	int err;
+
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	err = pthread_create(&r->thread, NULL, recorder_main, r);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (err) {
+		errno = err;
+		return error_errno("cannot start the writer thread");
+	}
+	r->started = 1;
+	return 0;
+}
+
+static void recorder_free_task(pid_t tid, void *value, void *arg)
+{
+	struct rec_task *t = value;
+
+	if (!t->dirty)
+		free(t);
+}
+
+int recorder_finish(struct recorder *r, int has_status, int status)
+{
+	sqlite3_stmt *st = NULL;
+	size_t i;
+	int rc = 0;
+
+	if (r->started) {
+		atomic_store_explicit(&r->stopping, 1, memory_order_release);
+		pthread_join(r->thread, NULL);
+		r->started = 0;
+	}
+	/* Tasks still live (detached or the tracer interrupted): their seqs. */
+	if (r->db && !r->failed) {
+		if (db_begin(r->db) < 0)
+			recorder_fail(r);
+		else
+			r->in_txn = 1;
+	}
+	recorder_commit(r);
+	if (r->db && !r->failed) {
+		struct timespec mono;
+
+		clock_gettime(CLOCK_MONOTONIC, &mono);
+		if (db_prepare(r->db, &st, "UPDATE run SET ended_ns = ?, exit_status = ? "
+			       "WHERE id = 1") < 0 ||
+		    db_bind_int(st, 1, (int64_t)mono.tv_sec * 1000000000 + mono.tv_nsec) < 0 ||
+		    bind_i(st, 2, has_status, status) < 0 || db_step_done(st) < 0)
+			r->failed = 1;
+		db_finalize(st);
+	}
+	if (r->failed)
+		rc = -1;
+	if (text_out_free(r->text) < 0)
+		rc = -1;
+	tidmap_each(&r->tasks, recorder_free_task, NULL);
+	tidmap_release(&r->tasks);
+	free(r->dirty);
+	for (i = 0; i < sizeof(r->mech_names) / sizeof(r->mech_names[0]); i++)
+		free(r->mech_names[i]);
+	db_finalize(r->ins_event);
+	db_finalize(r->ins_task);
+	db_finalize(r->upd_seq);
+	db_finalize(r->upd_end);
+	db_finalize(r->upd_comm);
+	if (db_close(r->db) < 0)
+		rc = -1;
+	ring_release(&r->ring);
+	free(r);
+	return rc;
+}

@@ -1,0 +1,50 @@
+/*
+ * recorder: trace.db (and --text) written by a thread of its own
+ * (internal to tracer/).
+ *
+ * The engine pushes struct trace_event / struct trace_task records into
+ * recorder_ring(); the writer thread drains them into SQLite with one
+ * prepared statement inside long transactions.  A transaction is committed
+ * at the latest RECORDER_COMMIT_MS after its first record (or after
+ * RECORDER_COMMIT_ROWS records), so after a crash of the tracer the
+ * database holds every event up to the last commit, at most that long
+ * before the crash.  The writer thread blocks every signal.
+ */
+#ifndef SYSATLAS_TRACER_RECORDER_H
+#define SYSATLAS_TRACER_RECORDER_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "ring.h"
+#include "trace.h"
+
+#define RECORDER_COMMIT_MS 50
+#define RECORDER_COMMIT_ROWS 65536
+#define RECORDER_RING_SIZE (8u << 20)
+
+struct recorder;
+
+/*
+ * Create the database o->output (refusing an existing file unless
+ * o->force), write the run row (argv and options as JSON arrays) and open
+ * the --text output.  Returns 0, or -1 after error() with *out NULL and no
+ * file left behind that this call created.
+ */
+int recorder_open(struct recorder **out, const struct trace_options *o,
+		  char **argv, int argc_opts);
+
+/* Start the writer thread. 0 or -1 after error(). */
+int recorder_start(struct recorder *r);
+
+/* The ring the engine fills. */
+struct ring *recorder_ring(struct recorder *r);
+
+/*
+ * Drain the ring, stop the writer thread, record the end of the run (with
+ * the command's wait status when has_status) and close everything.
+ * Returns 0, or -1 if anything failed to be written (reported).  Frees r.
+ */
+int recorder_finish(struct recorder *r, int has_status, int status);
+
+#endif

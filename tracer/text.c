@@ -1,0 +1,202 @@
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "text.h"
+#include "tidmap.h"
+
+struct text_task {
+	int pending;			/* enter printed, exit not yet */
+	uint8_t abi;			/* of the pending call */
+	int64_t nr;
+};
+
+struct text_out {
+	FILE *f;
+	int close_f;
+	int to_file;
+	int always_prefix;
+	struct tidmap tasks;		/* tid -> struct text_task */
+	pid_t open_tid;			/* whose line is unterminated; 0: none */
+	size_t open_col;		/* its column */
+	int failed;
+};
+
+struct text_out *text_out_new(FILE *f, int close_f, int to_file, int always_prefix)
+{
+	struct text_out *t = xcalloc(1, sizeof(*t));
+
+	t->f = f;
+	t->close_f = close_f;
+	t->to_file = to_file;
+	t->always_prefix = always_prefix;
+	return t;
+}
+
+static struct text_task *text_task_get(struct text_out *t, pid_t tid)
+{
+	struct text_task *tt = tidmap_get(&t->tasks, tid);
+
+	if (!tt) {
+		tt = xcalloc(1, sizeof(*tt));
+		tidmap_put(&t->tasks, tid, tt);
+	}
+	return tt;
+}
+
+/* Print the pid prefix strace would print; returns its width. */
+static size_t text_prefix(struct text_out *t, pid_t tid)
+{
+	int n = 0;
+
+	if (t->to_file) {
+		if (t->always_prefix || t->tasks.count > 1)
+			n = fprintf(t->f, "%-5d ", (int)tid);
+	} else if (t->tasks.count > 1) {
+		n = fprintf(t->f, "[pid %5d] ", (int)tid);
+	}
+	return n > 0 ? (size_t)n : 0;
+}
+
+/* End another task's open line with " <unfinished ...>". */
+static void text_close_open(struct text_out *t, pid_t tid)
+{
+	if (t->open_tid && t->open_tid != tid)
+		fputs(" <unfinished ...>\n", t->f);
+	if (t->open_tid != tid)
+		t->open_tid = 0;
+}
+
+/* strace aligns " = " at column 40. */
+static void text_tab(struct text_out *t, size_t col)
+{
+	for (; col < 39; col++)
+		fputc(' ', t->f);
+}
+
+static const char *text_name(int abi, int64_t nr, char *buf, size_t size)
+{
+	const struct decode_syscall_desc *d = decode_syscall(abi, nr);
+
+	if (d)
+		return d->name;
+	snprintf(buf, size, "syscall_%#llx", (unsigned long long)nr);
+	return buf;
+}
+
+void text_out_task(struct text_out *t, const struct trace_task *task, uint32_t type)
+{
+	if (type == TRACE_REC_TASK_NEW)
+		text_task_get(t, task->tid);
+}
+
+void text_out_event(struct text_out *t, const struct trace_event *e)
+{
+	struct text_task *tt = text_task_get(t, e->tid);
+	char name[32];
+	size_t col;
+
+	switch (e->kind) {
+	case TRACE_ENTER:
+		text_close_open(t, 0);
+		col = text_prefix(t, e->tid);
+		fwrite(e->text, 1, e->text_len, t->f);
+		t->open_tid = e->tid;
+		t->open_col = col + e->text_len;
+		tt->pending = 1;
+		tt->abi = e->abi;
+		tt->nr = e->nr;
+		break;
+	case TRACE_EXIT:
+		if (t->open_tid == e->tid) {
+			fwrite(e->text + e->enter_len, 1, e->text_len - e->enter_len, t->f);
+		} else {
+			text_close_open(t, e->tid);
+			text_prefix(t, e->tid);
+			fprintf(t->f, "<... %s resumed>", text_name(e->abi, e->nr, name, sizeof(name)));
+			fwrite(e->text + e->enter_len, 1, e->text_len - e->enter_len, t->f);
+		}
+		fputc('\n', t->f);
+		t->open_tid = 0;
+		tt->pending = 0;
+		break;
+	case TRACE_EXITED:
+		if (tt->pending) {
+			if (t->open_tid == e->tid) {
+				fputc(')', t->f);
+				text_tab(t, t->open_col + 1);
+				fputs(" = ?\n", t->f);
+			} else {
+				text_close_open(t, e->tid);
+				col = text_prefix(t, e->tid);
+				col += fprintf(t->f, "<... %s resumed>)",
+					       text_name(tt->abi, tt->nr, name, sizeof(name)));
+				text_tab(t, col);
+				fputs(" = ?\n", t->f);
+			}
+			t->open_tid = 0;
+			tt->pending = 0;
+		}
+		/* fall through */
+	case TRACE_SIGNAL:
+	case TRACE_STOP:
+		if (!e->text_len)
+			break;
+		text_close_open(t, 0);
+		text_prefix(t, e->tid);
+		fwrite(e->text, 1, e->text_len, t->f);
+		fputc('\n', t->f);
+		break;
+	case TRACE_EXEC:
+		/* strace prints nothing, unless a non-leader thread exec'd */
+		if (e->other_tid == e->tid)
+			break;
+		text_close_open(t, 0);
+		text_prefix(t, e->tid);
+		fprintf(t->f, "+++ superseded by execve in pid %d +++\n", (int)e->other_tid);
+		break;
+	case TRACE_DETACH:
+		if (t->open_tid == e->tid) {
+			fputs(" <detached ...>\n", t->f);
+			t->open_tid = 0;
+		}
+		break;
+	default:
+		break;
+	}
+	if (e->kind == TRACE_EXITED || e->kind == TRACE_DETACH)
+		free(tidmap_del(&t->tasks, e->tid));
+}
+
+int text_out_flush(struct text_out *t)
+{
+	if (fflush(t->f) && !t->failed) {
+		t->failed = 1;
+		return error_errno("--text: write");
+	}
+	return t->failed ? -1 : 0;
+}
+
+static void text_task_free(pid_t tid, void *value, void *arg)
+{
+	free(value);
+}
+
+int text_out_free(struct text_out *t)
+{
+	int rc;
+
+	if (!t)
+		return 0;
+	if (t->open_tid)
+		fputc('\n', t->f);
+	rc = text_out_flush(t);
+	if (t->close_f && fclose(t->f) && !rc)
+		rc = error_errno("--text: close");
+	tidmap_each(&t->tasks, text_task_free, NULL);
+	tidmap_release(&t->tasks);
+	free(t);
+	return rc;
+}
