@@ -60,7 +60,7 @@ static int filter_add_item(struct filter *f, const char *item)
 			if (!strcmp(item + 1, filter_classes[i].name))
 				break;
 		if (i == sizeof(filter_classes) / sizeof(filter_classes[0]))
-			return error("-e trace: unknown class '%s'", item);
+			return error("trace: -e trace: unknown class '%s'", item);
 		filter_add_classes(f, filter_classes[i].bits);
 		return 0;
 	}
@@ -72,7 +72,7 @@ static int filter_add_item(struct filter *f, const char *item)
 		}
 	}
 	if (!n)
-		return error("-e trace: unknown syscall '%s'", item);
+		return error("trace: -e trace: unknown syscall '%s'", item);
 	return 0;
 }
 
@@ -116,7 +116,7 @@ int filter_parse(struct filter *f, const char *spec)
 	if (!strncmp(spec, "trace=", 6))
 		spec += 6;
 	else if (strchr(spec, '='))
-		return error("-e %s: only trace=SET is supported", spec);
+		return error("trace: -e %s: only trace=SET is supported", spec);
 	if (*spec == '!') {
 		negate = 1;
 		spec++;

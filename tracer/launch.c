@@ -145,7 +145,7 @@ int engine_attach(struct engine *e, pid_t pid)
 
 		if (!dir) {
 			if (first)
-				return error("-p %d: %s", (int)pid,
+				return error("trace: -p %d: %s", (int)pid,
 					     errno == ENOENT ? strerror(ESRCH) : strerror(errno));
 			break;
 		}
@@ -161,7 +161,7 @@ int engine_attach(struct engine *e, pid_t pid)
 
 					closedir(dir);
 					errno = err;
-					return error_errno("-p %d: ptrace(PTRACE_SEIZE)", (int)pid);
+					return error_errno("trace: -p %d: ptrace(PTRACE_SEIZE)", (int)pid);
 				}
 				continue;	/* a thread that just ended */
 			}

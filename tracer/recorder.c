@@ -133,6 +133,10 @@ int recorder_open(struct recorder **out, const struct trace_options *o,
 	const char *path = o->output;
 
 	*out = NULL;
+	if (!o->force && access(path, F_OK) == 0) {
+		free(r);
+		return error("%s: already exists (use --force to replace it)", path);
+	}
 	if (db_open(&r->db, path, &db_schema_trace, o->force ? DB_TRUNCATE : DB_NEW) < 0) {
 		free(r);
 		return -1;

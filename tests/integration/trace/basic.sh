@@ -1,0 +1,62 @@
+#!/bin/sh
+# A plain trace: the run, task and event rows say what prog-basic did.
+. "$(dirname "$0")/lib.sh"
+require_ptrace
+
+db=$tmp/t.db
+rc=0
+"$SYSATLAS" trace -o "$db" -- "$PROGS/prog-basic" 10 >"$tmp/out" || rc=$?
+expect_eq "$rc" 3 "exit status passed through"
+check_db
+
+ppid=$(sed -n 's/^ppid=//p' "$tmp/out")
+pid=$(q "SELECT tid FROM task WHERE parent_tid IS NULL")
+expect_eq "$(q "SELECT json_extract(argv, '\$[0]') || ' ' || json_extract(argv, '\$[1]') FROM run")" \
+	"$PROGS/prog-basic 10" "run.argv"
+expect_eq "$(q "SELECT exit_status FROM run")" $((3 << 8)) "run.exit_status"
+expect_eq "$(q "SELECT arch = '$(uname -m)' AND kernel_release = '$(uname -r)'
+	AND tool_version != '' AND ended_ns >= mono_start_ns FROM run")" 1 "run: uname, version, times"
+expect_eq "$(q "SELECT options FROM run")" "[\"-o\", \"$db\"]" "run.options"
+expect_eq "$(q "SELECT count(*) FROM task")" 1 "one task"
+expect_eq "$(q "SELECT comm, exit_status, first_seq = (SELECT min(seq) FROM event),
+	last_seq = (SELECT max(seq) FROM event) FROM task")" "prog-basic|$((3 << 8))|1|1" "task row"
+
+# the first recorded call is the execve of the command, then its exec event
+expect_eq "$(q "SELECT kind || ':' || nr FROM event ORDER BY seq LIMIT 1")" "enter:59" "first event"
+expect_eq "$(q "SELECT count(*) FROM event WHERE kind = 'exec' AND tid = $pid AND other_tid = $pid
+	AND text LIKE '%/prog-basic'")" 1 "exec event with the new path"
+
+# getppid (nr 110): ten calls, each enter + exit, returning the real ppid
+expect_eq "$(q "SELECT count(*) FROM event WHERE nr = 110 AND kind = 'enter'")" 10 "getppid enters"
+expect_eq "$(q "SELECT count(*) FROM event WHERE nr = 110 AND kind = 'exit' AND retval = $ppid")" 10 \
+	"getppid exits returning $ppid"
+# openat of the missing file failed with -ENOENT
+expect_eq "$(q "SELECT count(*) FROM event WHERE kind = 'exit' AND nr = 257 AND retval = -2
+	AND text LIKE '%ENOENT%'")" 1 "failing openat"
+# write(1, "hello\n", 6) = 6
+expect_eq "$(q "SELECT arg0 || ',' || arg2 || ',' || retval FROM event WHERE kind = 'exit' AND nr = 1
+	ORDER BY seq DESC LIMIT 1")" "1,6,6" "write args and result"
+# the exit text is the enter text continued
+expect_eq "$(q "SELECT count(*) FROM event x JOIN event n ON n.seq = x.enter_seq
+	WHERE substr(x.text, 1, length(n.text)) != n.text")" 0 "exit text starts with enter text"
+# mechanisms: every syscall stop used PTRACE_GET_SYSCALL_INFO and resumed with PTRACE_SYSCALL
+expect_eq "$(q "SELECT count(*) FROM event WHERE stop = 'syscall' AND
+	mechanism NOT LIKE 'wait4,PTRACE_GET_SYSCALL_INFO,%PTRACE_SYSCALL'")" 0 "syscall-stop mechanisms"
+expect_ge "$(q "SELECT count(*) FROM event WHERE mechanism LIKE '%process_vm_readv%'")" 1 \
+	"memory reads recorded"
+# the end: exit_group without an exit stop, then the task's end
+expect_eq "$(q "SELECT kind || ':' || retval || ':' || text FROM event ORDER BY seq DESC LIMIT 1")" \
+	"exited:$((3 << 8)):+++ exited with 3 +++" "last event"
+
+# Without PTRACE_GET_SYSCALL_INFO (kernels before 5.3): the same calls by PTRACE_GETREGS.
+db=$tmp/regs.db
+rc=0
+SYSATLAS_TRACE_GETREGS=1 "$SYSATLAS" trace -o "$db" -- "$PROGS/prog-basic" 10 >"$tmp/out" || rc=$?
+expect_eq "$rc" 3 "exit status (GETREGS)"
+ppid=$(sed -n 's/^ppid=//p' "$tmp/out")
+check_db
+expect_eq "$(q "SELECT count(*) FROM event WHERE nr = 110 AND kind = 'exit' AND retval = $ppid")" 10 \
+	"getppid exits (GETREGS)"
+expect_eq "$(q "SELECT count(*) FROM event WHERE stop = 'syscall' AND
+	mechanism NOT LIKE 'wait4,PTRACE_GETREGS,%PTRACE_SYSCALL'")" 0 "GETREGS mechanisms"
+echo "ok"

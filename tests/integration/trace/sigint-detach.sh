@@ -1,0 +1,50 @@
+#!/bin/sh
+# SIGINT to the tracer while its tracee blocks in read(): the tracer
+# detaches and dies of SIGINT; the tracee, unharmed, reads its input and
+# finishes normally.  With --kill-on-interrupt the tracee is killed instead.
+. "$(dirname "$0")/lib.sh"
+require_ptrace
+
+db=$tmp/t.db
+mkfifo "$tmp/fifo"
+"$SYSATLAS" trace -o "$db" -- "$PROGS/prog-block-read" "$tmp/pid" "$tmp/fifo" "$tmp/out" &
+tracer=$!
+bg_pids=$tracer
+wait_until test -s "$tmp/pid"
+pid=$(cat "$tmp/pid")
+bg_pids="$tracer $pid"
+wait_until sh -c "grep -q '^0 ' /proc/$pid/syscall"
+kill -INT $tracer
+rc=0
+wait $tracer || rc=$?
+expect_eq "$rc" 130 "tracer dies of SIGINT"
+# detached: no tracer any more, still blocked in read, not stopped
+expect_eq "$(sed -n 's/^TracerPid:[[:space:]]*//p' /proc/$pid/status)" 0 "TracerPid after detach"
+state=$(proc_state $pid)
+[ "$state" = S ] || fail "tracee state after detach: $state"
+echo "input" >"$tmp/fifo"
+wait_until test -s "$tmp/out"
+expect_eq "$(cat "$tmp/out")" "got input" "the tracee finished its read"
+check_db
+expect_eq "$(q "SELECT count(*) FROM event WHERE kind = 'detach' AND tid = $pid")" 1 "detach event"
+expect_eq "$(q "SELECT exit_status IS NULL FROM task WHERE tid = $pid")" 1 "no exit status after detach"
+expect_eq "$(q "SELECT ended_ns IS NOT NULL AND exit_status IS NULL FROM run")" 1 "run ended, no status"
+
+# --kill-on-interrupt: the launched command is killed, and recorded so
+db=$tmp/k.db
+rm -f "$tmp/pid" "$tmp/out"
+"$SYSATLAS" trace --kill-on-interrupt -o "$db" -- \
+	"$PROGS/prog-block-read" "$tmp/pid" "$tmp/fifo" "$tmp/out" &
+tracer=$!
+bg_pids=$tracer
+wait_until test -s "$tmp/pid"
+pid=$(cat "$tmp/pid")
+wait_until sh -c "grep -q '^0 ' /proc/$pid/syscall"
+kill -TERM $tracer
+rc=0
+wait $tracer || rc=$?
+expect_eq "$rc" 143 "tracer dies of SIGTERM"
+[ ! -d /proc/$pid ] || [ "$(proc_state $pid)" = Z ] || fail "tracee $pid still alive"
+check_db
+expect_eq "$(q "SELECT exit_status FROM task WHERE tid = $pid")" 9 "killed tracee recorded"
+echo ok
