@@ -175,7 +175,7 @@ static void engine_resume(struct engine *e, struct task *t, int sig)
 }
 
 static void engine_syscall_enter(struct engine *e, struct task *t, enum trace_stop stop,
-				 int abi, long nr, const uint64_t *args)
+				 int abi, long nr, const uint64_t *args, uint64_t sp)
 {
 	struct trace_event *ev;
 
@@ -192,6 +192,7 @@ static void engine_syscall_enter(struct engine *e, struct task *t, enum trace_st
 	t->call.rval = 0;
 	t->call.is_error = 0;
 	memset(t->call.scratch, 0, sizeof(t->call.scratch));
+	t->call.sp = sp;
 	t->skip = !filter_traced(e->filter, abi, nr);
 	if (t->quiet) {
 		if (abi == DECODE_ABI_X86_64 && (nr == e->nr_execve || nr == e->nr_execveat))
@@ -274,7 +275,8 @@ static void engine_syscall_stop(struct engine *e, struct task *t, enum trace_sto
 				/* entry and seccomp share the layout of nr and args */
 				nr = (long)info.entry.nr;
 				abi = regs_abi(info.arch, &nr);
-				engine_syscall_enter(e, t, stop, abi, nr, info.entry.args);
+				engine_syscall_enter(e, t, stop, abi, nr, info.entry.args,
+						     info.stack_pointer);
 				return;
 			case PTRACE_SYSCALL_INFO_EXIT:
 				engine_syscall_exit(e, t, 1, info.exit.rval, info.exit.is_error);
@@ -296,7 +298,7 @@ static void engine_syscall_stop(struct engine *e, struct task *t, enum trace_sto
 	if (regs_get(t, &regs) < 0)
 		return;
 	if (stop == TRACE_STOP_SECCOMP || !t->in_syscall)
-		engine_syscall_enter(e, t, stop, regs.abi, regs.nr, regs.args);
+		engine_syscall_enter(e, t, stop, regs.abi, regs.nr, regs.args, regs.sp);
 	else
 		engine_syscall_exit(e, t, 1, regs.rval, regs.is_error);
 }

@@ -137,6 +137,7 @@ struct regs_syscall {
 	uint64_t args[6];
 	int64_t rval;
 	int is_error;
+	uint64_t sp;			/* stack pointer */
 };
 int regs_get(struct task *t, struct regs_syscall *out);
 

@@ -42,6 +42,7 @@ int regs_get(struct task *t, struct regs_syscall *out)
 		out->args[4] = (uint32_t)r.rdi;
 		out->args[5] = (uint32_t)r.rbp;
 		out->rval = (int32_t)r.rax;
+		out->sp = (uint32_t)r.rsp;
 	} else {
 		out->abi = regs_abi(AUDIT_ARCH_X86_64, &out->nr);
 		out->args[0] = r.rdi;
@@ -51,6 +52,7 @@ int regs_get(struct task *t, struct regs_syscall *out)
 		out->args[4] = r.r8;
 		out->args[5] = r.r9;
 		out->rval = (int64_t)r.rax;
+		out->sp = r.rsp;
 	}
 	out->is_error = out->rval < 0 && out->rval >= -4095;
 	return 0;

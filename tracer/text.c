@@ -20,7 +20,6 @@ struct text_out {
 	int always_prefix;
 	struct tidmap tasks;		/* tid -> struct text_task */
 	pid_t open_tid;			/* whose line is unterminated; 0: none */
-	size_t open_col;		/* its column */
 	int failed;
 };
 
@@ -46,18 +45,15 @@ static struct text_task *text_task_get(struct text_out *t, pid_t tid)
 	return tt;
 }
 
-/* Print the pid prefix strace would print; returns its width. */
-static size_t text_prefix(struct text_out *t, pid_t tid)
+/* Print the pid prefix strace would print. */
+static void text_prefix(struct text_out *t, pid_t tid)
 {
-	int n = 0;
-
 	if (t->to_file) {
 		if (t->always_prefix || t->tasks.count > 1)
-			n = fprintf(t->f, "%-5d ", (int)tid);
+			fprintf(t->f, "%-5d ", (int)tid);
 	} else if (t->tasks.count > 1) {
-		n = fprintf(t->f, "[pid %5d] ", (int)tid);
+		fprintf(t->f, "[pid %5d] ", (int)tid);
 	}
-	return n > 0 ? (size_t)n : 0;
 }
 
 /* End another task's open line with " <unfinished ...>". */
@@ -67,13 +63,6 @@ static void text_close_open(struct text_out *t, pid_t tid)
 		fputs(" <unfinished ...>\n", t->f);
 	if (t->open_tid != tid)
 		t->open_tid = 0;
-}
-
-/* strace aligns " = " at column 40. */
-static void text_tab(struct text_out *t, size_t col)
-{
-	for (; col < 39; col++)
-		fputc(' ', t->f);
 }
 
 static const char *text_name(int abi, int64_t nr, char *buf, size_t size)
@@ -96,15 +85,13 @@ void text_out_event(struct text_out *t, const struct trace_event *e)
 {
 	struct text_task *tt = text_task_get(t, e->tid);
 	char name[32];
-	size_t col;
 
 	switch (e->kind) {
 	case TRACE_ENTER:
 		text_close_open(t, 0);
-		col = text_prefix(t, e->tid);
+		text_prefix(t, e->tid);
 		fwrite(e->text, 1, e->text_len, t->f);
 		t->open_tid = e->tid;
-		t->open_col = col + e->text_len;
 		tt->pending = 1;
 		tt->abi = e->abi;
 		tt->nr = e->nr;
@@ -125,16 +112,13 @@ void text_out_event(struct text_out *t, const struct trace_event *e)
 	case TRACE_EXITED:
 		if (tt->pending) {
 			if (t->open_tid == e->tid) {
-				fputc(')', t->f);
-				text_tab(t, t->open_col + 1);
-				fputs(" = ?\n", t->f);
+				/* no exit stop: strace's "= ?" */
+				fputs(") = ?\n", t->f);
 			} else {
 				text_close_open(t, e->tid);
-				col = text_prefix(t, e->tid);
-				col += fprintf(t->f, "<... %s resumed>)",
-					       text_name(tt->abi, tt->nr, name, sizeof(name)));
-				text_tab(t, col);
-				fputs(" = ?\n", t->f);
+				text_prefix(t, e->tid);
+				fprintf(t->f, "<... %s resumed>) = ?\n",
+					text_name(tt->abi, tt->nr, name, sizeof(name)));
 			}
 			t->open_tid = 0;
 			tt->pending = 0;
