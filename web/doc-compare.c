@@ -169,10 +169,11 @@ int doc_compare_write(struct doc_site *site)
 		    "<a href=\"compare.txt\">As plain text</a>.</p>\n",
 		    c->list_a.nr, c->list_b.nr, c->nr_added, c->nr_removed, c->nr_renumbered,
 		    c->nr_moved_file, c->nr_moved_line, c->nr_signature, c->nr_status, c->nr_unchanged);
+	/* the paths first: they are what changes for every syscall */
+	paths_part(&out, site);
 	rows_table(&out, site, CMP_ADDED, "Added", "added");
 	rows_table(&out, site, CMP_REMOVED, "Removed", "removed");
 	rows_table(&out, site, 0, "Changed", "changed");
-	paths_part(&out, site);
 	doc_page_end(&out, "");
 	if (doc_file_write(site, "compare.html", &out) < 0)
 		goto cleanup;
