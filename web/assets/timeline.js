@@ -91,6 +91,12 @@
       }
     }
     n += c.n;
+    if (flanes) {
+      for (i = base; i < n; i++) {
+        if (!matches(i)) continue;
+        (flanes[LANE[i]] || (flanes[LANE[i]] = [])).push(i);
+      }
+    }
     var m = c.m, mt = 0, ms = 0;
     for (i = 0; i < m.n; i++) {
       mt += m.t[i]; ms += m.s[i];
@@ -103,11 +109,15 @@
     schedule();
   });
 
-  /* Every chunk is requested at once; scripts inserted with async=false
-   * run in order as they arrive, and the view is drawn between them. */
+  /* The small first chunk alone (the first paint waits for nothing else),
+   * then every other chunk at once: scripts inserted with async=false run
+   * in order as they arrive, and the view is redrawn between them. */
   function loadChunks() {
-    for (var k = 0; k < meta.chunks.length; k++)
-      S.load('data/t-' + k + '.js', null);
+    if (!meta.chunks.length) return;
+    S.load('data/t-0.js', function () {
+      for (var k = 1; k < meta.chunks.length; k++)
+        S.load('data/t-' + k + '.js', null);
+    });
   }
 
   function chunkOf(i) {
@@ -170,6 +180,7 @@
       });
     }
     errMatch = errs.length ? errs : null;
+    rebuildFilter();
     var h = q ? '#q=' + encodeURIComponent(q) : '';
     if (location.hash.indexOf('#e=') !== 0 && location.hash !== h)
       history.replaceState(null, '', h || location.pathname);
@@ -189,6 +200,19 @@
   }
 
   var filtering = function () { return scMatch || laneMatch || errMatch; };
+
+  /* The matching calls per lane, rebuilt when the filter changes and
+   * extended as chunks arrive. */
+  var flanes = null;
+
+  function rebuildFilter() {
+    if (!filtering()) { flanes = null; return; }
+    flanes = lanes.map(function (ln) {
+      var out = [];
+      for (var a = 0; a < ln.length; a++) if (matches(ln[a])) out.push(ln[a]);
+      return out;
+    });
+  }
 
   /* ---- drawing ------------------------------------------------------ */
 
@@ -251,6 +275,57 @@
     return Math.max(lo, from + 1);
   }
 
+  function colorOf(i) {
+    return (FL[i] & FL_ERROR) ? '#d9363e' :
+           (FL[i] & (FL_UNFINISHED | FL_NO_RETURN)) ? '#9aa5b1' : scColor[SC[i]];
+  }
+
+  function greyOf() { return '#e4e7eb'; }
+
+  /*
+   * Paint the calls of lane list ln (indexes ordered by start) that are in
+   * view; returns how many are in view.  Zoomed out, a pixel that already
+   * holds a call is not painted again: the loop jumps to the last call
+   * starting in that pixel (it may reach further right), so a million
+   * calls cost a few thousand steps.
+   */
+  function paintLane(ln, y, scale, color) {
+    var a = lowerBound(ln, view.start), end = upperBound(ln, view.end);
+    var count = end - a, lastPx = -1, colorful = color === colorOf;
+    for (; a < end; a++) {
+      var i = ln[a];
+      var x0 = LABEL_W + (T0[i] - view.start) * scale;
+      var x1 = LABEL_W + (T0[i] + DUR[i] - view.start) * scale;
+      var px = Math.floor(x0);
+      if (x1 - x0 < 1 && px === lastPx) {
+        var nx = lowerStart(ln, a, view.start + (px + 1 - LABEL_W) / scale);
+        a = nx - 1 > a ? nx - 2 : nx - 1;
+        continue;
+      }
+      lastPx = px;
+      var w = Math.max(1, x1 - x0);
+      ctx.fillStyle = color(i);
+      ctx.fillRect(x0, y + 4, w, LANE_H - 8);
+      if (!colorful) continue;
+      if (FL[i] & FL_UNFINISHED) {
+        /* unfinished: a dashed open end */
+        ctx.fillStyle = '#ffffff';
+        for (var dx = x1 - 6; dx > x0 && dx > x1 - 30; dx -= 6) ctx.fillRect(dx, y + 4, 2, LANE_H - 8);
+      }
+      if (w > 34) {
+        ctx.fillStyle = '#ffffff';
+        ctx.font = '11px system-ui, sans-serif';
+        ctx.fillText(meta.syscalls[SC[i]].name, Math.max(x0, LABEL_W) + 3, y + LANE_H / 2, w - 6);
+      }
+      if (i === selected) {
+        ctx.strokeStyle = '#0b1f3a'; ctx.lineWidth = 2;
+        ctx.strokeRect(x0 - 1, y + 2, w + 2, LANE_H - 4);
+        ctx.lineWidth = 1;
+      }
+    }
+    return count;
+  }
+
   function draw() {
     var drawStart = performance.now();
     pending = false;
@@ -281,7 +356,7 @@
       ctx.fillStyle = '#57606a';
     }
 
-    var drawn = 0, rects = 0, filt = filtering();
+    var drawn = 0, filt = filtering();
     for (var li = laneTop; li < Math.min(nLanes, laneTop + shown); li++) {
       var y = AXIS_H + (li - laneTop) * LANE_H;
       if ((li - laneTop) % 2) { ctx.fillStyle = '#fafbfc'; ctx.fillRect(0, y, W, LANE_H); }
@@ -289,54 +364,15 @@
       ctx.textBaseline = 'middle';
       ctx.font = '12px system-ui, sans-serif';
       ctx.fillText(laneLabel(li).slice(0, 24), 8, y + LANE_H / 2);
-      var ln = lanes[li];
-      if (!ln) continue;
+      if (!lanes[li]) continue;
       ctx.save();
       ctx.beginPath(); ctx.rect(LABEL_W, y, plotW, LANE_H); ctx.clip();
-      var a = lowerBound(ln, view.start), end = upperBound(ln, view.end);
-      if (!filt) drawn += end - a;
-      var lastPx = -1;
-      for (; a < end; a++) {
-        var i = ln[a];
-        var ok = !filt || matches(i);
-        if (ok && filt) drawn++;
-        var x0 = LABEL_W + (T0[i] - view.start) * scale;
-        var x1 = LABEL_W + (T0[i] + DUR[i] - view.start) * scale;
-        var px = Math.floor(x0);
-        if (x1 - x0 < 1 && px === lastPx) {
-          /* this pixel is painted: without a filter to count, jump to the
-           * first call starting in the next pixel (zoomed out, a million
-           * calls cost a few thousand steps) */
-          if (!filt) {
-            /* ... but look at the last call starting in this pixel: it may
-             * be a long one reaching into the next pixels */
-            var nx = lowerStart(ln, a, view.start + (px + 1 - LABEL_W) / scale);
-            a = nx - 1 > a ? nx - 2 : nx - 1;
-          }
-          continue;
-        }
-        lastPx = px;
-        var color = !ok ? '#e4e7eb' : (FL[i] & FL_ERROR) ? '#d9363e' :
-                    (FL[i] & (FL_UNFINISHED | FL_NO_RETURN)) ? '#9aa5b1' : scColor[SC[i]];
-        ctx.fillStyle = color;
-        var w = Math.max(1, x1 - x0);
-        ctx.fillRect(x0, y + 4, w, LANE_H - 8);
-        rects++;
-        if (ok && (FL[i] & FL_UNFINISHED)) {
-          /* unfinished: a dashed open end */
-          ctx.fillStyle = '#ffffff';
-          for (var dx = x1 - 6; dx > x0 && dx > x1 - 30; dx -= 6) ctx.fillRect(dx, y + 4, 2, LANE_H - 8);
-        }
-        if (ok && w > 34) {
-          ctx.fillStyle = '#ffffff';
-          ctx.font = '11px system-ui, sans-serif';
-          ctx.fillText(meta.syscalls[SC[i]].name, Math.max(x0, LABEL_W) + 3, y + LANE_H / 2, w - 6);
-        }
-        if (i === selected) {
-          ctx.strokeStyle = '#0b1f3a'; ctx.lineWidth = 2;
-          ctx.strokeRect(x0 - 1, y + 2, w + 2, LANE_H - 4);
-          ctx.lineWidth = 1;
-        }
+      if (filt) {
+        /* everything faint, then the matching calls on top */
+        paintLane(lanes[li], y, scale, greyOf);
+        if (flanes[li]) drawn += paintLane(flanes[li], y, scale, colorOf);
+      } else {
+        drawn += paintLane(lanes[li], y, scale, colorOf);
       }
       ctx.restore();
     }
@@ -356,7 +392,6 @@
 
     canvas.setAttribute('data-draw-ms', (performance.now() - drawStart).toFixed(1));
     canvas.setAttribute('data-drawn', drawn);
-    canvas.setAttribute('data-rects', rects);
     canvas.setAttribute('data-slices', n);
     canvas.setAttribute('data-loaded', chunksLoaded);
     if (!firstPaint && n > 0) {
@@ -415,7 +450,7 @@
   function hit(px, py) {
     if (px < LABEL_W || py < AXIS_H) return -1;
     var li = laneTop + Math.floor((py - AXIS_H) / LANE_H);
-    var ln = lanes[li];
+    var ln = flanes ? flanes[li] : lanes[li];
     if (!ln) return -1;
     var slack = 3 * (view.end - view.start) / (canvas.clientWidth - LABEL_W);
     var t = timeAt(px), best = -1, bestD = Infinity;
@@ -423,7 +458,7 @@
       var i = ln[a];
       if (T0[i] > t + slack) break;
       var d = t < T0[i] ? T0[i] - t : t > T0[i] + DUR[i] ? t - T0[i] - DUR[i] : 0;
-      if (d < bestD && (!filtering() || matches(i))) { bestD = d; best = i; }
+      if (d < bestD) { bestD = d; best = i; }
     }
     return best;
   }
