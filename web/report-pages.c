@@ -364,7 +364,12 @@ static int report_overview(struct report *r)
 	if (r->run.has_exit_status)
 		fmt_status(&v, r->run.exit_status);
 	fact(&out, "exit", v.buf);
-	fact(&out, "trace options", r->run.options);
+	strbuf_reset(&v);
+	if (r->run.options && argv_from_json(r->run.options, &v) < 0) {
+		strbuf_reset(&v);
+		strbuf_addstr(&v, r->run.options);	/* not a JSON array: as recorded */
+	}
+	fact(&out, "trace options", v.buf);
 	for (i = 0; i < r->run.ntasks; i++)
 		processes += r->run.tasks[i].tid == r->run.tasks[i].tgid;
 	strbuf_reset(&v);

@@ -49,6 +49,19 @@ static const struct {
 	  "process_vm_readv() copies strings and structures out of the tracee" },
 };
 
+/* wait4 (every stop's) is drawn as the stop's wait phase. */
+static int rt_is_wait(const char *m)
+{
+	return !strcmp(m, "wait4") || !strcmp(m, "waitpid");
+}
+
+/* The requests that resume the tracee end a stop. */
+static int rt_is_resume(const char *m)
+{
+	return !strcmp(m, "PTRACE_SYSCALL") || !strcmp(m, "PTRACE_CONT") ||
+	       !strcmp(m, "PTRACE_LISTEN") || !strcmp(m, "PTRACE_DETACH");
+}
+
 /* The index's path name for a mechanism (docs/schema.md). */
 static void rt_mechanism_path(const char *mech, struct strbuf *out)
 {
@@ -453,8 +466,8 @@ static int rt_mechanisms_phase(struct rt_build *b, const char *mechs, const char
 
 		while (*m == ' ')
 			m++;
-		if (!*m)
-			continue;
+		if (!*m || rt_is_wait(m) || rt_is_resume(m))
+			continue;	/* drawn as the stop's wait and resume phases */
 		for (i = 0; i < sizeof(rt_mechanisms) / sizeof(rt_mechanisms[0]); i++)
 			if (!strcmp(rt_mechanisms[i].mech, m)) {
 				spath = rt_mechanisms[i].strace_path;
@@ -476,14 +489,19 @@ static int rt_mechanisms_phase(struct rt_build *b, const char *mechs, const char
 		if (rc == 0 && atlas_path(b->r->atlas, kpath.buf)) {
 			rc = rt_phase_path(b, "kernel", title.buf, kpath.buf, NULL, 0);
 		} else if (rc == 0) {
-			/* not a path of this index: the request's case label, if any */
+			/* not a path of this index: the request's case label, or
+			 * the syscall of that name (readlink), if any */
 			struct rt_row w;
 			int n = 0;
 			const struct atlas_loc *cl = atlas_symbols(b->r->atlas, ATLAS_LINUX, m,
 								   "case_label", &n);
+			long nr = strncmp(m, "PTRACE_", 7) ? atlas_syscall_nr(b->r->atlas, m) : -1;
+			const struct atlas_syscall *asc = nr >= 0 ? atlas_syscall(b->r->atlas, NULL, nr) : NULL;
 			struct strbuf miss = STRBUF_INIT;
 
-			if (n > 0) {
+			if (asc && asc->definition) {
+				rt_row_loc(b, &w, NULL, asc->definition, 0);
+			} else if (n > 0) {
 				rt_row_loc(b, &w, NULL, &cl[0], 0);
 			} else {
 				strbuf_addf(&miss, "%s (path %s not in the index)", m, kpath.buf);
@@ -501,11 +519,29 @@ static int rt_mechanisms_phase(struct rt_build *b, const char *mechs, const char
 	return rc;
 }
 
-/* One stop as the tracer sees it: woken, reads, decodes. */
+/* The resume request named in mechs (PTRACE_SYSCALL when none is). */
+static void rt_resume_of(const char *mechs, struct strbuf *out)
+{
+	char *list = xstrdup(mechs), *save = NULL, *m;
+
+	for (m = strtok_r(list, ",", &save); m; m = strtok_r(NULL, ",", &save)) {
+		while (*m == ' ')
+			m++;
+		if (rt_is_resume(m)) {
+			strbuf_reset(out);
+			strbuf_addstr(out, m);
+		}
+	}
+	if (!out->len)
+		strbuf_addstr(out, "PTRACE_SYSCALL");
+	free(list);
+}
+
+/* One stop as the tracer sees it: woken, reads, decodes, resumes. */
 static int rt_stop(struct rt_build *b, const char *stop, const char *mechs,
 		   const char *strace_path, struct rt_row *decoder)
 {
-	struct strbuf t = STRBUF_INIT;
+	struct strbuf t = STRBUF_INIT, req = STRBUF_INIT, path = STRBUF_INIT;
 	int rc;
 
 	b->edge_label = "stops";
@@ -524,14 +560,22 @@ static int rt_stop(struct rt_build *b, const char *stop, const char *mechs,
 		b->edge_label = "data";
 		rc = rt_phase_path(b, "tracer", t.buf, strace_path, decoder, decoder ? 1 : 0);
 	}
+	/* the request that lets the tracee go on; PTRACE_SYSCALL's path may
+	 * carry its first design's name */
+	rt_resume_of(mechs, &req);
+	rt_mechanism_path(req.buf, &path);
+	if (!strcmp(path.buf, "ptrace-syscall") && !atlas_path(b->r->atlas, path.buf))
+		strbuf_addstr(&path, "-resume");
+	strbuf_reset(&t);
+	strbuf_addf(&t, "ptrace(%s) resumes the tracee", req.buf);
+	if (rc == 0) {
+		b->edge_label = req.buf;
+		rc = rt_phase_path(b, "kernel", t.buf, path.buf, NULL, 0);
+	}
 	strbuf_release(&t);
+	strbuf_release(&req);
+	strbuf_release(&path);
 	return rc;
-}
-
-/* PTRACE_SYSCALL's path: ptrace-syscall, or its first design's name. */
-static const char *rt_resume_path(struct report *r)
-{
-	return atlas_path(r->atlas, "ptrace-syscall") ? "ptrace-syscall" : "ptrace-syscall-resume";
 }
 
 int report_rt_build(struct report *r, const struct report_rt *rt,
@@ -561,10 +605,6 @@ int report_rt_build(struct report *r, const struct report_rt *rt,
 		if (rc < 0)
 			goto cleanup;
 		rc = -1;
-		b.edge_label = "PTRACE_SYSCALL";
-		if (rt_phase_path(&b, "kernel", "ptrace(PTRACE_SYSCALL) resumes the tracee",
-				  rt_resume_path(r), NULL, 0) < 0)
-			goto cleanup;
 	} else {
 		struct rt_row w;
 
@@ -601,10 +641,6 @@ int report_rt_build(struct report *r, const struct report_rt *rt,
 	rc = rt_stop(&b, "syscall-exit", rt->mech_exit, "strace-exit", &dec);
 	rt_row_release(&dec);
 	if (rc < 0)
-		goto cleanup;
-	b.edge_label = "PTRACE_SYSCALL";
-	if (rt_phase_path(&b, "kernel", "ptrace(PTRACE_SYSCALL) resumes the tracee",
-			  rt_resume_path(r), NULL, 0) < 0)
 		goto cleanup;
 	b.edge_label = "sysret";
 	rc = rt_tracee(&b, "u1", "back in user space\nrax = return value");

@@ -316,13 +316,15 @@ static int stream_row(struct stream *s, sqlite3_stmt *st)
 	m.nr = sqlite3_column_int64(st, C_NR);
 	m.other_tid = sqlite3_column_int64(st, C_OTHER_TID);
 	m.text = col_text(st, C_TEXT);
-	if (!strcmp(kind, "signal")) {
-		m.kind = TRACEDB_SIGNAL;
+	if (!strcmp(kind, "signal") || !strcmp(kind, "stop")) {
+		m.kind = TRACEDB_SIGNAL;	/* a group-stop is a signal's doing too */
 	} else if (!strcmp(kind, "fork") || !strcmp(kind, "vfork") || !strcmp(kind, "clone")) {
 		m.kind = TRACEDB_FORK;
 	} else if (!strcmp(kind, "exec")) {
 		m.kind = TRACEDB_EXEC;
-	} else if (!strcmp(kind, "exit")) {
+	} else if (!strcmp(kind, "exited") || !strcmp(kind, "exit")) {
+		/* "exited" as the tracer writes it; an "exit" with no syscall
+		 * (the first schema's name for it) is read the same way */
 		m.kind = TRACEDB_EXIT;
 		m.has_status = sqlite3_column_type(st, C_RETVAL) != SQLITE_NULL;
 		m.status = sqlite3_column_int64(st, C_RETVAL);

@@ -603,8 +603,8 @@
     row(facts, 'exit stop', d[0] ? '#' + d[0] + ' at ' + fmtTime(T0[i] + DUR[i]) : 'none');
     row(facts, 'duration', (FL[i] & FL_UNFINISHED) ? 'unfinished' :
         (FL[i] & FL_NO_RETURN) ? 'did not return' : fmtTime(DUR[i]));
-    row(facts, 'tracer at enter', d[4] || '—');
-    row(facts, 'tracer at exit', d[5] || '—');
+    row(facts, 'tracer at enter', (d[4] || '—').replace(/,/g, ', '));
+    row(facts, 'tracer at exit', (d[5] || '—').replace(/,/g, ', '));
 
     var graph = document.getElementById('ev-graph');
     var steps = document.getElementById('ev-steps');

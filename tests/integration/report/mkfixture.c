@@ -464,8 +464,16 @@ static long long event(long long tid, const char *kind, long nr, const long long
 		db_bind_int(ev, 12, retval);
 	if (text)
 		db_bind_text(ev, 13, text, text_len);
-	if (mech)
-		db_bind_text(ev, 14, mech, -1);
+	if (mech) {
+		/* as the tracer writes it: wait4 returned the stop, ... and a
+		 * syscall stop ends with the request that resumes the tracee */
+		struct strbuf m = STRBUF_INIT;
+
+		strbuf_addf(&m, "wait4,%s%s", mech, !strcmp(kind, "enter") || !strcmp(kind, "exit") ?
+			    ",PTRACE_SYSCALL" : "");
+		db_bind_text(ev, 14, m.buf, (int)m.len);
+		strbuf_release(&m);
+	}
 	if (enter_seq)
 		db_bind_int(ev, 15, enter_seq);
 	if (other_tid)
@@ -532,7 +540,7 @@ static int make_trace(const char *file, const char *shape)
 	if (db_prepare(db, &st, "INSERT INTO run(id, argv, cwd, started_ns, mono_start_ns, "
 		       "ended_ns, kernel_release, arch, tool_version, options, exit_status) "
 		       "VALUES (1, ?1, '/home/student', 1767225600000000000, 1000000000, ?2, "
-		       "'6.1.0-18-amd64', 'x86_64', '0.1.0', '-f', ?3)") < 0)
+		       "'6.1.0-18-amd64', 'x86_64', '0.1.0', '[\"-f\"]', ?3)") < 0)
 		return 1;
 	db_bind_text(st, 1, "[\"demo\", \"</script><b>x</b>\", \"a\\\"b\"]", -1);
 	if (unfinished) {
@@ -607,7 +615,7 @@ static int make_trace(const char *file, const char *shape)
 	     GSI ",process_vm_readv", GSI, 30000);
 	memset(a, 0, sizeof(a));
 	event(101, "enter", 231, a, 0, 0, "exit_group(0", -1, GSI, 0, 0);
-	event(101, "exit", -1, NULL, 0, 1, "+++ exited with 0 +++", -1, NULL, 0, 0);
+	event(101, "exited", -1, NULL, 0, 1, "+++ exited with 0 +++", -1, NULL, 0, 0);
 	event(100, "signal", 17, NULL, 0, 0, "--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=101, si_status=0} ---",
 	      -1, "PTRACE_GETSIGINFO", 0, 0);
 	a[2] = 0x7ffd0000;
@@ -617,9 +625,9 @@ static int make_trace(const char *file, const char *shape)
 	call(100, 61, a, "wait4(-1, ", "wait4(-1, [{WIFEXITED(s) && WEXITSTATUS(s) == 0}], 0, NULL) = 101", -1, 101,
 	     GSI, GSI ",PTRACE_PEEKDATA,process_vm_readv", 50000);
 	memset(a, 0, sizeof(a));
-	event(102, "exit", -1, NULL, 0, 1, "+++ exited with 0 +++", -1, NULL, 0, 0);
+	event(102, "exited", -1, NULL, 0, 1, "+++ exited with 0 +++", -1, NULL, 0, 0);
 	event(100, "enter", 231, a, 0, 0, "exit_group(0", -1, GSI, 0, 0);
-	event(100, "exit", -1, NULL, 0, 1, "+++ exited with 0 +++", -1, NULL, 0, 0);
+	event(100, "exited", -1, NULL, 0, 1, "+++ exited with 0 +++", -1, NULL, 0, 0);
 	exec_or_die("UPDATE task SET first_seq = (SELECT min(seq) FROM event WHERE event.tid = task.tid), "
 		    "last_seq = (SELECT max(seq) FROM event WHERE event.tid = task.tid)");
 done:
