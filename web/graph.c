@@ -360,9 +360,9 @@ int web_graph_table_node_add(struct graph *g, const char *cluster, const char *i
 		if (r->href)
 			graph_html_href(&html, r->href, r->tooltip);
 		strbuf_addstr(&html, r->href ? "><FONT COLOR=\"#1f4f8f\">" :
-			      "><FONT COLOR=\"#aa3333\">");
+			      r->plain ? "><FONT COLOR=\"#59636e\">" : "><FONT COLOR=\"#aa3333\">");
 		escape_html_text_str(&html, r->text && *r->text ? r->text : "?");
-		if (!r->href)
+		if (!r->href && !r->plain)
 			strbuf_addstr(&html, " (missing)");
 		strbuf_addstr(&html, "</FONT></TD>");
 		if (!r->note || !*r->note) {

@@ -61,10 +61,11 @@ int web_graph_node_add(struct graph *g, const char *cluster, const char *id,
 /* One row of a table node: a linked step and an optional linked note. */
 struct graph_row {
 	const char *text;		/* e.g. "do_syscall_64" */
-	const char *href;		/* NULL: the row is shown as missing */
+	const char *href;		/* NULL: the row is shown as missing (unless plain) */
 	const char *tooltip;
 	const char *note;		/* e.g. "common.c:291", may be NULL */
 	const char *note_href;
+	int plain;			/* no href, yet not missing (e.g. libc's wait4) */
 };
 
 /*

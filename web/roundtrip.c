@@ -264,6 +264,7 @@ static int rt_lane_heads(struct rt_build *b)
 struct rt_row {
 	struct strbuf text, url, note, note_url, where, excerpt;
 	int missing;
+	int external;			/* not in the indexed tree, and not missing */
 	int call;			/* note is the call site of the next step */
 };
 
@@ -294,6 +295,13 @@ static void rt_row_loc(struct rt_build *b, struct rt_row *w, const char *text,
 {
 	rt_row_init(w);
 	strbuf_addstr(&w->text, text ? text : loc->name);
+	if (!loc->path && !strcmp(loc->kind ? loc->kind : "", "function")) {
+		/* called, not defined in the indexed code (libc's wait4):
+		 * the caller's call site is the link */
+		strbuf_addstr(&w->text, "() — outside the indexed tree");
+		w->external = 1;
+		return;
+	}
 	if (atlas_url(b->r->atlas, loc, 0, &w->url) < 0)
 		w->missing = 1;
 	atlas_loc_where(loc, 0, &w->where);
@@ -343,6 +351,7 @@ static int rt_phase(struct rt_build *b, const char *lane, const char *title,
 		gr[i].tooltip = rows[i].where.len ? rows[i].where.buf : NULL;
 		gr[i].note = rows[i].note.len ? rows[i].note.buf : NULL;
 		gr[i].note_href = rows[i].note_url.len ? rows[i].note_url.buf : NULL;
+		gr[i].plain = rows[i].external;
 
 		if (b->steps->len)
 			strbuf_addstr(b->steps, ",\n");

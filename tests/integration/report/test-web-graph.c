@@ -22,8 +22,8 @@ static struct graph *sample(void)
 	struct graph_row rows[] = {
 		{ "entry_SYSCALL_64", "https://github.com/torvalds/linux/blob/v5.7/arch/x86/entry/entry_64.S#L145",
 		  "arch/x86/entry/entry_64.S:145", "entry_64.S:184",
-		  "https://github.com/torvalds/linux/blob/v5.7/arch/x86/entry/entry_64.S#L184" },
-		{ "<missing & \"quoted\">", NULL, NULL, NULL, NULL },
+		  "https://github.com/torvalds/linux/blob/v5.7/arch/x86/entry/entry_64.S#L184", 0 },
+		{ "<missing & \"quoted\">", NULL, NULL, NULL, NULL, 0 },
 	};
 	struct graph_attrs edge = { .label = "trap \"&\"", .weight = 2 };
 	const char *rank[] = { "u", "k" };
