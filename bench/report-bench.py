@@ -99,7 +99,7 @@ def main():
         return
     print('\nload average before: %s' % open('/proc/loadavg').read().split()[:3])
     print('\n| events | first paint ms (median) | all data loaded ms | zoom frame ms | draw ms |')
-    print('|---:|---:|---:|---:|')
+    print('|---:|---:|---:|---:|---:|')
     for n in sizes:
         out = subprocess.run(['node', os.path.join(top, 'bench/first-paint.js'),
                               os.path.join(args.work, 'site-%d' % n), str(args.reps)],
