@@ -309,8 +309,9 @@ static void args_table(struct strbuf *out, const struct ix_syscall *sc)
 	doc_args_free(args, n);
 }
 
-static void strace_part(struct strbuf *out, const struct doc_site *site, struct ix *ix,
-			const struct ix_syscall *sc)
+/* strace's side of the call; 0, or -1 after error() (a failed query). */
+static int strace_part(struct strbuf *out, const struct doc_site *site, struct ix *ix,
+		       const struct ix_syscall *sc)
 {
 	static const char *const landmarks[] = {
 		"strace-wait", "strace-enter", "strace-get-args", "strace-read-memory",
@@ -323,7 +324,7 @@ static void strace_part(struct strbuf *out, const struct doc_site *site, struct 
 	strbuf_addstr(out, "<h3>strace</h3>\n");
 	if (!ix->strace.id) {
 		strbuf_addstr(out, "<p class=\"missing\">This index has no strace tree.</p>\n");
-		return;
+		return 0;
 	}
 	strbuf_addstr(out, "<p>Decoder: ");
 	if (sc->decoder.id) {
@@ -368,7 +369,7 @@ static void strace_part(struct strbuf *out, const struct doc_site *site, struct 
 		struct ix_path p;
 
 		if (ix_path_load(ix, ix->strace.id, landmarks[k], &p) < 0)
-			continue;
+			return -1;
 		if (p.nr_steps) {
 			strbuf_addf(out, "<li><b>%s</b>: ", landmarks[k]);
 			path_chain(out, site, &ix->strace, &p);
@@ -377,6 +378,7 @@ static void strace_part(struct strbuf *out, const struct doc_site *site, struct 
 		ix_path_release(&p);
 	}
 	strbuf_addstr(out, "</ul>\n");
+	return 0;
 }
 
 static void rows_table(struct strbuf *out, const struct doc_site *site, const struct ix *ix,
@@ -471,9 +473,9 @@ static int version_part(struct strbuf *out, struct doc_site *site, struct ix *ix
 	strbuf_addstr(out, "\n</div>\n");
 	steps_table(out, site, &sp);
 	stops(out, site, &sp);
-	strace_part(out, site, ix, sp.main);
+	r = strace_part(out, site, ix, sp.main);
 	syscall_path_release(&sp);
-	return 0;
+	return r;
 }
 
 static void compare_part(struct strbuf *out, const struct doc_site *site, const char *name)
