@@ -608,6 +608,70 @@ static void engine_collect_held(pid_t tid, void *value, void *arg)
 		*(*end)++ = t;
 }
 
+struct group_scan {
+	pid_t tgid;
+	int live;			/* running (not held) tasks of tgid */
+};
+
+static void engine_scan_group(pid_t tid, void *value, void *arg)
+{
+	struct task *t = value;
+	struct group_scan *gs = arg;
+
+	if (t->tgid == gs->tgid && !t->held)
+		gs->live++;
+}
+
+/* Read Tgid and PPid of tid from /proc; 0 or -1. */
+static int engine_proc_ids(pid_t tid, pid_t *tgid, pid_t *ppid)
+{
+	char path[64], buf[1024], *p;
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)tid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return -1;
+	buf[n] = '\0';
+	p = strstr(buf, "\nTgid:");
+	*tgid = p ? (pid_t)atoi(p + 6) : 0;
+	p = strstr(buf, "\nPPid:");
+	*ppid = p ? (pid_t)atoi(p + 6) : 0;
+	return 0;
+}
+
+/*
+ * After a death: start the held tasks whose creator is gone (no traced
+ * task left in the creating process), as their fork/clone event will
+ * never come.  A new thread's creator is its own process; a new
+ * process's is its parent's (gone too if it was reparented).
+ */
+static void engine_release_orphans(struct engine *e)
+{
+	struct task **list = xcalloc(e->nheld, sizeof(*list)), **end = list, **it;
+	pid_t tgid, ppid;
+
+	tidmap_each(&e->tasks, engine_collect_held, &end);
+	for (it = list; it < end; it++) {
+		struct group_scan gs = { 0, 0 };
+
+		if (engine_proc_ids((*it)->tid, &tgid, &ppid) < 0)
+			continue;
+		gs.tgid = tgid == (*it)->tid ? ppid : tgid;
+		tidmap_each(&e->tasks, engine_scan_group, &gs);
+		if (!gs.live) {
+			e->mech = TRACE_MECH_WAIT4;
+			engine_task_release(e, *it);
+		}
+	}
+	free(list);
+}
+
 /*
  * Nothing but held tasks is left: their creators died before reporting
  * the fork.  Start them.
@@ -671,9 +735,11 @@ int engine_run(struct engine *e)
 		e->mech = TRACE_MECH_WAIT4;
 		t = tidmap_get(&e->tasks, pid);
 		if (WIFEXITED(status) || WIFSIGNALED(status)) {
-			if (t)
+			if (t) {
 				engine_death(e, t, status);
-			else
+				if (e->nheld)
+					engine_release_orphans(e);
+			} else
 				tidmap_put(&e->dead, pid, (void *)(uintptr_t)(status + 1));
 			continue;
 		}
