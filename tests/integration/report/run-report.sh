@@ -102,6 +102,27 @@ no-index)
 	grep -q '"url":"https' site/data/rt-*.js && fail "links invented without an index"
 	grep -q 'No index.' site/index.html || fail "overview does not say there is no index"
 	;;
+run)
+	# sysatlas run = trace + report; needs a working tracer and ptrace
+	if ! "$SYSATLAS" trace -o probe.db -- true >/dev/null 2>&1; then
+		echo "skip: sysatlas trace cannot trace here"
+		exit 77
+	fi
+	mkdir taken
+	if "$SYSATLAS" run -o taken --index index.db -- true >out 2>err; then
+		fail "ran into an existing directory without --force"
+	fi
+	grep -q "taken exists; use --force" err || fail "unclear message: $(cat err)"
+	[ ! -e taken/trace.db ] || fail "traced although the directory was taken"
+	rc=0
+	"$SYSATLAS" run -o site --index index.db -f -- sh -c 'cat /dev/null; exit 3' >out 2>err || rc=$?
+	[ "$rc" = 3 ] || fail "exit status $rc, not the command's 3: $(cat err)"
+	[ "$(tail -n 1 out)" = "site/index.html" ] || fail "did not print the path of index.html"
+	[ -f site/trace.db ] || fail "the trace is not kept in the site"
+	[ "$(grep -c 'index is of Linux v5.7' err)" -le 1 ] || fail "kernel note said more than once"
+	python3 "$src/check-site.py" site site/trace.db
+	grep -q '"name":"openat"' site/data/meta.js || fail "cat's openat not in the report"
+	;;
 *)
 	fail "unknown case"
 	;;
