@@ -509,8 +509,69 @@ static void compare_part(struct strbuf *out, const struct doc_site *site, const 
 		      "<a href=\"../compare.html#paths\">compare them step by step</a>.</p>\n</section>\n");
 }
 
+/*
+ * The index path of a mechanism the tracer recorded (docs/schema.md):
+ * PTRACE_FOO_BAR -> ptrace-foo-bar, wait4/waitpid -> wait-stopped-tracee,
+ * anything else in lower case with '_' -> '-'.
+ */
+static void mechanism_path(struct strbuf *out, const char *m, size_t len)
+{
+	size_t i;
+
+	if ((len == 5 && !strncmp(m, "wait4", 5)) || (len == 7 && !strncmp(m, "waitpid", 7))) {
+		strbuf_addstr(out, "wait-stopped-tracee");
+		return;
+	}
+	for (i = 0; i < len; i++) {
+		char c = m[i];
+
+		strbuf_addch(out, c == '_' ? '-' : (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c);
+	}
+}
+
+static int name_in(char **names, const char *name)
+{
+	size_t i;
+
+	for (i = 0; names && names[i]; i++)
+		if (!strcmp(names[i], name))
+			return 1;
+	return 0;
+}
+
+/* The mechanisms, each linked to its handler's path on the ptrace page. */
+static void mechanisms(struct strbuf *out, const char *list, char **paths)
+{
+	struct strbuf path = STRBUF_INIT, href = STRBUF_INIT, name = STRBUF_INIT;
+	const char *p = list;
+
+	while (p && *p) {
+		size_t len = strcspn(p, ",");
+
+		strbuf_reset(&path);
+		strbuf_reset(&name);
+		strbuf_add(&name, p, len);
+		mechanism_path(&path, p, len);
+		if (p != list)
+			strbuf_addstr(out, ", ");
+		if (name_in(paths, path.buf)) {
+			strbuf_reset(&href);
+			strbuf_addf(&href, "../ptrace.html#path-%s", path.buf);
+			html_link(out, href.buf, name.buf, NULL);
+		} else {
+			html_text(out, name.buf);
+		}
+		p += len;
+		if (*p == ',')
+			p++;
+	}
+	strbuf_release(&path);
+	strbuf_release(&href);
+	strbuf_release(&name);
+}
+
 static void examples_part(struct strbuf *out, const struct trace_examples *te,
-			  const struct syscall_path *sp_unused, const struct ix_syscall_list *rows)
+			  char **kernel_paths, const struct ix_syscall_list *rows)
 {
 	const struct examples *e = NULL;
 	size_t i;
@@ -528,7 +589,8 @@ static void examples_part(struct strbuf *out, const struct trace_examples *te,
 		strbuf_addstr(out, " on kernel ");
 		html_text(out, te->kernel_release);
 	}
-	strbuf_addstr(out, "; the first ones, with the ptrace requests and reads the tracer used:</p>\n"
+	strbuf_addstr(out, "; the first ones, with the ptrace requests and reads the tracer used "
+		      "(each linked to its kernel handler):</p>\n"
 		      "<table class=\"examples\">\n<thead><tr><th>seq</th><th>tid</th><th>call</th>"
 		      "<th>tracer used</th></tr></thead>\n<tbody>\n");
 	for (i = 0; i < e->n; i++) {
@@ -536,13 +598,14 @@ static void examples_part(struct strbuf *out, const struct trace_examples *te,
 			    (long long)e->ex[i].seq, (long long)e->ex[i].tid);
 		html_text(out, e->ex[i].text);
 		strbuf_addstr(out, "</code></td><td>");
-		html_text(out, e->ex[i].mechanism ? e->ex[i].mechanism : "");
+		mechanisms(out, e->ex[i].mechanism, kernel_paths);
 		strbuf_addstr(out, "</td></tr>\n");
 	}
 	strbuf_addstr(out, "</tbody>\n</table>\n</section>\n");
 }
 
-static int page_write(struct doc_site *site, const char *name, const struct trace_examples *te)
+static int page_write(struct doc_site *site, const char *name, const struct trace_examples *te,
+		      char **kernel_paths)
 {
 	struct strbuf out = STRBUF_INIT, rel = STRBUF_INIT;
 	struct ix_syscall_list rows = { 0 };
@@ -565,7 +628,7 @@ static int page_write(struct doc_site *site, const char *name, const struct trac
 	if (site->trace) {
 		if (ix_syscall_find(site->ix[0], name, &rows) < 0)
 			goto cleanup;
-		examples_part(&out, te, NULL, &rows);
+		examples_part(&out, te, kernel_paths, &rows);
 	}
 	doc_page_end(&out, "../");
 	doc_syscall_href(&rel, "", name);
@@ -588,6 +651,7 @@ static int by_name(const void *a, const void *b)
 int doc_syscall_pages_write(struct doc_site *site)
 {
 	struct trace_examples te;
+	char **kernel_paths = NULL;
 	const char **names;
 	size_t n = 0, i, v;
 	int rc = -1;
@@ -597,16 +661,18 @@ int doc_syscall_pages_write(struct doc_site *site)
 		for (i = 0; i < site->all[v].nr; i++)
 			names[n++] = site->all[v].items[i].name;
 	qsort(names, n, sizeof(*names), by_name);
-	if (examples_load(site->trace, &te) < 0)
+	if (examples_load(site->trace, &te) < 0 ||
+	    ix_path_names(site->ix[0], site->ix[0]->kernel.id, NULL, &kernel_paths) < 0)
 		goto cleanup;
 	for (i = 0; i < n; i++) {
 		if (i && !strcmp(names[i], names[i - 1]))
 			continue;
-		if (page_write(site, names[i], &te) < 0)
+		if (page_write(site, names[i], &te, kernel_paths) < 0)
 			goto cleanup;
 	}
 	rc = 0;
 cleanup:
+	ix_names_free(kernel_paths);
 	examples_release(&te);
 	free(names);
 	return rc;

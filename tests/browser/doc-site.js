@@ -99,6 +99,17 @@ function fileUrl(p) {
 		is(await page.locator("table.examples script").count(), 0, "and never becomes an element");
 	}
 
+	// --- a mechanism the tracer used leads to its handler's path -------------
+	if (expect.mechanism) {
+		const link = page.locator("table.examples a", { hasText: expect.mechanism }).first();
+		is(await link.getAttribute("href"), expect.mechanismHref, `${expect.mechanism} links its path on the ptrace page`);
+		await link.click();
+		await page.waitForLoadState("load");
+		const anchor = expect.mechanismHref.split("#")[1];
+		ok(page.url().endsWith("/ptrace.html#" + anchor), "following it opens the ptrace page at the path");
+		is(await page.locator("#" + anchor + " a").count() > 0, true, "the path there has its source links");
+	}
+
 	// --- the ptrace page ------------------------------------------------------
 	await page.goto(fileUrl(path.join(site, "ptrace.html")));
 	const lifeLinks = await page.locator("div.graph svg a").evaluateAll(
