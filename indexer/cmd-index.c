@@ -25,7 +25,7 @@
 
 static const char index_usage[] =
 	"usage: sysatlas index --linux DIR [--strace DIR] [--arch x86_64] [--config FILE]\n"
-	"                      [--jobs N] [--force] -o FILE\n"
+	"                      [--jobs N] [--no-pch] [--force] -o FILE\n"
 	"   or: sysatlas index --export-text INDEX.db [--force] [-o FILE]\n"
 	"   or: sysatlas index --import-text FILE [--force] -o INDEX.db\n"
 	"\n"
@@ -38,6 +38,8 @@ static const char index_usage[] =
 	"  --arch ARCH      architecture to index (default x86_64)\n"
 	"  --config FILE    kernel .config deciding #ifdef blocks (default: built-in)\n"
 	"  --jobs N         parse N files at once (default: all cores)\n"
+	"  --no-pch         parse each kernel file with all its headers, without the\n"
+	"                   shared precompiled prefix (slower; the same result)\n"
 	"  --linux-version V, --strace-version V\n"
 	"                   the version tag used in links (default: from the tree)\n"
 	"  --export-text INDEX.db\n"
@@ -83,7 +85,7 @@ static double now(void)
 int cmd_index(int argc, char **argv)
 {
 	enum { OPT_LINUX = 256, OPT_STRACE, OPT_ARCH, OPT_CONFIG, OPT_JOBS, OPT_FORCE,
-	       OPT_LVER, OPT_SVER, OPT_EXPORT_TEXT, OPT_IMPORT_TEXT };
+	       OPT_LVER, OPT_SVER, OPT_EXPORT_TEXT, OPT_IMPORT_TEXT, OPT_NO_PCH };
 	static const struct option longopts[] = {
 		{ "linux", required_argument, NULL, OPT_LINUX },
 		{ "strace", required_argument, NULL, OPT_STRACE },
@@ -91,6 +93,7 @@ int cmd_index(int argc, char **argv)
 		{ "config", required_argument, NULL, OPT_CONFIG },
 		{ "jobs", required_argument, NULL, OPT_JOBS },
 		{ "force", no_argument, NULL, OPT_FORCE },
+		{ "no-pch", no_argument, NULL, OPT_NO_PCH },
 		{ "linux-version", required_argument, NULL, OPT_LVER },
 		{ "strace-version", required_argument, NULL, OPT_SVER },
 		{ "export-text", required_argument, NULL, OPT_EXPORT_TEXT },
@@ -103,7 +106,7 @@ int cmd_index(int argc, char **argv)
 	const char *out = NULL, *lver = NULL, *sver = NULL;
 	const char *export_text = NULL, *import_text = NULL;
 	char *lroot = NULL, *sroot = NULL, *config_abs = NULL;
-	int force = 0, jobs = 0, verbose = 0, c, rc = 1;
+	int force = 0, jobs = 0, verbose = 0, no_pch = 0, c, rc = 1;
 	struct strbuf tmpdb = STRBUF_INIT;
 	char scratch[] = "/tmp/sysatlas-index-XXXXXX";
 	int have_scratch = 0;
@@ -123,6 +126,7 @@ int cmd_index(int argc, char **argv)
 		case OPT_ARCH: arch = optarg; break;
 		case OPT_CONFIG: config = optarg; break;
 		case OPT_FORCE: force = 1; break;
+		case OPT_NO_PCH: no_pch = 1; break;
 		case OPT_LVER: lver = optarg; break;
 		case OPT_SVER: sver = optarg; break;
 		case OPT_EXPORT_TEXT: export_text = optarg; break;
@@ -195,14 +199,18 @@ int cmd_index(int argc, char **argv)
 	have_scratch = 1;
 
 	if (lroot) {
-		struct index_opts o = { lroot, arch, config_abs, lver, jobs, verbose, scratch };
+		struct index_opts o = { .root = lroot, .arch = arch, .config = config_abs,
+					.version = lver, .jobs = jobs, .verbose = verbose,
+					.no_pch = no_pch, .tmpdir = scratch };
 
 		lt = ix_tree_new("linux", lroot);
 		if (kernel_index(lt, &o, &lst))
 			goto cleanup;
 	}
 	if (sroot) {
-		struct index_opts o = { sroot, arch, NULL, sver, jobs, verbose, scratch };
+		struct index_opts o = { .root = sroot, .arch = arch, .version = sver,
+					.jobs = jobs, .verbose = verbose, .no_pch = no_pch,
+					.tmpdir = scratch };
 
 		stt = ix_tree_new("strace", sroot);
 		if (strace_index(stt, &o, &sst))

@@ -163,7 +163,8 @@ void graph_add_records(struct graph *g, const struct parse_job *job)
 		const struct prec *r = &job->recs[i];
 		int caller, file;
 
-		if (r->kind != PREC_CALL && r->kind != PREC_CASE && r->kind != PREC_ASSIGN)
+		if (r->kind != PREC_CALL && r->kind != PREC_CASE && r->kind != PREC_ASSIGN &&
+		    r->kind != PREC_REF)
 			continue;
 		caller = alias_of(g, r->func_file, r->func_line);
 		if (caller < 0) {
@@ -361,6 +362,8 @@ static int goal_end(struct graph *g, int sym, const struct path_spec *s)
 		return find_mark(g->cases, g->ncases, sym, s->end_case) != NULL;
 	if (s->end_indirect && !strcmp(y->kind, "call_site") && !strcmp(y->name, s->end_indirect))
 		return 1;
+	if (!s->end && s->end_landmark)
+		return find_mark(g->lands, g->nlands, sym, s->end_landmark) != NULL;
 	if (s->end && !strcmp(y->name, s->end) && strcmp(y->kind, "call_site")) {
 		if (s->end_landmark)
 			return find_mark(g->lands, g->nlands, sym, s->end_landmark) != NULL;

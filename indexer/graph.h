@@ -31,8 +31,9 @@ void graph_finish(struct graph *g);
 /*
  * A named path: from the symbol start (kind, name), through a function
  * whose name contains via (may be NULL), to a function named end, or to
- * the `case end_case:` label, or (end_landmark) to a landmark inside the
- * function named end.  Returns the number of steps stored, 0 when not
+ * the `case end_case:` label, or (end_landmark) to a landmark (a member
+ * assigned or read) inside the function named end, or inside the first
+ * function that has one when end is NULL.  Returns the number of steps stored, 0 when not
  * found.
  */
 struct path_spec {
@@ -41,7 +42,7 @@ struct path_spec {
 	const char *via;
 	const char *end;		/* function (exact name) */
 	const char *end_case;		/* case label */
-	const char *end_landmark;	/* member assigned inside `end` (e.g. ptrace) */
+	const char *end_landmark;	/* member assigned or read inside `end` (ptrace) */
 	const char *landmark_label;	/* the landmark symbol's name (PT_PTRACED) */
 	const char *end_indirect;	/* call_site (indirect callee base) */
 };

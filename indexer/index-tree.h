@@ -16,6 +16,7 @@ struct index_opts {
 	const char *version;	/* override, or NULL */
 	int jobs;
 	int verbose;
+	int no_pch;		/* kernel: parse every file with all its headers */
 	const char *tmpdir;	/* scratch directory for generated files */
 };
 

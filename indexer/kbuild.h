@@ -9,12 +9,19 @@
 
 #include "kconfig.h"
 
+struct kbuild;
+
+/* A reader for the tree at root under configuration kc (both outlive it). */
+struct kbuild *kbuild_new(const char *root, const struct kconfig *kc);
+void kbuild_free(struct kbuild *kb);
+
 /*
  * 1 if relpath (e.g. "fs/fhandle.c") is compiled, 0 if its Makefile (or a
  * parent directory's) leaves it out; then needs gets the CONFIG_ option
- * that would bring it in, when one is named.  Undecidable: 1.
+ * that would bring it in, when one is named, else "".  A file its
+ * Makefile does not mention (or mentions only in ways the reader cannot
+ * follow) counts as compiled.
  */
-int kbuild_compiled(const char *root, const struct kconfig *kc, const char *relpath,
-		    char *needs, size_t needs_size);
+int kbuild_compiled(struct kbuild *kb, const char *relpath, char *needs, size_t needs_size);
 
 #endif

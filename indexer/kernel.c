@@ -18,6 +18,7 @@
 #include "kernel.h"
 #include "parse.h"
 #include "progress.h"
+#include "srcscan.h"
 #include "strbuf.h"
 #include "walk.h"
 
@@ -46,10 +47,14 @@ static const char *const path_headers[] = {
 
 static const char *const entry_asm = "arch/x86/entry/entry_64.S";
 
+/* SYSCALL32_DEFINEn stands for one of the first two (6.x, per configuration). */
 static const char *const def_macros[] = {
-	"SYSCALL_DEFINE", "COMPAT_SYSCALL_DEFINE", "COND_SYSCALL", "COND_SYSCALL_COMPAT",
-	NULL,
+	"SYSCALL_DEFINE", "COMPAT_SYSCALL_DEFINE", "SYSCALL32_DEFINE", "COND_SYSCALL",
+	"COND_SYSCALL_COMPAT", NULL,
 };
+
+/* A few syscalls are plain C functions: sys_ni_syscall, older kernels' sys_… */
+static const char *const plain_prefixes[] = { "sys_", "compat_sys_", NULL };
 
 static const char *const assign_members[] = { "ptrace", NULL };
 
@@ -157,8 +162,9 @@ static int check_tree(const char *root)
 /* Skip other architectures and what is never compiled into the kernel. */
 static char **skip_dirs_new(const char *root)
 {
+	/* arch/x86/um is user-mode Linux's (ARCH=um), not x86's */
 	static const char *const fixed[] = { "Documentation", "tools", "scripts",
-		"samples", "LICENSES", "usr", "debian", ".git" };
+		"samples", "LICENSES", "usr", "debian", ".git", "arch/x86/um" };
 	struct strbuf p = STRBUF_INIT;
 	char **v = NULL;
 	int n = 0;
@@ -202,26 +208,69 @@ static int in_list(const char *const *list, const char *s)
 	return 0;
 }
 
+/* A file of the tree the indexer looked at, and whether it is compiled. */
+struct kfile {
+	char *path;
+	int compiled;		/* by the Kbuild Makefiles and the configuration */
+	char needs[128];	/* the CONFIG_ option that would build it */
+	int job;		/* parse job, -1: only read as text */
+};
+
 struct defn {
 	int sym;
-	char *file;
-	int compiled;
-	char needs[128];
+	int file;		/* kfile */
+	int plain;		/* a C function, not a definition macro */
+};
+
+struct cond {			/* COND_SYSCALL(name) */
+	int file, line;		/* symbol file id, line */
 };
 
 struct kctx {
 	struct ix_tree *t;
 	const struct index_opts *o;
 	struct kconfig *kc;
+	struct kbuild *kb;
 	struct tbl tbl64, tbl32;
+	struct kfile *files;
+	int nfiles, afiles;
+	struct strmap file_by_path;	/* path -> kfile */
+	struct parse_job *jobs;
 	struct defn *defs;
 	int ndefs, adefs;
 	struct strmap defs_by_name;	/* "sys_x" -> first index in defs (chain below) */
 	int *next_def;
-	struct strmap cond;		/* COND_SYSCALL names */
+	struct cond *conds;
+	int nconds, aconds;
+	struct strmap cond;		/* "sys_x" / "compat_sys_x" -> conds index */
+	struct srcscan_defs text;	/* definitions as written, all files */
+	int *text_file;			/* kfile of each text def */
+	struct strmap text_by_name;	/* func -> first index in text (chain below) */
+	int *next_text;
+	struct strmap warned;		/* names whose definitions clash */
+	int clashes;
 };
 
-static void add_def(struct kctx *k, int sym, const char *file)
+static int kfile_add(struct kctx *k, const char *path)
+{
+	struct kfile *f;
+	long have = strmap_get(&k->file_by_path, path, -1);
+
+	if (have >= 0)
+		return (int)have;
+	if (k->nfiles == k->afiles) {
+		k->afiles = k->afiles ? k->afiles * 2 : 256;
+		k->files = xrealloc(k->files, (size_t)k->afiles * sizeof(*k->files));
+	}
+	f = &k->files[k->nfiles];
+	f->path = xstrdup(path);
+	f->compiled = kbuild_compiled(k->kb, path, f->needs, sizeof(f->needs));
+	f->job = -1;
+	strmap_put(&k->file_by_path, path, k->nfiles);
+	return k->nfiles++;
+}
+
+static void add_def(struct kctx *k, int sym, const char *file, int plain)
 {
 	struct defn *d;
 
@@ -232,11 +281,27 @@ static void add_def(struct kctx *k, int sym, const char *file)
 	}
 	d = &k->defs[k->ndefs];
 	d->sym = sym;
-	d->file = xstrdup(file);
-	d->compiled = kbuild_compiled(k->t->root, k->kc, file, d->needs, sizeof(d->needs));
+	d->file = kfile_add(k, file);
+	d->plain = plain;
 	k->next_def[k->ndefs] = (int)strmap_get(&k->defs_by_name, k->t->syms[sym].name, -1);
 	strmap_put(&k->defs_by_name, k->t->syms[sym].name, k->ndefs);
 	k->ndefs++;
+}
+
+static void add_cond(struct kctx *k, const struct prec *r)
+{
+	struct strbuf name = STRBUF_INIT;
+
+	if (k->nconds == k->aconds) {
+		k->aconds = k->aconds ? k->aconds * 2 : 64;
+		k->conds = xrealloc(k->conds, (size_t)k->aconds * sizeof(*k->conds));
+	}
+	k->conds[k->nconds].file = ix_file(k->t, r->file);
+	k->conds[k->nconds].line = r->line;
+	strbuf_addf(&name, "%ssys_%s", strcmp(r->macro, "COND_SYSCALL") ? "compat_" : "",
+		    r->name);
+	strmap_put_new(&k->cond, name.buf, k->nconds++);
+	strbuf_release(&name);
 }
 
 /* Symbols for the definitions a job found; aliases for their bodies. */
@@ -250,7 +315,7 @@ static void merge_defs(struct kctx *k, struct graph *g, const struct parse_job *
 		int sym, fid;
 
 		if (r->kind == PREC_DEF && !strncmp(r->macro, "COND_SYSCALL", 12)) {
-			strmap_put(&k->cond, r->name, 1);
+			add_cond(k, r);
 			continue;
 		}
 		if (r->kind == PREC_DEF) {
@@ -267,7 +332,7 @@ static void merge_defs(struct kctx *k, struct graph *g, const struct parse_job *
 				    r->end_line, r->signature);
 		if (r->kind == PREC_DEF)
 			graph_alias(g, r->file, r->line, sym);
-		add_def(k, sym, r->file);
+		add_def(k, sym, r->file, r->kind != PREC_DEF);
 		strbuf_release(&name);
 	}
 }
@@ -287,15 +352,128 @@ static void merge_plain_in_bodies(struct kctx *k, struct graph *g, const struct 
 		sym = ix_symbol_add(k->t, "syscall_definition", r->name, ix_file(k->t, r->file),
 				    r->line, r->end_line, NULL);
 		graph_alias(g, r->file, r->line, sym);
-		add_def(k, sym, r->file);
+		add_def(k, sym, r->file, 1);
 	}
+}
+
+/* Read every looked-at file's definitions as written, for the reasons. */
+static void scan_texts(struct kctx *k)
+{
+	int f, i;
+
+	for (f = 0; f < k->nfiles; f++) {
+		struct strbuf path = STRBUF_INIT, text = STRBUF_INIT;
+		int from = k->text.n;
+
+		strbuf_addf(&path, "%s/%s", k->t->root, k->files[f].path);
+		if (strbuf_read_file(&text, path.buf) >= 0)
+			srcscan_defs(text.buf, text.len, &k->text);
+		k->text_file = xrealloc(k->text_file, (size_t)(k->text.n + 1) * sizeof(int));
+		k->next_text = xrealloc(k->next_text, (size_t)(k->text.n + 1) * sizeof(int));
+		for (i = from; i < k->text.n; i++) {
+			k->text_file[i] = f;
+			k->next_text[i] = (int)strmap_get(&k->text_by_name, k->text.v[i].func, -1);
+			strmap_put(&k->text_by_name, k->text.v[i].func, i);
+		}
+		strbuf_release(&path);
+		strbuf_release(&text);
+	}
+}
+
+/*
+ * The best definition of fn among the compiled ones: a definition macro
+ * first (on architectures with syscall wrappers only the macro makes the
+ * table's __x64_sys_… entry point), else a plain C function; want_plain
+ * turns the preference round.  -1: none.  Two compiled definitions of one
+ * kind cannot link: that means the Kbuild reading went wrong, and says so
+ * (once per name).
+ */
+static int pick_def(struct kctx *k, const char *fn, int want_plain)
+{
+	int i, pick = -1, clash = -1;
+
+	for (i = (int)strmap_get(&k->defs_by_name, fn, -1); i >= 0; i = k->next_def[i]) {
+		if (!k->files[k->defs[i].file].compiled)
+			continue;
+		if (pick >= 0 && k->defs[pick].plain == k->defs[i].plain &&
+		    k->defs[pick].file != k->defs[i].file)
+			clash = i;
+		if (pick < 0 || (k->defs[pick].plain != want_plain &&
+				 k->defs[i].plain == want_plain)) {
+			pick = i;
+			clash = -1;
+		}
+	}
+	if (clash >= 0 && !strmap_get(&k->warned, fn, 0)) {
+		const struct ix_symbol *a = &k->t->syms[k->defs[pick].sym];
+		const struct ix_symbol *b = &k->t->syms[k->defs[clash].sym];
+
+		strmap_put(&k->warned, fn, 1);
+		k->clashes++;
+		warning("index: %s: defined in %s:%d and in %s:%d, both compiled as far as the "
+			"Kbuild files tell; using the first", fn, k->t->files[a->file], a->line,
+			k->t->files[b->file], b->line);
+	}
+	return pick >= 0 ? k->defs[pick].sym : -1;
+}
+
+/* Why fn has no compiled definition, from the text of the files read. */
+static void explain_missing(const struct kctx *k, const char *fn, struct strbuf *why)
+{
+	int i, r;
+
+	for (i = (int)strmap_get(&k->text_by_name, fn, -1); i >= 0; i = k->next_text[i]) {
+		const struct kfile *f = &k->files[k->text_file[i]];
+		int line = k->text.v[i].line;
+		const struct parse_job *job = f->job >= 0 ? &k->jobs[f->job] : NULL;
+
+		if (!f->compiled) {
+			strbuf_addf(why, "not compiled: defined in %s:%d, a file ", f->path, line);
+			if (f->needs[0])
+				strbuf_addf(why, "built only with %s", f->needs);
+			else
+				strbuf_addstr(why, "this configuration does not build");
+			return;
+		}
+		for (r = 0; job && r < job->nskipped; r++) {
+			const struct parse_range *sr = &job->skipped[r];
+			struct strbuf path = STRBUF_INIT, text = STRBUF_INIT;
+			char cond[256];
+			int if_line = 0;
+
+			if (line < sr->first || line > sr->last)
+				continue;
+			strbuf_addf(&path, "%s/%s", k->t->root, f->path);
+			if (strbuf_read_file(&text, path.buf) >= 0 &&
+			    srcscan_enclosing_if(text.buf, text.len, sr->first + 1, cond,
+						 sizeof(cond), &if_line))
+				strbuf_addf(why, "not compiled: defined in %s:%d, inside `%s` (line %d), "
+					    "which this configuration leaves out", f->path, line,
+					    cond, if_line);
+			else
+				strbuf_addf(why, "not compiled: defined in %s:%d, in lines %d-%d the "
+					    "preprocessor skips with this configuration", f->path,
+					    line, sr->first, sr->last);
+			strbuf_release(&path);
+			strbuf_release(&text);
+			return;
+		}
+	}
+	i = (int)strmap_get(&k->text_by_name, fn, -1);
+	if (i >= 0)
+		strbuf_addf(why, "no definition found: %s:%d spells one, but libclang saw no "
+			    "expansion of it there", k->files[k->text_file[i]].path,
+			    k->text.v[i].line);
+	else
+		strbuf_addstr(why, "no definition in this tree");
 }
 
 static void resolve_syscall(struct kctx *k, const struct tbl_entry *e, struct index_stats *st)
 {
 	struct ix_syscall *s = ix_syscall_add(k->t);
 	const char *fn = !strcmp(e->abi, "i386") && e->compat ? e->compat : e->entry;
-	int i, pick = -1, seen = -1;
+	struct strbuf why = STRBUF_INIT;
+	long c;
 
 	snprintf(s->abi, sizeof(s->abi), "%s", e->abi);
 	s->nr = e->nr;
@@ -303,47 +481,32 @@ static void resolve_syscall(struct kctx *k, const struct tbl_entry *e, struct in
 	s->entry_point = e->entry_point ? xstrdup(e->entry_point) : NULL;
 	st->syscalls++;
 	if (!fn || !strcmp(fn, "sys_ni_syscall")) {
+		/* the table's empty slots hold __x64_sys_ni_syscall too */
 		s->status = "unimplemented";
-		s->reason = xstrdup(fn ? "sys_ni_syscall (the table says so)" :
-				    "sys_ni_syscall (no entry point in the table)");
-		for (i = (int)strmap_get(&k->defs_by_name, "sys_ni_syscall", -1); i >= 0;
-		     i = k->next_def[i])
-			s->definition = k->defs[i].sym;
+		s->reason = xstrdup(fn ? "the table's entry point is sys_ni_syscall (returns -ENOSYS)" :
+				    "no entry point in the table: the slot holds sys_ni_syscall "
+				    "(returns -ENOSYS)");
+		s->definition = pick_def(k, "sys_ni_syscall", 0);
 		st->unimplemented++;
 		return;
 	}
-	for (i = (int)strmap_get(&k->defs_by_name, fn, -1); i >= 0; i = k->next_def[i]) {
-		if (k->defs[i].compiled && pick < 0)
-			pick = i;
-		seen = i;
-	}
-	if (pick >= 0) {
-		s->definition = k->defs[pick].sym;
+	s->definition = pick_def(k, fn, 0);
+	if (s->definition >= 0) {
 		s->status = "implemented";
 		st->implemented++;
 		return;
 	}
 	s->status = "unimplemented";
 	st->unimplemented++;
-	{
-		struct strbuf why = STRBUF_INIT;
-		const char *base = !strncmp(fn, "compat_sys_", 11) ? fn + 11 :
-				   !strncmp(fn, "sys_", 4) ? fn + 4 : fn;
-		int cond = strmap_get(&k->cond, base, 0) != 0;
-
-		if (seen >= 0)
-			strbuf_addf(&why, "not compiled: %s%s%s", k->defs[seen].file,
-				    k->defs[seen].needs[0] ? " needs " : " is not built",
-				    k->defs[seen].needs);
-		else
-			strbuf_addstr(&why, "no definition compiled by this configuration");
-		if (cond)
-			strbuf_addstr(&why, " (COND_SYSCALL: sys_ni_syscall runs instead)");
-		s->reason = strbuf_detach(&why, NULL);
-		for (i = (int)strmap_get(&k->defs_by_name, "sys_ni_syscall", -1);
-		     cond && i >= 0; i = k->next_def[i])
-			s->definition = k->defs[i].sym;
+	explain_missing(k, fn, &why);
+	c = strmap_get(&k->cond, fn, -1);
+	if (c >= 0) {
+		/* the stub COND_SYSCALL makes calls the plain sys_ni_syscall */
+		strbuf_addf(&why, "; COND_SYSCALL in %s:%d makes it sys_ni_syscall (returns -ENOSYS)",
+			    k->t->files[k->conds[c].file], k->conds[c].line);
+		s->definition = pick_def(k, "sys_ni_syscall", 1);
 	}
+	s->reason = strbuf_detach(&why, NULL);
 }
 
 static char *read_makefile_version(const char *root, int *v, int *p, int *s, char **release)
@@ -379,7 +542,7 @@ static char *read_makefile_version(const char *root, int *v, int *p, int *s, cha
 	return strbuf_detach(&tag, NULL);
 }
 
-static void compiler_args(const struct index_opts *o, const char *gen, struct strbuf *store,
+static void compiler_args(const struct index_opts *o, const char *gen,
 			  const char ***argv, int *argc)
 {
 	static const char *const fmt[] = {
@@ -396,7 +559,6 @@ static void compiler_args(const struct index_opts *o, const char *gen, struct st
 	int n = 0;
 	char **v = xcalloc(sizeof(fmt) / sizeof(fmt[0]) + 1, sizeof(*v));
 
-	(void)store;
 	for (i = 0; i < sizeof(fmt) / sizeof(fmt[0]); i++) {
 		struct strbuf a = STRBUF_INIT;
 		const char *f;
@@ -450,26 +612,25 @@ static int load_config(struct kctx *k, struct ix_tree *t, const struct index_opt
 	return 0;
 }
 
-static int write_pch_header(const char *gen, struct strbuf *path)
+/* The prefix header: those of pch_headers the tree has. */
+static int write_pch_header(const char *root, const char *gen, struct strbuf *path)
 {
-	struct strbuf body = STRBUF_INIT;
-	FILE *f;
-	int i;
+	struct strbuf body = STRBUF_INIT, h = STRBUF_INIT;
+	int i, rc;
 
-	for (i = 0; pch_headers[i]; i++)
-		strbuf_addf(&body, "#include <%s>\n", pch_headers[i]);
-	strbuf_addf(path, "%s/sysatlas-prefix.h", gen);
-	f = fopen(path->buf, "w");
-	if (!f || fwrite(body.buf, 1, body.len, f) != body.len) {
-		if (f)
-			fclose(f);
-		strbuf_release(&body);
-		return error_errno("index: %s", path->buf);
+	for (i = 0; pch_headers[i]; i++) {
+		strbuf_reset(&h);
+		strbuf_addf(&h, "include/%s", pch_headers[i]);
+		if (path_exists(root, h.buf, 0))
+			strbuf_addf(&body, "#include <%s>\n", pch_headers[i]);
 	}
+	strbuf_addf(path, "%s/sysatlas-prefix.h", gen);
+	rc = strbuf_write_file(&body, path->buf);
+	if (rc)
+		error_errno("index: %s", path->buf);
 	strbuf_release(&body);
-	if (fclose(f))
-		return error_errno("index: %s", path->buf);
-	return 0;
+	strbuf_release(&h);
+	return rc ? -1 : 0;
 }
 
 static void report_job(struct ix_tree *t, const struct parse_job *job,
@@ -491,21 +652,106 @@ static void report_job(struct ix_tree *t, const struct parse_job *job,
 	}
 }
 
+/*
+ * The files to parse: the path code (bodies), then the pre-filtered files
+ * the configuration compiles (definitions only).  Files it leaves out are
+ * only read as text, to say why their syscalls are not there.
+ */
+static struct parse_job *plan_jobs(struct kctx *k, int *njobs)
+{
+	static const char *const patterns[] = { "SYSCALL_DEFINE", "SYSCALL32_DEFINE",
+		"COND_SYSCALL", "sys_ni_syscall(void)", NULL };
+	struct walk_opts wo;
+	struct walk_result wr;
+	struct parse_job *jobs;
+	char **skips = skip_dirs_new(k->o->root);
+	int i, n = 0;
+	size_t q;
+
+	wo.root = k->o->root;
+	wo.suffix = ".c";
+	wo.patterns = patterns;
+	wo.skip_dirs = (const char *const *)skips;
+	walk_tree(&wo, &wr);
+	for (i = 0; i < wr.nunreadable; i++)
+		ix_skip(k->t, wr.unreadable[i].path, 0, "%s", wr.unreadable[i].why);
+	jobs = xcalloc((size_t)wr.nfiles + 16, sizeof(*jobs));
+	for (q = 0; path_files[q]; q++)
+		if (path_exists(k->o->root, path_files[q], 0)) {
+			int f = kfile_add(k, path_files[q]);
+
+			k->files[f].job = n;
+			jobs[n].relpath = xstrdup(path_files[q]);
+			jobs[n++].mode = PARSE_DEFS | PARSE_BODIES;
+		}
+	for (i = 0; i < wr.nfiles; i++) {
+		int f;
+
+		if (in_list(path_files, wr.files[i]))
+			continue;
+		f = kfile_add(k, wr.files[i]);
+		if (!k->files[f].compiled)
+			continue;
+		k->files[f].job = n;
+		jobs[n].relpath = xstrdup(wr.files[i]);
+		jobs[n++].mode = PARSE_DEFS;
+	}
+	walk_result_release(&wr);
+	free_strv(skips);
+	*njobs = n;
+	return jobs;
+}
+
+/* The path search: fixed landmarks, then one path per ptrace request. */
+static void find_paths(struct ix_tree *t, struct graph *g, struct index_stats *st)
+{
+	size_t q;
+
+	for (q = 0; q < sizeof(fixed_paths) / sizeof(fixed_paths[0]); q++) {
+		int have = 0, j;
+
+		for (j = 0; j < t->nsteps; j++)
+			if (!strcmp(t->steps[j].name, fixed_paths[q].name))
+				have = 1;
+		if (!have && graph_find_path(g, &fixed_paths[q]))
+			st->paths++;
+	}
+	for (q = 0; ptrace_requests[q]; q++) {
+		struct strbuf name = STRBUF_INIT;
+		struct path_spec ps;
+		const char *c;
+
+		strbuf_addstr(&name, "ptrace-");
+		for (c = ptrace_requests[q] + 7; *c; c++)
+			strbuf_addch(&name, *c == '_' ? '-' : (char)(*c | 0x20));
+		memset(&ps, 0, sizeof(ps));
+		ps.name = name.buf;
+		ps.start_kind = "syscall_definition";
+		ps.start_name = "sys_ptrace";
+		ps.end_case = ptrace_requests[q];
+		if (graph_find_path(g, &ps))
+			st->paths++;
+		if (!strcmp(ptrace_requests[q], "PTRACE_SYSCALL")) {
+			ps.name = "ptrace-syscall-resume";
+			if (graph_find_path(g, &ps))
+				st->paths++;
+		}
+		strbuf_release(&name);
+	}
+}
+
 int kernel_index(struct ix_tree *t, const struct index_opts *o, struct index_stats *st)
 {
-	static const char *const patterns[] = { "SYSCALL_DEFINE", "COND_SYSCALL",
-		"sys_ni_syscall(void)", NULL };
 	struct kctx k;
 	struct kgen_info gi;
 	struct strbuf gen = STRBUF_INIT, pch = STRBUF_INIT, hdr = STRBUF_INIT;
-	char **skips = NULL, *release = NULL, *why = NULL;
+	char *release = NULL, *why = NULL;
 	const char **args = NULL;
 	int nargs = 0, v, p, s, i, rc = -1, njobs = 0;
 	struct parse_job *jobs = NULL;
 	struct parse_opts po;
 	struct graph *g = NULL;
 	struct progress *prog = NULL;
-	size_t q;
 
 	memset(&k, 0, sizeof(k));
 	k.t = t;
@@ -545,59 +791,33 @@ int kernel_index(struct ix_tree *t, const struct index_opts *o, struct index_sta
 	if (kgen_write(o->root, gen.buf, &gi))
 		goto cleanup;
 
-	/* which files: the pre-filter, plus the path code */
-	{
-		struct walk_opts wo;
-		struct walk_result wr;
-
-		skips = skip_dirs_new(o->root);
-		wo.root = o->root;
-		wo.suffix = ".c";
-		wo.patterns = patterns;
-		wo.skip_dirs = (const char *const *)skips;
-		walk_tree(&wo, &wr);
-		for (i = 0; i < wr.nunreadable; i++)
-			ix_skip(t, NULL, 0, "unreadable: %s", wr.unreadable[i]);
-		jobs = xcalloc((size_t)wr.nfiles + 16, sizeof(*jobs));
-		for (q = 0; path_files[q]; q++)
-			if (path_exists(o->root, path_files[q], 0)) {
-				jobs[njobs].relpath = xstrdup(path_files[q]);
-				jobs[njobs++].mode = PARSE_DEFS | PARSE_BODIES;
-			}
-		for (i = 0; i < wr.nfiles; i++) {
-			if (in_list(path_files, wr.files[i]))
-				continue;
-			jobs[njobs].relpath = xstrdup(wr.files[i]);
-			jobs[njobs++].mode = PARSE_DEFS;
-		}
-		walk_result_release(&wr);
-	}
-
-	compiler_args(o, gen.buf, NULL, &args, &nargs);
+	k.kb = kbuild_new(o->root, k.kc);
+	jobs = k.jobs = plan_jobs(&k, &njobs);
+	compiler_args(o, gen.buf, &args, &nargs);
 	memset(&po, 0, sizeof(po));
 	po.root = o->root;
 	po.args = args;
 	po.nargs = nargs;
 	po.def_macros = def_macros;
+	po.plain_prefixes = plain_prefixes;
 	po.record_files = path_headers;
 	po.assign_members = assign_members;
 	po.jobs = o->jobs;
-
-	if (write_pch_header(gen.buf, &hdr))
-		goto cleanup;
-	strbuf_addf(&pch, "%s/sysatlas-prefix.pch", gen.buf);
-	if (!getenv("SYSATLAS_INDEX_NO_PCH") && !parse_make_pch(&po, hdr.buf, pch.buf, &why)) {
-		po.pch = pch.buf;
-	} else if (why) {
-		if (o->verbose)
-			warning("index: parsing without a prefix PCH: %s", why);
+	if (!o->no_pch) {
+		if (write_pch_header(o->root, gen.buf, &hdr))
+			goto cleanup;
+		strbuf_addf(&pch, "%s/sysatlas-prefix.pch", gen.buf);
+		po.pch_header = hdr.buf;
+		po.pch_file = pch.buf;
 	}
 
 	prog = progress_start("indexing linux", (uint64_t)njobs);
 	po.progress = prog;
-	if (parse_run(&po, jobs, njobs))
+	if (parse_run(&po, jobs, njobs, &why))
 		goto cleanup;
 	progress_stop(&prog);
+	if (why)
+		warning("index: parsing without a prefix PCH (slower): %s", why);
 
 	g = graph_new(t);
 	for (i = 0; i < njobs; i++) {
@@ -607,60 +827,19 @@ int kernel_index(struct ix_tree *t, const struct index_opts *o, struct index_sta
 			merge_plain_in_bodies(&k, g, &jobs[i]);
 	}
 	for (i = 0; i < njobs; i++)
-		if (jobs[i].mode & PARSE_BODIES) {
+		if (jobs[i].mode & PARSE_BODIES)
 			graph_add_records(g, &jobs[i]);
-			if (getenv("SYSATLAS_INDEX_DUMP")) {
-				int r;
-
-				for (r = 0; r < jobs[i].nrecs; r++) {
-					const struct prec *pr = &jobs[i].recs[r];
-
-					fprintf(stderr, "rec %d %s %s:%d in %s\n", pr->kind, pr->name,
-						pr->file, pr->line, pr->func ? pr->func : "-");
-				}
-			}
-		}
 	if (graph_add_asm(g, entry_asm))
 		ix_skip(t, entry_asm, 0, "cannot be read");
 	graph_finish(g);
 	st->definitions = k.ndefs;
 
+	scan_texts(&k);
 	for (i = 0; i < k.tbl64.n; i++)
 		resolve_syscall(&k, &k.tbl64.v[i], st);
 	for (i = 0; i < k.tbl32.n; i++)
 		resolve_syscall(&k, &k.tbl32.v[i], st);
-
-	for (q = 0; q < sizeof(fixed_paths) / sizeof(fixed_paths[0]); q++) {
-		int have = 0, j;
-
-		for (j = 0; j < t->nsteps; j++)
-			if (!strcmp(t->steps[j].name, fixed_paths[q].name))
-				have = 1;
-		if (!have && graph_find_path(g, &fixed_paths[q]))
-			st->paths++;
-	}
-	for (q = 0; ptrace_requests[q]; q++) {
-		struct strbuf name = STRBUF_INIT;
-		struct path_spec ps;
-		const char *c;
-
-		strbuf_addstr(&name, "ptrace-");
-		for (c = ptrace_requests[q] + 7; *c; c++)
-			strbuf_addch(&name, *c == '_' ? '-' : (char)(*c | 0x20));
-		memset(&ps, 0, sizeof(ps));
-		ps.name = name.buf;
-		ps.start_kind = "syscall_definition";
-		ps.start_name = "sys_ptrace";
-		ps.end_case = ptrace_requests[q];
-		if (graph_find_path(g, &ps))
-			st->paths++;
-		if (!strcmp(ptrace_requests[q], "PTRACE_SYSCALL")) {
-			ps.name = "ptrace-syscall-resume";
-			if (graph_find_path(g, &ps))
-				st->paths++;
-		}
-		strbuf_release(&name);
-	}
+	find_paths(t, g, st);
 	rc = 0;
 cleanup:
 	progress_stop(&prog);
@@ -668,18 +847,26 @@ cleanup:
 		parse_job_release(&jobs[i]);
 	free(jobs);
 	graph_free(g);
-	free_strv(skips);
 	for (i = 0; args && i < nargs; i++)
 		free((char *)args[i]);
 	free(args);
-	for (i = 0; i < k.ndefs; i++)
-		free(k.defs[i].file);
+	for (i = 0; i < k.nfiles; i++)
+		free(k.files[i].path);
+	free(k.files);
+	strmap_release(&k.file_by_path);
 	free(k.defs);
 	free(k.next_def);
 	strmap_release(&k.defs_by_name);
+	free(k.conds);
 	strmap_release(&k.cond);
+	srcscan_defs_release(&k.text);
+	free(k.text_file);
+	free(k.next_text);
+	strmap_release(&k.text_by_name);
+	strmap_release(&k.warned);
 	tbl_release(&k.tbl64);
 	tbl_release(&k.tbl32);
+	kbuild_free(k.kb);
 	kconfig_free(k.kc);
 	free(release);
 	free(why);

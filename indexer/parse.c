@@ -134,13 +134,18 @@ static int body_end_line(const char *text, size_t len, size_t offset)
 	return 0;
 }
 
-/* The macro's arguments as a signature: "long sys_NAME(type name, …)". */
+/*
+ * The macro's arguments as a signature: "long sys_NAME(type name, …)".
+ * Arguments come in type, name pairs; an argument that is itself a macro
+ * call (SC_ARG64(mask), which stands for two parameters) stands alone.
+ */
 static void make_signature(CXTranslationUnit tu, CXSourceRange range,
 			   const char *macro, struct strbuf *name, struct strbuf *sig)
 {
 	CXToken *toks = NULL;
 	unsigned n = 0, i;
-	int depth = 0, arg = -1, is_compat = !strncmp(macro, "COMPAT_", 7);
+	int depth = 0, arg = -1, have_type = 0, nparams = 0, call = 0;
+	int is_compat = !strncmp(macro, "COMPAT_", 7);
 	int is_sysfunc = !strcmp(macro, "SYS_FUNC");
 	struct strbuf type = STRBUF_INIT, cur = STRBUF_INIT;
 
@@ -157,25 +162,32 @@ static void make_signature(CXTranslationUnit tu, CXSourceRange range,
 			   (!strcmp(t, ",") && depth == 1)) {
 			if (arg == 0) {
 				addbuf(name, &cur);
-			} else if (arg % 2 == 1) {
+			} else if (call || have_type) {
+				if (nparams++)
+					strbuf_addstr(sig, ", ");
+				if (!call) {
+					addbuf(sig, &type);
+					if (!type.len || type.buf[type.len - 1] != '*')
+						strbuf_addch(sig, ' ');
+				}
+				addbuf(sig, &cur);
+				have_type = 0;
+			} else if (cur.len) {
 				strbuf_reset(&type);
 				addbuf(&type, &cur);
-			} else {
-				if (arg > 2)
-					strbuf_addstr(sig, ", ");
-				addbuf(sig, &type);
-				if (!type.len || type.buf[type.len - 1] != '*')
-					strbuf_addch(sig, ' ');
-				addbuf(sig, &cur);
+				have_type = 1;
 			}
 			strbuf_reset(&cur);
+			call = 0;
 			arg++;
 			if (depth == 0) {
 				clang_disposeString(s);
 				break;
 			}
 		} else if (depth >= 1) {
-			if (cur.len && strcmp(t, ")") && strcmp(t, "]") &&
+			if (depth >= 2 && !have_type && !strcmp(t, "(") && cur.len)
+				call = 1;	/* a macro call where a type would be */
+			if (cur.len && strcmp(t, ")") && strcmp(t, "]") && strcmp(t, "(") &&
 			    cur.buf[cur.len - 1] != '(' && cur.buf[cur.len - 1] != '[')
 				strbuf_addch(&cur, ' ');
 			strbuf_addstr(&cur, t);
@@ -184,6 +196,11 @@ static void make_signature(CXTranslationUnit tu, CXSourceRange range,
 	}
 	if (toks)
 		clang_disposeTokens(tu, toks, n);
+	if (have_type) {	/* an odd argument out: keep it visible */
+		if (nparams++)
+			strbuf_addstr(sig, ", ");
+		addbuf(sig, &type);
+	}
 	{
 		struct strbuf full = STRBUF_INIT;
 
@@ -200,6 +217,76 @@ static void make_signature(CXTranslationUnit tu, CXSourceRange range,
 	strbuf_release(&cur);
 }
 
+/*
+ * The definition macro a use stands for: SYSCALL32_DEFINE6 is defined as
+ * COMPAT_SYSCALL_DEFINE6 or SYSCALL_DEFINE6 depending on the
+ * configuration; follow `#define A B` when B is a definition macro too.
+ */
+static void macro_target(const struct visit *v, CXCursor use, const char *name,
+			 struct strbuf *out)
+{
+	CXCursor def = clang_getCursorReferenced(use);
+	CXToken *toks = NULL;
+	unsigned n = 0;
+
+	strbuf_reset(out);
+	strbuf_addstr(out, name);
+	if (clang_Cursor_isNull(def) || clang_getCursorKind(def) != CXCursor_MacroDefinition ||
+	    clang_Cursor_isMacroFunctionLike(def))
+		return;
+	clang_tokenize(v->tu, clang_getCursorExtent(def), &toks, &n);
+	if (n == 2 && clang_getTokenKind(toks[1]) == CXToken_Identifier) {
+		CXString s = clang_getTokenSpelling(v->tu, toks[1]);
+
+		if (def_macro(v->o, clang_getCString(s))) {
+			strbuf_reset(out);
+			strbuf_addstr(out, clang_getCString(s));
+		}
+		clang_disposeString(s);
+	}
+	if (toks)
+		clang_disposeTokens(v->tu, toks, n);
+}
+
+/*
+ * Offset just past the parenthesized argument list that follows offset in
+ * text (after blanks and comments), or 0 when none does.
+ */
+static size_t args_end(const char *text, size_t len, size_t i)
+{
+	int depth = 0;
+
+	while (i < len && (isspace((unsigned char)text[i]) ||
+			   (text[i] == '/' && i + 1 < len && text[i + 1] == '*'))) {
+		if (text[i] == '/') {
+			for (i += 2; i + 1 < len && !(text[i] == '*' && text[i + 1] == '/'); i++)
+				;
+			i++;
+		}
+		i++;
+	}
+	if (i >= len || text[i] != '(')
+		return 0;
+	for (; i < len; i++) {
+		char c = text[i];
+
+		if (c == '"' || c == '\'') {
+			for (i++; i < len && text[i] != c; i++)
+				if (text[i] == '\\')
+					i++;
+		} else if (c == '/' && i + 1 < len && text[i + 1] == '*') {
+			for (i += 2; i + 1 < len && !(text[i] == '*' && text[i + 1] == '/'); i++)
+				;
+			i++;
+		} else if (c == '(') {
+			depth++;
+		} else if (c == ')' && !--depth) {
+			return i + 1;
+		}
+	}
+	return 0;
+}
+
 static void visit_macro(struct visit *v, CXCursor c)
 {
 	CXString s;
@@ -207,7 +294,7 @@ static void visit_macro(struct visit *v, CXCursor c)
 	CXFile file;
 	unsigned line, offset;
 	CXSourceRange range;
-	struct strbuf sym = STRBUF_INIT, sig = STRBUF_INIT;
+	struct strbuf sym = STRBUF_INIT, sig = STRBUF_INIT, macro = STRBUF_INIT;
 	struct prec *r;
 
 	if (!clang_Location_isFromMainFile(clang_getCursorLocation(c)))
@@ -216,15 +303,26 @@ static void visit_macro(struct visit *v, CXCursor c)
 	name = clang_getCString(s);
 	if (!def_macro(v->o, name))
 		goto cleanup;
+	macro_target(v, c, name, &macro);
 	range = clang_getCursorExtent(c);
 	where(clang_getRangeStart(range), &file, &line, NULL);
 	where(clang_getRangeEnd(range), NULL, NULL, &offset);
-	make_signature(v->tu, range, name, &sym, &sig);
+	if (strcmp(macro.buf, name) && file == v->main_file) {
+		/* an object-like alias: its extent is the name; take the arguments too */
+		size_t end = args_end(v->text, v->text_len, offset);
+
+		if (end) {
+			offset = (unsigned)end;
+			range = clang_getRange(clang_getRangeStart(range),
+					       clang_getLocationForOffset(v->tu, file, offset));
+		}
+	}
+	make_signature(v->tu, range, macro.buf, &sym, &sig);
 	if (!sym.len)
 		goto cleanup;
 	r = rec_new(v->job, PREC_DEF);
 	r->name = xstrdup(sym.buf);
-	r->macro = xstrdup(name);
+	r->macro = strbuf_detach(&macro, NULL);
 	r->file = xstrdup(v->job->relpath);
 	r->line = (int)line;
 	r->end_line = body_end_line(v->text, v->text_len, offset);
@@ -233,6 +331,7 @@ cleanup:
 	clang_disposeString(s);
 	strbuf_release(&sym);
 	strbuf_release(&sig);
+	strbuf_release(&macro);
 }
 
 /* Name of the variable or field at the base of an indirect callee. */
@@ -402,6 +501,15 @@ static enum CXChildVisitResult visit_body(CXCursor c, CXCursor parent, CXClientD
 	case CXCursor_BinaryOperator:
 		visit_binop(v, c);
 		break;
+	case CXCursor_MemberRefExpr:
+		if (v->o->ref_members) {
+			CXString s = clang_getCursorSpelling(c);
+
+			if (in_list(v->o->ref_members, clang_getCString(s)))
+				add_line_rec(v, PREC_REF, c, clang_getCString(s), 0);
+			clang_disposeString(s);
+		}
+		break;
 	default:
 		break;
 	}
@@ -458,26 +566,45 @@ static void visit_function(struct visit *v, CXCursor c)
 	v->func = v->func_file = NULL;
 }
 
-/* DEFS mode: a syscall written as a plain function (sys_ni_syscall). */
+static int has_prefix(const char *const *list, const char *s)
+{
+	for (; list && *list; list++)
+		if (!strncmp(s, *list, strlen(*list)))
+			return 1;
+	return 0;
+}
+
+/*
+ * DEFS mode: a definition written as a plain function whose name has one
+ * of plain_prefixes (sys_ni_syscall; strace's printargs).
+ */
 static void visit_plain_syscall(struct visit *v, CXCursor c)
 {
 	CXString s = clang_getCursorSpelling(c);
 	const char *name = clang_getCString(s);
 	CXSourceLocation loc = clang_getCursorLocation(c);
 	unsigned line, offset;
+	int end;
 	CXFile file;
 	struct prec *r;
 
-	if (strncmp(name, "sys_", 4) && strncmp(name, "compat_sys_", 11))
+	if (!has_prefix(v->o->plain_prefixes, name))
 		goto cleanup;
 	clang_getSpellingLocation(loc, &file, &line, NULL, &offset);
 	if (file != v->main_file)	/* made by a macro: not plain */
+		goto cleanup;
+	/*
+	 * With bodies skipped, libclang no longer tells a definition from a
+	 * declaration: the text does (a body, not a ';').
+	 */
+	end = body_end_line(v->text, v->text_len, offset);
+	if (!end)
 		goto cleanup;
 	r = rec_new(v->job, PREC_FUNC);
 	r->name = xstrdup(name);
 	r->file = xstrdup(v->job->relpath);
 	r->line = (int)line;
-	r->end_line = body_end_line(v->text, v->text_len, offset);
+	r->end_line = end;
 	{
 		CXString t = clang_getTypeSpelling(clang_getCursorResultType(c));
 		struct strbuf sig = STRBUF_INIT;
@@ -502,24 +629,117 @@ cleanup:
 	clang_disposeString(s);
 }
 
+/* BODIES mode: `#define sys_lstat sys_stat`, one name standing for another. */
+static void visit_alias(struct visit *v, CXCursor c)
+{
+	CXString s = clang_getCursorSpelling(c);
+	const char *name = clang_getCString(s);
+	CXToken *toks = NULL;
+	unsigned n = 0, line;
+	CXFile file;
+	char *rel;
+
+	if (strncmp(name, v->o->alias_prefix, strlen(v->o->alias_prefix)) ||
+	    clang_Cursor_isMacroFunctionLike(c))
+		goto cleanup;
+	clang_getSpellingLocation(clang_getCursorLocation(c), &file, &line, NULL, NULL);
+	rel = relpath_of(v, file);
+	if (!rel)
+		goto cleanup;
+	clang_tokenize(v->tu, clang_getCursorExtent(c), &toks, &n);
+	if (n == 2 && clang_getTokenKind(toks[1]) == CXToken_Identifier) {
+		CXString t = clang_getTokenSpelling(v->tu, toks[1]);
+		struct prec *r = rec_new(v->job, PREC_ALIAS);
+
+		r->name = xstrdup(name);
+		r->macro = xstrdup(clang_getCString(t));
+		r->file = rel;
+		rel = NULL;
+		r->line = (int)line;
+		clang_disposeString(t);
+	}
+	free(rel);
+	if (toks)
+		clang_disposeTokens(v->tu, toks, n);
+cleanup:
+	clang_disposeString(s);
+}
+
 static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientData d)
 {
 	struct visit *v = d;
 	enum CXCursorKind k = clang_getCursorKind(c);
 
 	(void)parent;
-	if (k == CXCursor_MacroExpansion) {
+	if (k == CXCursor_MacroDefinition) {
+		if (v->o->alias_prefix && (v->job->mode & PARSE_BODIES))
+			visit_alias(v, c);
+	} else if (k == CXCursor_MacroExpansion) {
 		visit_macro(v, c);
 	} else if (k == CXCursor_FunctionDecl && (v->job->mode & PARSE_BODIES)) {
 		visit_function(v, c);
-	} else if (k == CXCursor_FunctionDecl && clang_isCursorDefinition(c) &&
+	} else if (k == CXCursor_FunctionDecl &&
 		   clang_Location_isFromMainFile(clang_getCursorLocation(c))) {
 		visit_plain_syscall(v, c);
 	}
 	return CXChildVisit_Continue;
 }
 
-static void run_job(CXIndex index, const struct parse_opts *o, struct parse_job *job)
+/* Count the error diagnostics of tu into job; keep the first one's text. */
+static void collect_errors(CXTranslationUnit tu, struct parse_job *job)
+{
+	unsigned nd = clang_getNumDiagnostics(tu), d;
+
+	for (d = 0; d < nd; d++) {
+		CXDiagnostic diag = clang_getDiagnostic(tu, d);
+
+		if (clang_getDiagnosticSeverity(diag) >= CXDiagnostic_Error &&
+		    !job->nerrors++) {
+			CXString s = clang_formatDiagnostic(diag, CXDiagnostic_DisplaySourceLocation);
+			CXSourceLocation loc = clang_getDiagnosticLocation(diag);
+			CXFile file;
+			unsigned line;
+
+			clang_getSpellingLocation(loc, &file, &line, NULL, NULL);
+			job->first_error = xstrdup(clang_getCString(s));
+			job->first_error_line = file && clang_getFile(tu, job->abspath) == file ?
+						(int)line : 0;
+			clang_disposeString(s);
+		}
+		clang_disposeDiagnostic(diag);
+	}
+}
+
+/* The line ranges of file the preprocessor skipped (inactive #if blocks). */
+static void collect_skipped(CXTranslationUnit tu, CXFile file, struct parse_job *job)
+{
+	CXSourceRangeList *list;
+	unsigned i;
+
+	if (!file)
+		return;
+	list = clang_getSkippedRanges(tu, file);
+	if (!list)
+		return;
+	if (list->count) {
+		job->skipped = xcalloc(list->count, sizeof(*job->skipped));
+		for (i = 0; i < list->count; i++) {
+			unsigned a, b;
+
+			clang_getSpellingLocation(clang_getRangeStart(list->ranges[i]), NULL, &a,
+						  NULL, NULL);
+			clang_getSpellingLocation(clang_getRangeEnd(list->ranges[i]), NULL, &b,
+						  NULL, NULL);
+			job->skipped[job->nskipped].first = (int)a;
+			job->skipped[job->nskipped].last = (int)b;
+			job->nskipped++;
+		}
+	}
+	clang_disposeSourceRangeList(list);
+}
+
+static void run_job(CXIndex index, const struct parse_opts *o, const char *pch,
+		    struct parse_job *job)
 {
 	struct strbuf path = STRBUF_INIT, text = STRBUF_INIT;
 	const char **args = xcalloc((size_t)o->nargs + 3, sizeof(*args));
@@ -534,43 +754,31 @@ static void run_job(CXIndex index, const struct parse_opts *o, struct parse_job 
 		args[nargs++] = o->args[i];
 	if (!(job->mode & PARSE_BODIES)) {
 		flags |= CXTranslationUnit_SkipFunctionBodies;
-		if (o->pch) {
+		if (pch) {
 			args[nargs++] = "-include-pch";
-			args[nargs++] = o->pch;
+			args[nargs++] = pch;
 		}
 	}
 	strbuf_addf(&path, "%s/%s", o->root, job->relpath);
+	job->abspath = path.buf;
 	if (strbuf_read_file(&text, path.buf) < 0) {
+		struct strbuf why = STRBUF_INIT;
+
+		strbuf_addf(&why, "cannot be read: %s", strerror(errno));
 		job->failed = 1;
-		job->first_error = xstrdup("cannot read the file");
+		job->first_error = strbuf_detach(&why, NULL);
 		goto cleanup;
 	}
 	ec = clang_parseTranslationUnit2(index, path.buf, args, nargs, NULL, 0, flags, &tu);
 	if (ec != CXError_Success || !tu) {
 		job->failed = 1;
-		job->first_error = xstrdup(ec == CXError_Crashed ? "libclang crashed" :
-					   ec == CXError_ASTReadError ? "cannot read the PCH" :
+		job->first_error = xstrdup(ec == CXError_Crashed ? "libclang crashed on it" :
+					   ec == CXError_ASTReadError ? "libclang could not read the PCH" :
 					   "libclang could not parse it");
 		goto cleanup;
 	}
-	{
-		unsigned nd = clang_getNumDiagnostics(tu), d;
-
-		for (d = 0; d < nd; d++) {
-			CXDiagnostic diag = clang_getDiagnostic(tu, d);
-
-			if (clang_getDiagnosticSeverity(diag) >= CXDiagnostic_Error) {
-				if (!job->nerrors++) {
-					CXString s = clang_formatDiagnostic(diag,
-						CXDiagnostic_DisplaySourceLocation);
-
-					job->first_error = xstrdup(clang_getCString(s));
-					clang_disposeString(s);
-				}
-			}
-			clang_disposeDiagnostic(diag);
-		}
-	}
+	collect_errors(tu, job);
+	collect_skipped(tu, clang_getFile(tu, path.buf), job);
 	memset(&v, 0, sizeof(v));
 	v.o = o;
 	v.job = job;
@@ -581,6 +789,7 @@ static void run_job(CXIndex index, const struct parse_opts *o, struct parse_job 
 	v.text_len = text.len;
 	clang_visitChildren(clang_getTranslationUnitCursor(tu), visit_top, &v);
 cleanup:
+	job->abspath = NULL;
 	if (tu)
 		clang_disposeTranslationUnit(tu);
 	free(args);
@@ -588,62 +797,12 @@ cleanup:
 	strbuf_release(&text);
 }
 
-struct pool {
-	const struct parse_opts *o;
-	struct parse_job *jobs;
-	int njobs;
-	atomic_int next;
-};
-
-static void *worker(void *arg)
-{
-	struct pool *p = arg;
-	CXIndex index = clang_createIndex(0, 0);
-	int i;
-
-	while ((i = atomic_fetch_add(&p->next, 1)) < p->njobs) {
-		run_job(index, p->o, &p->jobs[i]);
-		progress_add(p->o->progress, 1);
-	}
-	clang_disposeIndex(index);
-	return NULL;
-}
-
-int parse_run(const struct parse_opts *o, struct parse_job *jobs, int njobs)
-{
-	struct pool p = { o, jobs, njobs, 0 };
-	int n = o->jobs > 0 ? o->jobs : 1, i, started = 0, rc = 0;
-	pthread_t *t;
-
-	if (n > njobs)
-		n = njobs ? njobs : 1;
-	t = xcalloc((size_t)n, sizeof(*t));
-	for (i = 0; i < n; i++) {
-		pthread_attr_t attr;
-		int err;
-
-		/* libclang recurses deeply on big expressions: give it room */
-		pthread_attr_init(&attr);
-		pthread_attr_setstacksize(&attr, 64u << 20);
-		err = pthread_create(&t[i], &attr, worker, &p);
-		pthread_attr_destroy(&attr);
-		if (err) {
-			errno = err;
-			rc = error_errno("index: cannot start a parser thread");
-			break;
-		}
-		started++;
-	}
-	if (!started)
-		worker(&p);
-	for (i = 0; i < started; i++)
-		pthread_join(t[i], NULL);
-	free(t);
-	return started || !rc ? 0 : -1;
-}
-
-int parse_make_pch(const struct parse_opts *o, const char *header, const char *out,
-		   char **why)
+/*
+ * Build a PCH at out from header (an absolute path) with o's arguments.
+ * 0, or -1 with *why set (the caller parses without it).
+ */
+static int make_pch(const struct parse_opts *o, const char *header, const char *out,
+		    char **why)
 {
 	CXIndex index = clang_createIndex(0, 0);
 	CXTranslationUnit tu = NULL;
@@ -653,9 +812,13 @@ int parse_make_pch(const struct parse_opts *o, const char *header, const char *o
 	enum CXErrorCode ec;
 
 	*why = NULL;
-	args[nargs++] = "-xc-header";
 	for (i = 0; i < o->nargs; i++)
 		args[nargs++] = o->args[i];
+	args[nargs++] = "-xc-header";	/* after the -xc of o->args */
+	/*
+	 * The detailed preprocessing record goes into the PCH too: without it
+	 * expansions of the PCH's macros in the main file are not all recorded.
+	 */
 	ec = clang_parseTranslationUnit2(index, header, args, nargs, NULL, 0,
 					 CXTranslationUnit_Incomplete |
 					 CXTranslationUnit_ForSerialization |
@@ -693,6 +856,119 @@ cleanup:
 	return rc;
 }
 
+struct pool {
+	const struct parse_opts *o;
+	struct parse_job *jobs;
+	int njobs;
+	atomic_int next;
+	/* the prefix PCH, built by the first worker while others parse bodies */
+	pthread_mutex_t lock;
+	pthread_cond_t ready;
+	int pch_state;		/* 0 being built, 1 ready, -1 none */
+	char *pch_why;
+};
+
+static const char *pool_pch(struct pool *p)
+{
+	int state;
+
+	pthread_mutex_lock(&p->lock);
+	while (p->pch_state == 0)
+		pthread_cond_wait(&p->ready, &p->lock);
+	state = p->pch_state;
+	pthread_mutex_unlock(&p->lock);
+	return state > 0 ? p->o->pch_file : NULL;
+}
+
+struct worker_arg {
+	struct pool *pool;
+	int first;
+};
+
+static void *worker(void *arg)
+{
+	struct worker_arg *w = arg;
+	struct pool *p = w->pool;
+	/* exclude the PCH's declarations from visits: only the file's own */
+	CXIndex index = clang_createIndex(1, 0);
+	int i;
+
+	if (w->first && p->pch_state == 0) {
+		char *why = NULL;
+		int ok = !make_pch(p->o, p->o->pch_header, p->o->pch_file, &why);
+
+		pthread_mutex_lock(&p->lock);
+		p->pch_state = ok ? 1 : -1;
+		p->pch_why = why;
+		pthread_cond_broadcast(&p->ready);
+		pthread_mutex_unlock(&p->lock);
+	}
+	while ((i = atomic_fetch_add(&p->next, 1)) < p->njobs) {
+		struct parse_job *job = &p->jobs[i];
+		const char *pch = job->mode & PARSE_BODIES ? NULL : pool_pch(p);
+
+		run_job(index, p->o, pch, job);
+		progress_add(p->o->progress, 1);
+	}
+	clang_disposeIndex(index);
+	return NULL;
+}
+
+int parse_run(const struct parse_opts *o, struct parse_job *jobs, int njobs, char **pch_why)
+{
+	struct pool p;
+	int n = o->jobs > 0 ? o->jobs : 1, i, started = 0, rc = 0;
+	pthread_t *t;
+	struct worker_arg *wa;
+
+	memset(&p, 0, sizeof(p));
+	p.o = o;
+	p.jobs = jobs;
+	p.njobs = njobs;
+	atomic_init(&p.next, 0);
+	pthread_mutex_init(&p.lock, NULL);
+	pthread_cond_init(&p.ready, NULL);
+	p.pch_state = o->pch_header && o->pch_file ? 0 : -1;
+	if (n > njobs)
+		n = njobs ? njobs : 1;
+	t = xcalloc((size_t)n, sizeof(*t));
+	wa = xcalloc((size_t)n, sizeof(*wa));
+	for (i = 0; i < n; i++) {
+		pthread_attr_t attr;
+		int err;
+
+		wa[i].pool = &p;
+		wa[i].first = i == 0;
+		/* libclang recurses deeply on big expressions: give it room */
+		pthread_attr_init(&attr);
+		pthread_attr_setstacksize(&attr, 64u << 20);
+		err = pthread_create(&t[i], &attr, worker, &wa[i]);
+		pthread_attr_destroy(&attr);
+		if (err) {
+			errno = err;
+			rc = error_errno("index: cannot start a parser thread");
+			break;
+		}
+		started++;
+	}
+	if (!started) {
+		wa[0].pool = &p;
+		wa[0].first = 1;
+		worker(&wa[0]);
+	}
+	for (i = 0; i < started; i++)
+		pthread_join(t[i], NULL);
+	free(t);
+	free(wa);
+	pthread_mutex_destroy(&p.lock);
+	pthread_cond_destroy(&p.ready);
+	if (pch_why)
+		*pch_why = p.pch_why;
+	else
+		free(p.pch_why);
+	return started || !rc ? 0 : -1;
+}
+
 void parse_job_release(struct parse_job *job)
 {
 	int i;
@@ -710,5 +986,6 @@ void parse_job_release(struct parse_job *job)
 	free(job->recs);
 	free(job->relpath);
 	free(job->first_error);
+	free(job->skipped);
 	memset(job, 0, sizeof(*job));
 }

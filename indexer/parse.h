@@ -25,12 +25,14 @@ enum prec_kind {
 	PREC_CALL,	/* name = callee; indirect: the called expression's base name */
 	PREC_CASE,	/* name = the case label's identifier */
 	PREC_ASSIGN,	/* name = the member assigned */
+	PREC_REF,	/* name = a member of ref_members, read */
+	PREC_ALIAS,	/* `#define name macro` (BODIES mode, names with alias_prefix) */
 };
 
 struct prec {
 	enum prec_kind kind;
 	char *name;
-	char *macro;		/* PREC_DEF: e.g. SYSCALL_DEFINE4 */
+	char *macro;		/* PREC_DEF: e.g. SYSCALL_DEFINE4; PREC_ALIAS: the target */
 	char *file;		/* relative path of the line */
 	int line, end_line;
 	char *func;		/* CALL/CASE/ASSIGN: enclosing function */
@@ -38,6 +40,10 @@ struct prec {
 	int func_line;
 	char *signature;	/* DEF, FUNC */
 	int indirect;		/* CALL through an expression, not a function */
+};
+
+struct parse_range {
+	int first, last;
 };
 
 struct parse_job {
@@ -49,30 +55,36 @@ struct parse_job {
 	int failed;		/* could not be parsed at all */
 	int nerrors;		/* error diagnostics (parsing went on) */
 	char *first_error;
+	int first_error_line;	/* in the job's own file; 0 elsewhere */
+	const char *abspath;	/* while running */
+	struct parse_range *skipped;	/* main file lines of inactive #if blocks */
+	int nskipped;
 };
 
 struct parse_opts {
 	const char *root;
 	const char *const *args;	/* compiler arguments */
 	int nargs;
-	const char *pch;		/* prefix PCH for PARSE_DEFS jobs, or NULL */
+	const char *pch_header;		/* absolute; built into a PCH for PARSE_DEFS jobs */
+	const char *pch_file;		/* where the PCH goes; both NULL: no PCH */
 	const char *const *def_macros;	/* NULL-terminated name prefixes */
+	const char *const *plain_prefixes;	/* definitions written as plain functions */
+	const char *alias_prefix;	/* record `#define <prefix>x y` aliases, or NULL */
 	const char *const *record_files;	/* NULL-terminated relative paths */
 	const char *const *assign_members;	/* NULL-terminated */
+	const char *const *ref_members;		/* NULL-terminated */
 	int jobs;
 	struct progress *progress;
 };
 
-/* Run all jobs; 0, or -1 after error() when threads cannot start. */
-int parse_run(const struct parse_opts *o, struct parse_job *jobs, int njobs);
-
 /*
- * Build a PCH at out from header (an absolute path) with o's arguments.
- * 0, or -1 (quietly: the caller parses without it) when the header does
- * not parse cleanly or cannot be saved.
+ * Run all jobs.  With o->pch_header, the first worker builds a PCH of it
+ * while the others parse the PARSE_BODIES jobs (put them first); the
+ * PARSE_DEFS jobs then use it.  When it cannot be built they parse without
+ * it and *pch_why (may be NULL) gets why, for the caller to free.
+ * 0, or -1 after error() when no thread can start.
  */
-int parse_make_pch(const struct parse_opts *o, const char *header, const char *out,
-		   char **why);
+int parse_run(const struct parse_opts *o, struct parse_job *jobs, int njobs, char **pch_why);
 
 void parse_job_release(struct parse_job *job);
 

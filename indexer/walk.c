@@ -61,9 +61,20 @@ static int matches(const struct walk_opts *o, const char *path, int *err)
 	return found;
 }
 
-static void add(struct walk_result *r, char ***v, int *n, int *a, const char *s)
+static void add_unreadable(struct walk_result *r, const char *path, int err)
 {
-	(void)r;
+	if (r->nunreadable == r->aunreadable) {
+		r->aunreadable = r->aunreadable ? r->aunreadable * 2 : 16;
+		r->unreadable = xrealloc(r->unreadable,
+					 (size_t)r->aunreadable * sizeof(*r->unreadable));
+	}
+	r->unreadable[r->nunreadable].path = xstrdup(path);
+	r->unreadable[r->nunreadable].why = xstrdup(strerror(err));
+	r->nunreadable++;
+}
+
+static void add(char ***v, int *n, int *a, const char *s)
+{
 	if (*n == *a) {
 		*a = *a ? *a * 2 : 256;
 		*v = xrealloc(*v, (size_t)*a * sizeof(**v));
@@ -86,10 +97,7 @@ static void walk_dir(const struct walk_opts *o, struct walk_result *r,
 	snprintf(path, sizeof(path), "%s%s%s", o->root, *rel ? "/" : "", rel);
 	d = opendir(path);
 	if (!d) {
-		char msg[4200];
-
-		snprintf(msg, sizeof(msg), "%s", *rel ? rel : ".");
-		add(r, &r->unreadable, &r->nunreadable, &r->aunreadable, msg);
+		add_unreadable(r, *rel ? rel : ".", errno);
 		return;
 	}
 	while ((de = readdir(d))) {
@@ -124,14 +132,10 @@ static void walk_dir(const struct walk_opts *o, struct walk_result *r,
 			snprintf(full, sizeof(full), "%s/%s", o->root, sub);
 			m = matches(o, full, &err);
 			r->scanned++;
-			if (m < 0) {
-				char msg[4200];
-
-				snprintf(msg, sizeof(msg), "%s: %s", sub, strerror(err));
-				add(r, &r->unreadable, &r->nunreadable, &r->aunreadable, msg);
-			} else if (m) {
-				add(r, &r->files, &r->nfiles, &r->afiles, sub);
-			}
+			if (m < 0)
+				add_unreadable(r, sub, err);
+			else if (m)
+				add(&r->files, &r->nfiles, &r->afiles, sub);
 		}
 	}
 	closedir(d);
@@ -151,8 +155,10 @@ void walk_result_release(struct walk_result *r)
 
 	for (i = 0; i < r->nfiles; i++)
 		free(r->files[i]);
-	for (i = 0; i < r->nunreadable; i++)
-		free(r->unreadable[i]);
+	for (i = 0; i < r->nunreadable; i++) {
+		free(r->unreadable[i].path);
+		free(r->unreadable[i].why);
+	}
 	free(r->files);
 	free(r->unreadable);
 	memset(r, 0, sizeof(*r));

@@ -13,10 +13,15 @@ struct walk_opts {
 	const char *const *skip_dirs;		/* relative paths, NULL-terminated */
 };
 
+struct walk_unreadable {
+	char *path;		/* relative; "." for the root */
+	char *why;
+};
+
 struct walk_result {
 	char **files;		/* relative, sorted */
 	int nfiles, afiles;
-	char **unreadable;	/* "path: why" */
+	struct walk_unreadable *unreadable;
 	int nunreadable, aunreadable;
 	int scanned;
 };
