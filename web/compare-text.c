@@ -20,6 +20,12 @@ static void status(struct strbuf *out, const struct ix_syscall *sc)
 		strbuf_addf(out, " (%s)", sc->reason);
 }
 
+/* Where it is defined; for an unimplemented row, why (its definition is sys_ni_syscall). */
+static int shows_place(const struct ix_syscall *sc)
+{
+	return sc->definition.id && (!sc->status || !strcmp(sc->status, "implemented"));
+}
+
 static void row_head(struct strbuf *out, const struct ix_syscall *k)
 {
 	strbuf_addf(out, "  %-6s %4lld %s", k->abi, (long long)k->nr, k->name);
@@ -38,7 +44,7 @@ static void syscall_changes(struct strbuf *out, const struct compare *c)
 			continue;
 		row_head(out, s->b);
 		strbuf_addstr(out, "  ");
-		if (s->b->definition.id)
+		if (shows_place(s->b))
 			place(out, &s->b->definition);
 		else
 			status(out, s->b);
@@ -57,7 +63,7 @@ static void syscall_changes(struct strbuf *out, const struct compare *c)
 			continue;
 		row_head(out, s->a);
 		strbuf_addstr(out, "  ");
-		if (s->a->definition.id)
+		if (shows_place(s->a))
 			place(out, &s->a->definition);
 		else
 			status(out, s->a);

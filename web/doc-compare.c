@@ -19,7 +19,8 @@ static void def_cell(struct strbuf *out, const struct doc_site *site, const stru
 		return;
 	}
 	strbuf_addstr(out, "<td>");
-	if (sc->definition.id)
+	/* an unimplemented row's definition is sys_ni_syscall: say why instead */
+	if (sc->definition.id && (!sc->status || !strcmp(sc->status, "implemented")))
 		doc_place_link(out, site, &ix->kernel, &sc->definition);
 	else {
 		html_text(out, sc->status ? sc->status : "?");
