@@ -82,12 +82,7 @@ static unsigned fcntl_rval(struct decode_ctx *d)
 		return DECODE_RVAL_HEX;
 	}
 	case F_GETSIG:
-		if (r > 0) {
-			char buf[32];
-
-			strbuf_addstr(&d->aux, decode_signal_name((int)r, buf, sizeof(buf)));
-		}
-		return DECODE_RVAL_DECIMAL;
+		return DECODE_RVAL_SIGNAL;
 	case F_GETLEASE:
 		if (xlat_name(&xlat_lock_types, r))
 			strbuf_addstr(&d->aux, xlat_name(&xlat_lock_types, r));
@@ -206,4 +201,19 @@ unsigned decode_sys_flock(struct decode_ctx *d)
 	decode_sep(d);
 	decode_print_flags(d, &xlat_flock_ops, decode_arg_uint(d, 1), "LOCK_???");
 	return DECODE_RVAL_DECODED;
+}
+
+/* memfd_create(name, flags): the name is at most 249 bytes, -s applies */
+unsigned decode_sys_memfd_create(struct decode_ctx *d)
+{
+	decode_print_str(d, decode_arg_ulong(d, 0));
+	decode_sep(d);
+	decode_print_flags(d, &xlat_memfd_flags, decode_arg_uint(d, 1), "MFD_???");
+	return DECODE_RVAL_DECODED | DECODE_RVAL_FD;
+}
+
+unsigned decode_sys_inotify_init1(struct decode_ctx *d)
+{
+	decode_print_flags(d, &xlat_inotify_flags, decode_arg_uint(d, 0), "IN_???");
+	return DECODE_RVAL_DECODED | DECODE_RVAL_FD;
 }

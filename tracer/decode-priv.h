@@ -35,6 +35,7 @@ enum {
 	DECODE_RVAL_UDECIMAL = 3,
 	DECODE_RVAL_FD = 4,		/* with -y, "3</etc/passwd>" */
 	DECODE_RVAL_NONE = 5,		/* "= ?": the call does not return */
+	DECODE_RVAL_SIGNAL = 6,		/* "= 17 (SIGCHLD)" */
 	DECODE_RVAL_MASK = 7,
 	/* Returned at entry: everything is printed, skip the exit call. */
 	DECODE_RVAL_DECODED = 8,
@@ -191,6 +192,8 @@ void decode_print_prot(struct decode_ctx *d, uint64_t prot);
 
 /* {tv_sec=1, tv_nsec=0}; CLOCK_MONOTONIC (decode-time.c). */
 void decode_print_timespec(struct decode_ctx *d, uint64_t addr);
+/* The same, NULL as NULL; at_error: read even after a failed call. */
+void decode_print_timespec_ex(struct decode_ctx *d, uint64_t addr, int at_error);
 void decode_print_clockid(struct decode_ctx *d, int clk);
 /* [INT TERM] of a sigset of len bytes (decode-sigcalls.c). */
 void decode_print_sigset(struct decode_ctx *d, uint64_t addr, uint64_t len);

@@ -190,34 +190,38 @@ static void print_siginfo_at(struct decode_ctx *d, uint64_t addr)
 {
 	siginfo_t si;
 
-	if (d->c->abi == DECODE_ABI_I386)
+	if (!addr)
+		strbuf_addstr(d->out, "NULL");
+	else if (d->c->abi == DECODE_ABI_I386)
 		decode_print_addr(d, addr);
 	else if (!decode_fetch(d, addr, &si, sizeof(si)))
 		decode_print_siginfo_struct(d, &si);
 }
 
-/* rt_sigtimedwait(set, info, timeout, size): "= 17 (SIGCHLD)" */
+/*
+ * rt_sigtimedwait(set, info, timeout, size): "= 17 (SIGCHLD)".  Without
+ * info to show at exit, everything is printed at entry.
+ */
 unsigned decode_sys_rt_sigtimedwait(struct decode_ctx *d)
 {
 	if (!d->exiting) {
 		decode_print_sigset(d, decode_arg_ulong(d, 0), decode_arg_ulong(d, 3));
 		decode_sep(d);
-		return 0;
+		if (decode_arg_ulong(d, 1))
+			return 0;
+		strbuf_addstr(d->out, "NULL, ");
+		decode_print_timespec_ex(d, decode_arg_ulong(d, 2), 0);
+		decode_sep(d);
+		decode_print_arg_ulong(d, 3);
+		return DECODE_RVAL_DECODED | DECODE_RVAL_SIGNAL;
 	}
-	if (decode_arg_ulong(d, 1) && !d->c->is_error)
-		print_siginfo_at(d, decode_arg_ulong(d, 1));
-	else
-		decode_print_arg_addr(d, 1);
+	print_siginfo_at(d, decode_arg_ulong(d, 1));
 	decode_sep(d);
-	decode_print_timespec(d, decode_arg_ulong(d, 2));
+	/* the timeout is input only: still readable after a failure */
+	decode_print_timespec_ex(d, decode_arg_ulong(d, 2), 1);
 	decode_sep(d);
 	decode_print_arg_ulong(d, 3);
-	if (!d->c->is_error && d->c->rval > 0) {
-		char buf[32];
-
-		strbuf_addstr(&d->aux, decode_signal_name((int)d->c->rval, buf, sizeof(buf)));
-	}
-	return DECODE_RVAL_DECIMAL;
+	return DECODE_RVAL_SIGNAL;
 }
 
 unsigned decode_sys_rt_sigqueueinfo(struct decode_ctx *d)
@@ -316,5 +320,13 @@ unsigned decode_sys_rt_sigreturn(struct decode_ctx *d)
 	else
 		print_sigset_bytes(d->out, mask, sizeof(mask));
 	strbuf_addch(d->out, '}');
+	return DECODE_RVAL_DECODED;
+}
+
+/* restart_syscall(): the kernel resuming a call a signal interrupted.
+ * strace names the interrupted call; the decoders do not keep it. */
+unsigned decode_sys_restart_syscall(struct decode_ctx *d)
+{
+	strbuf_addstr(d->out, "<... resuming interrupted system call ...>");
 	return DECODE_RVAL_DECODED;
 }

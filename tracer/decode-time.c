@@ -39,6 +39,14 @@ void decode_print_timespec(struct decode_ctx *d, uint64_t addr)
 	print_timespec(d, addr, 0);
 }
 
+void decode_print_timespec_ex(struct decode_ctx *d, uint64_t addr, int at_error)
+{
+	if (!addr)
+		strbuf_addstr(d->out, "NULL");
+	else
+		print_timespec(d, addr, at_error);
+}
+
 static void print_timeval(struct decode_ctx *d, uint64_t addr)
 {
 	int64_t tv[2];

@@ -156,6 +156,14 @@ static void print_rval(struct decode_ctx *d, unsigned rv)
 		else
 			strbuf_addf(d->out, "%" PRIu64, (uint64_t)r);
 		break;
+	case DECODE_RVAL_SIGNAL: {
+		char buf[32];
+
+		strbuf_addf(d->out, "%" PRId64, r);
+		if (r > 0 && !d->aux.len)
+			strbuf_addstr(&d->aux, decode_signal_name((int)r, buf, sizeof(buf)));
+		break;
+	}
 	case DECODE_RVAL_FD:
 		if (r >= 0 && r <= INT32_MAX)
 			decode_print_fd(d, (int)r);

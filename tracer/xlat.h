@@ -18,7 +18,15 @@ struct xlat_entry {
 struct xlat {
 	const struct xlat_entry *e;	/* in the .in file's order */
 	size_t n;
+	const char *name;		/* "open_mode_flags" */
+	/* The names the .in file lists, defined by the headers or not; a
+	 * name no header defines is left out of e (see test-decode-xlat). */
+	const char *const *listed;
+	size_t nlisted;
 };
+
+/* Every generated table, NULL-terminated (xlat-all.c). */
+extern const struct xlat *const xlat_all[];
 
 /* The first entry of x whose value is val, or NULL. */
 const struct xlat_entry *xlat_find(const struct xlat *x, uint64_t val);

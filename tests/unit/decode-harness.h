@@ -17,6 +17,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <sys/mman.h>
 #include <sys/uio.h>
@@ -105,6 +106,21 @@ static inline const char *dec_enter_only(long nr, long a0, long a1, long a2,
 	strbuf_reset(&harness_line);
 	decode_enter(&harness_opts, &harness_mem, &c, &harness_line);
 	return harness_line.buf;
+}
+
+/* A printf-formatted expectation (one of 8 rotating buffers). */
+static inline const char *fmt(const char *f, ...) __attribute__((format(printf, 1, 2)));
+static inline const char *fmt(const char *f, ...)
+{
+	static char bufs[8][1024];
+	static int next;
+	char *b = bufs[next++ % 8];
+	va_list ap;
+
+	va_start(ap, f);
+	vsnprintf(b, sizeof(bufs[0]), f, ap);
+	va_end(ap);
+	return b;
 }
 
 #define DEC_ARGS6(a0, a1, a2, a3, a4, a5, ...) \
