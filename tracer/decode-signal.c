@@ -6,6 +6,7 @@
 #include <linux/audit.h>
 #include <signal.h>
 #include <stdio.h>
+#include <unistd.h>
 
 #include "decode-priv.h"
 #include "xlat-tables.h"
@@ -59,6 +60,25 @@ static const struct xlat *si_codes_of(int sig)
 	case SIGIO: return &xlat_sigpoll_codes;
 	case SIGSYS: return &xlat_sigsys_codes;
 	default: return NULL;
+	}
+}
+
+/* A clock_t in ticks, and in seconds as a comment when not 0. */
+static void print_clock(struct strbuf *out, uint64_t ticks)
+{
+	static long tck;
+
+	if (!tck)
+		tck = sysconf(_SC_CLK_TCK);
+	strbuf_addf(out, "%" PRIu64, ticks);
+	if (ticks && tck > 0) {
+		int width = 0;
+		long t;
+
+		for (t = tck; t > 1 && width < 9; t /= 10)
+			width++;
+		strbuf_addf(out, " /* %" PRIu64 ".%0*" PRIu64 " s */", ticks / tck, width,
+			    ticks % tck);
 	}
 }
 
@@ -129,8 +149,10 @@ static void print_fields(struct strbuf *out, const siginfo_t *si)
 			strbuf_addf(out, "%d", si->si_status);
 		else
 			print_signo(out, si->si_status);
-		strbuf_addf(out, ", si_utime=%ld, si_stime=%ld",
-			    (long)si->si_utime, (long)si->si_stime);
+		strbuf_addstr(out, ", si_utime=");
+		print_clock(out, (uint64_t)si->si_utime);
+		strbuf_addstr(out, ", si_stime=");
+		print_clock(out, (uint64_t)si->si_stime);
 		break;
 	case SIGILL: case SIGFPE: case SIGBUS: case SIGSEGV: case SIGTRAP:
 		strbuf_addstr(out, ", si_addr=");

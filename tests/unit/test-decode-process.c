@@ -183,8 +183,24 @@ static void test_resources(void)
 	is_str(dec(0, SYS_getpriority, PRIO_PROCESS, 0), "getpriority(PRIO_PROCESS, 0) = 0", "getpriority");
 }
 
+static void test_creds(void)
+{
+	unsigned r = 0, e = 1000, sv = (unsigned)-1, groups[3] = { 0, 4, 27 };
+
+	is_str(dec(0, SYS_setuid, 1000), "setuid(1000) = 0", "setuid: decimal");
+	is_str(dec(0, SYS_setresuid, -1, 1000, -1), "setresuid(-1, 1000, -1) = 0", "setresuid: -1 unchanged");
+	is_str(dec(-EPERM, SYS_setgid, 0), "setgid(0) = -1 EPERM (Operation not permitted)", "setgid failing");
+	is_str(dec(0, SYS_getresuid, &r, &e, &sv), "getresuid([0], [1000], [-1]) = 0", "getresuid");
+	is_str(dec(3, SYS_getgroups, 3, groups), "getgroups(3, [0, 4, 27]) = 3", "getgroups");
+	is_str(dec(3, SYS_getgroups, 0, NULL), "getgroups(0, NULL) = 3", "getgroups counting");
+	is_str(dec(0, SYS_setgroups, 2, groups), "setgroups(2, [0, 4]) = 0", "setgroups");
+	is_str(dec(0, SYS_setpgid, 0, 0), "setpgid(0, 0) = 0", "setpgid");
+	is_str(dec(77, SYS_getsid, 0), "getsid(0) = 77", "getsid");
+}
+
 int main(void)
 {
+	test_creds();
 	test_mem();
 	test_execve();
 	test_clone_wait();

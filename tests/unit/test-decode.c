@@ -108,6 +108,12 @@ static void test_siginfo(void)
 	       "--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_KILLED, si_pid=1234, si_uid=1000, si_status=SIGKILL, si_utime=0, si_stime=0} ---",
 	       "SIGCHLD killed");
 
+	si.si_utime = 150;
+	si.si_stime = 7;
+	is_str(siginfo_line(&si),
+	       "--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_KILLED, si_pid=1234, si_uid=1000, si_status=SIGKILL, "
+	       "si_utime=150 /* 1.50 s */, si_stime=7 /* 0.07 s */} ---", "clock ticks with seconds");
+
 	memset(&si, 0, sizeof(si));
 	si.si_signo = SIGSEGV;
 	si.si_code = SEGV_MAPERR;

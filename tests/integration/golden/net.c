@@ -26,7 +26,7 @@ int main(void)
 	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
 	memset(&sun, 0, sizeof(sun));
 	sun.sun_family = AF_UNIX;
-	strcpy(sun.sun_path + 1, "sysatlas-golden");
+	strcpy(sun.sun_path, "golden.sock");	/* in the fresh cwd */
 	golden_bad_addr();
 	GOLDEN_BEGIN();
 	s = syscall(SYS_socket, AF_INET, SOCK_STREAM | SOCK_CLOEXEC, IPPROTO_TCP);
@@ -66,7 +66,8 @@ int main(void)
 	iov.iov_len = sizeof(buf);
 	syscall(SYS_recvmsg, sv[1], &msg, MSG_CMSG_CLOEXEC);
 	c = syscall(SYS_socket, AF_UNIX, SOCK_DGRAM, 0);
-	syscall(SYS_bind, c, &sun, offsetof(struct sockaddr_un, sun_path) + 1 + strlen("sysatlas-golden"));
+	syscall(SYS_bind, c, &sun, sizeof(sun));
+	syscall(SYS_unlink, "golden.sock");
 	GOLDEN_END();
 	return 0;
 }

@@ -1,5 +1,6 @@
 /* golden: processes — fork, wait4, waitid, kill, prctl, limits, uname. */
 #include <signal.h>
+#include <string.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/utsname.h>
@@ -50,6 +51,8 @@ int main(void)
 	pid = syscall(SYS_fork);
 	if (pid == 0)
 		syscall(SYS_exit_group, 0);
+	/* the kernel leaves si_utime and si_stime alone: no stack garbage */
+	memset(&si, 0, sizeof(si));
 	syscall(SYS_waitid, P_PID, pid, &si, WEXITED, NULL);
 	syscall(SYS_wait4, -1, &status, WNOHANG, NULL);
 	syscall(SYS_kill, 0x7ffffff0, 0);

@@ -1,7 +1,8 @@
 #!/bin/sh
 # run-golden.sh SYSATLAS PROGRAM EXPECTED: trace PROGRAM with
 # `sysatlas trace --text`, keep the lines between its golden markers,
-# normalise them (normalise.awk) and diff with EXPECTED.
+# normalise them (its directory becomes @CWD@, then normalise.awk) and
+# diff with EXPECTED.
 #
 # The expected lines are strace's: each file was checked against strace
 # 6.1 on the same program, normalised the same way (see README).
@@ -15,8 +16,10 @@ here=$(cd "$(dirname "$0")" && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
+# The program works in a fresh directory of its own (tests run in parallel).
+mkdir "$tmp/cwd"
 rc=0
-"$bin" trace -o "$tmp/trace.db" --text="$tmp/text" -- "$prog" \
+(cd "$tmp/cwd" && exec "$bin" trace -o "$tmp/trace.db" --text="$tmp/text" -- "$prog") \
 	>"$tmp/stdout" 2>"$tmp/stderr" || rc=$?
 
 if ! grep -q 'sysatlas-golden-begin' "$tmp/text" 2>/dev/null; then
@@ -33,7 +36,7 @@ if [ "$rc" -ne 0 ]; then
 	cat "$tmp/stderr" >&2
 	exit 1
 fi
-awk -f "$here/normalise.awk" "$tmp/text" >"$tmp/actual"
+sed "s|$tmp/cwd|@CWD@|g" "$tmp/text" | awk -f "$here/normalise.awk" >"$tmp/actual"
 if ! diff -u "$expected" "$tmp/actual"; then
 	echo "FAIL: $(basename "$prog"): trace differs from $expected" >&2
 	exit 1
