@@ -68,7 +68,10 @@ struct decode_mem {
 	 * Prints nothing.
 	 */
 	ssize_t (*read)(struct decode_mem *m, uint64_t addr, void *buf, size_t len);
-	/* Append the path of the tracee's fd (for -y); 0, or -1 if unknown. */
+	/*
+	 * Append the path of the tracee's fd (for -y); 0, or -1 if unknown.
+	 * fd is AT_FDCWD for the tracee's current directory.
+	 */
 	int (*fd_path)(struct decode_mem *m, int fd, struct strbuf *out);
 	void *engine;			/* the engine's own state */
 };

@@ -7,6 +7,7 @@
  * read records which mechanism it used in the current stop's bits.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
@@ -75,7 +76,10 @@ static int mem_fd_path(struct decode_mem *dm, int fd, struct strbuf *out)
 	ssize_t n;
 
 	*m->mech |= TRACE_MECH_READLINK;
-	snprintf(proc, sizeof(proc), "/proc/%d/fd/%d", (int)m->tid, fd);
+	if (fd == AT_FDCWD)
+		snprintf(proc, sizeof(proc), "/proc/%d/cwd", (int)m->tid);
+	else
+		snprintf(proc, sizeof(proc), "/proc/%d/fd/%d", (int)m->tid, fd);
 	n = readlink(proc, path, sizeof(path));
 	if (n < 0)
 		return -1;
