@@ -62,31 +62,35 @@ static int print_gid(struct decode_ctx *d, void *elem, size_t size, void *opaque
 	return 0;
 }
 
-/* getgroups(size, list): the list the kernel filled, rval entries */
-unsigned decode_sys_getgroups(struct decode_ctx *d)
+/* A gid list of len entries; beyond NGROUPS_MAX (a failed call, a bad
+ * size) only the address, as strace. */
+static void print_groups(struct decode_ctx *d, unsigned len, uint64_t addr)
 {
 	unsigned gid;
 
+	if (len > 65536)
+		decode_print_addr(d, addr);
+	else
+		decode_print_array(d, addr, len, &gid, sizeof(gid), print_gid, NULL, 0);
+}
+
+/* getgroups(size, list): rval entries of the list, which strace shows
+ * even when size was 0 and the kernel only counted. */
+unsigned decode_sys_getgroups(struct decode_ctx *d)
+{
 	if (!d->exiting) {
 		decode_print_arg_int(d, 0);
 		decode_sep(d);
 		return 0;
 	}
-	if (!decode_arg_int(d, 0) || d->c->is_error)
-		decode_print_arg_addr(d, 1);
-	else
-		decode_print_array(d, decode_arg_ulong(d, 1), (uint64_t)d->c->rval,
-				   &gid, sizeof(gid), print_gid, NULL, 0);
+	print_groups(d, (unsigned)d->c->rval, decode_arg_ulong(d, 1));
 	return DECODE_RVAL_DECIMAL;
 }
 
 unsigned decode_sys_setgroups(struct decode_ctx *d)
 {
-	unsigned gid;
-
 	decode_print_arg_int(d, 0);
 	decode_sep(d);
-	decode_print_array(d, decode_arg_ulong(d, 1), decode_arg_uint(d, 0),
-			   &gid, sizeof(gid), print_gid, NULL, 0);
+	print_groups(d, decode_arg_uint(d, 0), decode_arg_ulong(d, 1));
 	return DECODE_RVAL_DECODED;
 }

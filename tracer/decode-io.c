@@ -231,3 +231,18 @@ unsigned decode_sys_copy_file_range(struct decode_ctx *d)
 	decode_print_arg_uint(d, 5);
 	return DECODE_RVAL_DECODED;
 }
+
+/* fadvise64(fd, offset, len, advice); i386: the offset in two registers */
+unsigned decode_sys_fadvise64(struct decode_ctx *d)
+{
+	int next = d->c->abi == DECODE_ABI_I386 ? 3 : 2;
+
+	decode_print_fd(d, decode_arg_int(d, 0));
+	decode_sep(d);
+	print_offset(d, 1);
+	decode_sep(d);
+	decode_print_arg_ulong(d, next);
+	decode_sep(d);
+	decode_print_xval(d, &xlat_fadvise_advice, decode_arg_uint(d, next + 1), "POSIX_FADV_???");
+	return DECODE_RVAL_DECODED;
+}

@@ -282,12 +282,12 @@ int decode_print_buf_ex(struct decode_ctx *d, uint64_t addr, uint64_t len, int h
 	return rc;
 }
 
-void decode_print_fd(struct decode_ctx *d, int fd)
+/* " <path>" of fd (or of the cwd for AT_FDCWD) under -y */
+static void print_fd_path(struct decode_ctx *d, int fd)
 {
 	struct strbuf path = STRBUF_INIT;
 
-	strbuf_addf(d->out, "%d", fd);
-	if (!d->o->fd_paths || fd < 0 || !d->m->fd_path)
+	if (!d->o->fd_paths || (fd < 0 && fd != AT_FDCWD) || !d->m->fd_path)
 		return;
 	if (d->m->fd_path(d->m, fd, &path) == 0 && path.len) {
 		strbuf_addch(d->out, '<');
@@ -297,12 +297,21 @@ void decode_print_fd(struct decode_ctx *d, int fd)
 	strbuf_release(&path);
 }
 
+void decode_print_fd(struct decode_ctx *d, int fd)
+{
+	strbuf_addf(d->out, "%d", fd);
+	if (fd >= 0)
+		print_fd_path(d, fd);
+}
+
 void decode_print_dirfd(struct decode_ctx *d, int fd)
 {
-	if (fd == AT_FDCWD)
+	if (fd == AT_FDCWD) {
 		strbuf_addstr(d->out, "AT_FDCWD");
-	else
+		print_fd_path(d, fd);
+	} else {
 		decode_print_fd(d, fd);
+	}
 }
 
 void decode_print_comment(struct decode_ctx *d, const char *text)

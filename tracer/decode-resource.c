@@ -5,6 +5,7 @@
  */
 #include <inttypes.h>
 #include <string.h>
+#include <sys/sysinfo.h>
 #include <sys/utsname.h>
 
 #include "decode-priv.h"
@@ -195,4 +196,26 @@ unsigned decode_sys_setpriority(struct decode_ctx *d)
 	decode_sep(d);
 	decode_print_arg_int(d, 2);
 	return DECODE_RVAL_DECODED;
+}
+
+/* sysinfo: every field (x86-64 layout) */
+unsigned decode_sys_sysinfo(struct decode_ctx *d)
+{
+	struct sysinfo si;
+
+	if (!d->exiting)
+		return 0;
+	if (d->c->abi != DECODE_ABI_X86_64) {
+		decode_print_arg_addr(d, 0);
+		return DECODE_RVAL_DECIMAL;
+	}
+	if (decode_fetch(d, decode_arg_ulong(d, 0), &si, sizeof(si)))
+		return DECODE_RVAL_DECIMAL;
+	strbuf_addf(d->out, "{uptime=%ld, loads=[%lu, %lu, %lu], totalram=%lu, freeram=%lu, "
+		    "sharedram=%lu, bufferram=%lu, totalswap=%lu, freeswap=%lu, procs=%u, "
+		    "totalhigh=%lu, freehigh=%lu, mem_unit=%u}",
+		    si.uptime, si.loads[0], si.loads[1], si.loads[2], si.totalram, si.freeram,
+		    si.sharedram, si.bufferram, si.totalswap, si.freeswap, (unsigned)si.procs,
+		    si.totalhigh, si.freehigh, si.mem_unit);
+	return DECODE_RVAL_DECIMAL;
 }

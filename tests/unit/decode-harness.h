@@ -45,7 +45,10 @@ static inline int harness_fd_path(struct decode_mem *m, int fd, struct strbuf *o
 	ssize_t n;
 
 	(void)m;
-	snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
+	if (fd == -100)		/* AT_FDCWD */
+		snprintf(link, sizeof(link), "/proc/self/cwd");
+	else
+		snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
 	n = readlink(link, target, sizeof(target));
 	if (n < 0)
 		return -1;

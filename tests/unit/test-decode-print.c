@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 
 #include "tap.h"
@@ -119,10 +120,31 @@ static void test_fd_paths(void)
 
 	harness_opts.fd_paths = 1;
 	ok(strstr(dec(0, SYS_close, fd), "</dev/null>) = 0") != NULL, "-y: close(N</dev/null>)");
-	is_str(dec(fd, SYS_openat, AT_FDCWD, "/dev/null", O_RDONLY),
-	       fd == 3 ? "openat(AT_FDCWD, \"/dev/null\", O_RDONLY) = 3</dev/null>"
-		       : dec(fd, SYS_openat, AT_FDCWD, "/dev/null", O_RDONLY), "-y: returned fd with its path");
+	is_str(dec(fd, SYS_openat, 7, "/dev/null", O_RDONLY),
+	       fmt("openat(7, \"/dev/null\", O_RDONLY) = %d</dev/null>", fd), "-y: returned fd with its path");
 	is_str(dec(-EBADF, SYS_close, 999), "close(999) = -1 EBADF (Bad file descriptor)", "-y: no path for a closed fd");
+	{
+		char cwd[PATH_MAX];
+
+		ok(getcwd(cwd, sizeof(cwd)) != NULL, "getcwd");
+		is_str(dec(-ENOENT, SYS_openat, AT_FDCWD, "x\n", O_RDONLY),
+		       fmt("openat(AT_FDCWD<%s>, \"x\\n\", O_RDONLY) = -1 ENOENT (No such file or directory)", cwd),
+		       "-y: AT_FDCWD<cwd>");
+	}
+	fd = open(".", O_RDONLY);
+	{
+		/* a directory named with < > and a newline: escaped inside <> */
+		const char *odd = "/tmp/sysatlas-test-<odd>\n";
+		int dfd;
+
+		mkdir(odd, 0700);
+		dfd = open(odd, O_RDONLY | O_DIRECTORY);
+		is_str(dec(0, SYS_fchdir, dfd), fmt("fchdir(%d</tmp/sysatlas-test-\\74odd\\76\\n>) = 0", dfd),
+		       "-y: < > and newline escaped in the path");
+		close(dfd);
+		rmdir(odd);
+	}
+	close(fd);
 	harness_opts.fd_paths = 0;
 	close(fd);
 }

@@ -13,6 +13,7 @@
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
+#include <sys/sysinfo.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <asm/prctl.h>
@@ -177,6 +178,20 @@ static void test_resources(void)
 	is_str(dec(0, SYS_sched_setaffinity, 0, 1, cpus), "sched_setaffinity(0, 1, [0 1 3]) = 0", "sched_setaffinity");
 	is_str(dec(0, SYS_set_robust_list, 0x7f0000001000, 24), "set_robust_list(0x7f0000001000, 24) = 0", "set_robust_list");
 	is_str(dec(0, SYS_sched_yield, 0), "sched_yield() = 0", "sched_yield");
+	is_str(dec(0, SYS_fadvise64, 3, 0, 0, POSIX_FADV_SEQUENTIAL), "fadvise64(3, 0, 0, POSIX_FADV_SEQUENTIAL) = 0",
+	       "fadvise64");
+	{
+		struct sysinfo si;
+
+		memset(&si, 0, sizeof(si));
+		si.uptime = 5;
+		si.loads[1] = 7;
+		si.procs = 3;
+		si.mem_unit = 1;
+		is_str(dec(0, SYS_sysinfo, &si),
+		       "sysinfo({uptime=5, loads=[0, 7, 0], totalram=0, freeram=0, sharedram=0, bufferram=0, "
+		       "totalswap=0, freeswap=0, procs=3, totalhigh=0, freehigh=0, mem_unit=1}) = 0", "sysinfo");
+	}
 	is_str(dec(1234, SYS_getpid, 0), "getpid() = 1234", "getpid");
 	is_str(dec(1234, SYS_set_tid_address, 0x7f0000001000), "set_tid_address(0x7f0000001000) = 1234", "set_tid_address");
 	is_str(dec(0, SYS_rseq, 0x7f0000001000, 0x20, 0, 0x53053053), "rseq(0x7f0000001000, 0x20, 0, 0x53053053) = 0", "rseq");
@@ -193,6 +208,9 @@ static void test_creds(void)
 	is_str(dec(0, SYS_getresuid, &r, &e, &sv), "getresuid([0], [1000], [-1]) = 0", "getresuid");
 	is_str(dec(3, SYS_getgroups, 3, groups), "getgroups(3, [0, 4, 27]) = 3", "getgroups");
 	is_str(dec(3, SYS_getgroups, 0, NULL), "getgroups(0, NULL) = 3", "getgroups counting");
+	is_str(dec(0, SYS_getgroups, 0, groups), "getgroups(0, []) = 0", "getgroups of none");
+	is_str(dec(-EINVAL, SYS_getgroups, -1, groups),
+	       fmt("getgroups(-1, %p) = -1 EINVAL (Invalid argument)", (void *)groups), "getgroups failing");
 	is_str(dec(0, SYS_setgroups, 2, groups), "setgroups(2, [0, 4]) = 0", "setgroups");
 	is_str(dec(0, SYS_setpgid, 0, 0), "setpgid(0, 0) = 0", "setpgid");
 	is_str(dec(77, SYS_getsid, 0), "getsid(0) = 77", "getsid");
