@@ -39,6 +39,14 @@ int strace_index(struct ix_tree *t, const struct index_opts *o, struct index_sta
 /* Fill the kernel's syscall.decoder from strace's x86-64 table. */
 void strace_link_decoders(struct ix_tree *linux_tree, const struct ix_tree *strace);
 
+struct parse_job;
+
+/*
+ * Count a parsed job into st; a file that could not be parsed, or parsed
+ * with errors, is recorded with ix_skip() (which warns).
+ */
+void index_report_job(struct ix_tree *t, const struct parse_job *job, struct index_stats *st);
+
 /* Compiler arguments shared by both: -isystem for clang's own headers. */
 const char *index_clang_resource_include(void);
 

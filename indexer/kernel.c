@@ -249,6 +249,8 @@ struct kctx {
 	int *next_text;
 	struct strmap warned;		/* names whose definitions clash */
 	int clashes;
+	struct strbuf unreadable;	/* "a, b" — files and directories the walk could not read */
+	int nunreadable;
 };
 
 static int kfile_add(struct kctx *k, const char *path)
@@ -464,6 +466,9 @@ static void explain_missing(const struct kctx *k, const char *fn, struct strbuf 
 		strbuf_addf(why, "no definition found: %s:%d spells one, but libclang saw no "
 			    "expansion of it there", k->files[k->text_file[i]].path,
 			    k->text.v[i].line);
+	else if (k->nunreadable)
+		strbuf_addf(why, "no definition in the files that could be read (not read: %s%s)",
+			    k->unreadable.buf, k->nunreadable > 3 ? ", …" : "");
 	else
 		strbuf_addstr(why, "no definition in this tree");
 }
@@ -633,8 +638,7 @@ static int write_pch_header(const char *root, const char *gen, struct strbuf *pa
 	return rc ? -1 : 0;
 }
 
-static void report_job(struct ix_tree *t, const struct parse_job *job,
-		       const struct index_opts *o, struct index_stats *st)
+void index_report_job(struct ix_tree *t, const struct parse_job *job, struct index_stats *st)
 {
 	if (job->failed) {
 		st->files_failed++;
@@ -645,10 +649,9 @@ static void report_job(struct ix_tree *t, const struct parse_job *job,
 	st->files_parsed++;
 	if (job->nerrors) {
 		st->files_with_errors++;
-		if (o->verbose || (job->mode & PARSE_BODIES))
-			warning("index: %s: %d parse error%s (indexed what parsed), first: %s",
-				job->relpath, job->nerrors, job->nerrors == 1 ? "" : "s",
-				job->first_error ? job->first_error : "?");
+		ix_skip(t, job->relpath, job->first_error_line,
+			"%d parse error%s, indexed what parsed; first: %s", job->nerrors,
+			job->nerrors == 1 ? "" : "s", job->first_error ? job->first_error : "?");
 	}
 }
 
@@ -673,8 +676,12 @@ static struct parse_job *plan_jobs(struct kctx *k, int *njobs)
 	wo.patterns = patterns;
 	wo.skip_dirs = (const char *const *)skips;
 	walk_tree(&wo, &wr);
-	for (i = 0; i < wr.nunreadable; i++)
-		ix_skip(k->t, wr.unreadable[i].path, 0, "%s", wr.unreadable[i].why);
+	for (i = 0; i < wr.nunreadable; i++) {
+		ix_skip(k->t, wr.unreadable[i].path, 0, "cannot be read: %s", wr.unreadable[i].why);
+		if (k->nunreadable++ < 3)
+			strbuf_addf(&k->unreadable, "%s%s", k->unreadable.len ? ", " : "",
+				    wr.unreadable[i].path);
+	}
 	jobs = xcalloc((size_t)wr.nfiles + 16, sizeof(*jobs));
 	for (q = 0; path_files[q]; q++)
 		if (path_exists(k->o->root, path_files[q], 0)) {
@@ -754,6 +761,7 @@ int kernel_index(struct ix_tree *t, const struct index_opts *o, struct index_sta
 	struct progress *prog = NULL;
 
 	memset(&k, 0, sizeof(k));
+	strbuf_init(&k.unreadable, 0);
 	k.t = t;
 	k.o = o;
 	if (check_tree(o->root))
@@ -821,7 +829,7 @@ int kernel_index(struct ix_tree *t, const struct index_opts *o, struct index_sta
 
 	g = graph_new(t);
 	for (i = 0; i < njobs; i++) {
-		report_job(t, &jobs[i], o, st);
+		index_report_job(t, &jobs[i], st);
 		merge_defs(&k, g, &jobs[i]);
 		if (jobs[i].mode & PARSE_BODIES)
 			merge_plain_in_bodies(&k, g, &jobs[i]);
@@ -864,6 +872,7 @@ cleanup:
 	free(k.next_text);
 	strmap_release(&k.text_by_name);
 	strmap_release(&k.warned);
+	strbuf_release(&k.unreadable);
 	tbl_release(&k.tbl64);
 	tbl_release(&k.tbl32);
 	kbuild_free(k.kb);

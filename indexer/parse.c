@@ -617,8 +617,11 @@ static void visit_plain_syscall(struct visit *v, CXCursor c)
 			CXString at = clang_getTypeSpelling(clang_getCursorType(a));
 			CXString an = clang_getCursorSpelling(a);
 
-			strbuf_addf(&sig, "%s%s %s", i ? ", " : "", clang_getCString(at),
-				    clang_getCString(an));
+			const char *ts = clang_getCString(at);
+
+			/* "struct tcb *tcp", as the source spells it */
+			strbuf_addf(&sig, "%s%s%s%s", i ? ", " : "", ts,
+				    *ts && ts[strlen(ts) - 1] == '*' ? "" : " ", clang_getCString(an));
 			clang_disposeString(at);
 			clang_disposeString(an);
 		}
@@ -686,22 +689,36 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientDa
 }
 
 /* Count the error diagnostics of tu into job; keep the first one's text. */
-static void collect_errors(CXTranslationUnit tu, struct parse_job *job)
+static void collect_errors(const struct parse_opts *o, CXTranslationUnit tu,
+			   struct parse_job *job)
 {
 	unsigned nd = clang_getNumDiagnostics(tu), d;
+	size_t rootlen = strlen(o->root);
 
 	for (d = 0; d < nd; d++) {
 		CXDiagnostic diag = clang_getDiagnostic(tu, d);
 
 		if (clang_getDiagnosticSeverity(diag) >= CXDiagnostic_Error &&
 		    !job->nerrors++) {
-			CXString s = clang_formatDiagnostic(diag, CXDiagnostic_DisplaySourceLocation);
-			CXSourceLocation loc = clang_getDiagnosticLocation(diag);
+			CXString s = clang_getDiagnosticSpelling(diag), fn;
 			CXFile file;
 			unsigned line;
+			struct strbuf msg = STRBUF_INIT;
+			const char *name;
 
-			clang_getSpellingLocation(loc, &file, &line, NULL, NULL);
-			job->first_error = xstrdup(clang_getCString(s));
+			clang_getSpellingLocation(clang_getDiagnosticLocation(diag), &file, &line,
+						  NULL, NULL);
+			if (file && clang_getFile(tu, job->abspath) != file) {
+				/* where (elsewhere than the file), relative to the tree when inside it */
+				fn = clang_getFileName(file);
+				name = clang_getCString(fn);
+				if (name && !strncmp(name, o->root, rootlen) && name[rootlen] == '/')
+					name += rootlen + 1;
+				strbuf_addf(&msg, "%s:%u: ", name ? name : "?", line);
+				clang_disposeString(fn);
+			}
+			strbuf_addstr(&msg, clang_getCString(s));
+			job->first_error = strbuf_detach(&msg, NULL);
 			job->first_error_line = file && clang_getFile(tu, job->abspath) == file ?
 						(int)line : 0;
 			clang_disposeString(s);
@@ -777,7 +794,7 @@ static void run_job(CXIndex index, const struct parse_opts *o, const char *pch,
 					   "libclang could not parse it");
 		goto cleanup;
 	}
-	collect_errors(tu, job);
+	collect_errors(o, tu, job);
 	collect_skipped(tu, clang_getFile(tu, path.buf), job);
 	memset(&v, 0, sizeof(v));
 	v.o = o;

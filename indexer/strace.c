@@ -306,19 +306,9 @@ static void merge_job(struct ix_tree *t, struct graph *g, const struct parse_job
 {
 	int r;
 
-	if (job->failed) {
-		st->files_failed++;
-		ix_skip(t, job->relpath, 0, "%s", job->first_error);
+	index_report_job(t, job, st);
+	if (job->failed)
 		return;
-	}
-	st->files_parsed++;
-	if (job->nerrors) {
-		st->files_with_errors++;
-		if (o->verbose)
-			warning("index: %s: %d parse error%s (indexed what parsed), first: %s",
-				job->relpath, job->nerrors, job->nerrors == 1 ? "" : "s",
-				job->first_error);
-	}
 	for (r = 0; r < job->nrecs; r++) {
 		const struct prec *pr = &job->recs[r];
 		int sym;

@@ -97,10 +97,16 @@ int tbl_parse(struct ix_tree *t, const char *relpath, struct tbl *out)
 			ix_skip(t, relpath, lineno, "unknown ABI '%s'", fields[1]);
 			continue;
 		}
-		if (!is_ident(fields[2]) || (n > 3 && !is_ident(fields[3])) ||
-		    (n > 4 && !is_ident(fields[4]))) {
-			ix_skip(t, relpath, lineno, "garbled name or entry point");
-			continue;
+		{
+			int bad = !is_ident(fields[2]) ? 2 : n > 3 && !is_ident(fields[3]) ? 3 :
+				  n > 4 && !is_ident(fields[4]) ? 4 : 0;
+
+			if (bad) {
+				ix_skip(t, relpath, lineno, "garbled %s: '%s' is not a C identifier",
+					bad == 2 ? "name" : bad == 3 ? "entry point" : "compat entry point",
+					fields[bad]);
+				continue;
+			}
 		}
 		if (out->n == out->alloc) {
 			out->alloc = out->alloc ? out->alloc * 2 : 512;

@@ -13,7 +13,7 @@ what=${1:-build}
 
 build_pkgs="gcc libc6-dev meson ninja-build pkg-config libsqlite3-dev
 	libgraphviz-dev libclang-dev llvm"
-test_pkgs="python3 xz-utils chromium"
+test_pkgs="python3 xz-utils chromium linux-source-6.1 linux-config-6.1"
 bench_pkgs="strace hyperfine"
 
 pkgs=$build_pkgs

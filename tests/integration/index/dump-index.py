@@ -26,11 +26,12 @@ def where(sym):
 
 for tid, kind, version in q("SELECT id, kind, version FROM tree ORDER BY kind"):
     print(f"tree {kind} {version}")
-    for abi, nr, name, entry, defn, status, reason in q(
-            "SELECT abi, nr, name, entry_point, definition_id, status, reason"
+    for abi, nr, name, entry, defn, status, reason, dec in q(
+            "SELECT abi, nr, name, entry_point, definition_id, status, reason, decoder_id"
             " FROM syscall WHERE tree_id = ? ORDER BY abi, nr", (tid,)):
         print(f"syscall {abi} {nr} {name} {entry} {status} {where(defn)}"
-              + (f" ({reason})" if reason else ""))
+              + (f" ({reason})" if reason else "")
+              + (f" decoded by {where(dec)}" if dec is not None else ""))
     for name, step, sym, line in q(
             "SELECT name, step, symbol_id, call_line FROM path WHERE tree_id = ?"
             " ORDER BY name, step", (tid,)):

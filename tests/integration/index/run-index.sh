@@ -3,7 +3,10 @@
 # CASE.args (@FIXTURES@ = this directory's fixtures/, @TMP@ = a scratch
 # directory; the index is written to @TMP@/index.db), dump the index as
 # text with dump-index.py, and diff exit status, stderr and the dump with
-# CASE.expected.
+# CASE.expected.  With CASE.setup, the fixtures are copied first and the
+# setup is sourced with $fixtures pointing at the copy; when it sets
+# unprivileged=1 and the test runs as root, sysatlas runs as nobody (so
+# that permissions it sets hold).
 set -eu
 
 bin=$1
@@ -11,7 +14,18 @@ case=$2
 here=$(cd "$(dirname "$0")" && pwd)
 fixtures=$here/fixtures
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+unprivileged=0
+run=
+if [ -f "$case.setup" ]; then
+	cp -R "$fixtures" "$tmp/fixtures"
+	fixtures=$tmp/fixtures
+	. "$case.setup"
+	if [ "$unprivileged" = 1 ] && [ "$(id -u)" = 0 ]; then
+		chmod 0777 "$tmp"
+		run="setpriv --reuid=65534 --regid=65534 --clear-groups"
+	fi
+fi
 
 set --
 while IFS= read -r line || [ -n "$line" ]; do
@@ -20,7 +34,7 @@ while IFS= read -r line || [ -n "$line" ]; do
 done < "$case.args"
 
 rc=0
-SYSATLAS_PROGRESS=0 "$bin" index "$@" >"$tmp/.stdout" 2>"$tmp/.stderr" || rc=$?
+SYSATLAS_PROGRESS=0 $run "$bin" index "$@" >"$tmp/.stdout" 2>"$tmp/.stderr" || rc=$?
 {
 	echo "exit $rc"
 	echo "--- stderr"
@@ -30,9 +44,13 @@ SYSATLAS_PROGRESS=0 "$bin" index "$@" >"$tmp/.stdout" 2>"$tmp/.stderr" || rc=$?
 	if [ -f "$tmp/index.db" ]; then
 		python3 "$here/dump-index.py" "$tmp/index.db"
 	fi
-	ls "$tmp" | grep -v '^index.db$' || true
+	ls "$tmp" | grep -v -e '^index.db$' -e '^fixtures$' || true
 } >"$tmp/.actual"
 
+if [ -n "${SYSATLAS_REGEN:-}" ]; then
+	cp "$tmp/.actual" "$case.expected"
+	exit 0
+fi
 if ! diff -u "$case.expected" "$tmp/.actual"; then
 	echo "FAIL: $(basename "$case"): output differs from $case.expected" >&2
 	exit 1
