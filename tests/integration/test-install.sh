@@ -1,6 +1,7 @@
 #!/bin/sh
 # test-install.sh BUILDDIR: `meson install --destdir` yields the binary, the
-# man page and the data, and the installed binary runs outside the tree.
+# man page and the data (with the built-in index), and the installed binary
+# runs outside the tree and reads that index.
 set -eu
 
 build=$1
@@ -34,5 +35,35 @@ if [ -n "$bin" ]; then
 	"sysatlas "*) echo "ok: installed binary runs: $out" ;;
 	*) echo "FAIL: installed binary --version printed '$out'"; fail=1 ;;
 	esac
+fi
+
+# The built-in index: installed, and found and read by the installed
+# binary with no source or build tree to fall back on.
+index=$(find "$dest" -path '*/share/sysatlas/default-index.db' | head -n 1)
+check "${index:-/nonexistent}" "built-in index installed"
+if [ -n "$bin" ] && [ -n "$index" ]; then
+	for f in "$index-journal" "$index-wal"; do
+		[ ! -e "$f" ] || { echo "FAIL: $f installed beside the index"; fail=1; }
+	done
+	rc=0
+	out=$(cd / && env -u SYSATLAS_DATADIR "$bin" path openat --links github 2>&1) || rc=$?
+	case $out in
+	"openat: Linux v5.7 x86_64, common 257 "*)
+		echo "ok: installed binary reads its built-in index: $(echo "$out" | head -n 1)" ;;
+	*)
+		echo "FAIL: installed 'sysatlas path openat' (exit $rc) printed:"
+		echo "$out" | head -n 5
+		fail=1 ;;
+	esac
+	# the tracehook call site and the definition, as links to v5.7
+	gh=https://github.com/torvalds/linux/blob/v5.7
+	for want in "$gh/arch/x86/entry/common.c#L85" "$gh/fs/open.c#L1173"; do
+		if echo "$out" | grep -q "$want"; then
+			echo "ok: installed index gives $want"
+		else
+			echo "FAIL: installed index does not give $want"
+			fail=1
+		fi
+	done
 fi
 exit $fail

@@ -92,11 +92,14 @@ options)
 	grep -q "cannot create $tmp/no/such/dir" err || fail "unclear mkdir message: $(cat err)"
 	;;
 no-index)
-	# a data directory with the assets and link templates but no index
-	mkdir -p data/assets
+	# a data directory with the assets and link templates but no index;
+	# the binary is run from a copy, so the build tree's data/ (which has
+	# the built-in index) is not beside it either
+	mkdir -p data/assets bin
 	cp "$SYSATLAS_DATADIR"/assets/* data/assets/
 	cp "$SYSATLAS_DATADIR"/links.tsv data/
-	SYSATLAS_DATADIR=$tmp/data "$SYSATLAS" report small.db -o site >out 2>err || fail "report without index failed"
+	cp "$SYSATLAS" bin/sysatlas
+	SYSATLAS_DATADIR=$tmp/data bin/sysatlas report small.db -o site >out 2>err || fail "report without index failed"
 	grep -q "no index given and no built-in index found" err || fail "no warning about the missing index"
 	python3 "$src/check-site.py" site small.db
 	grep -q '"url":"https' site/data/rt-*.js && fail "links invented without an index"
