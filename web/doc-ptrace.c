@@ -1,7 +1,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "db.h"
 #include "doc-site.h"
 
 /*
@@ -100,24 +99,6 @@ static int lifecycle_graph(struct strbuf *out, struct doc_site *site, struct ix 
 	return rc;
 }
 
-/* The function whose body holds file_id:line (the case label's handler). */
-static void enclosing_function(struct strbuf *out, struct ix *ix, const struct ix_symbol *sym)
-{
-	sqlite3_stmt *st = NULL;
-
-	if (db_prepare(ix->db, &st,
-		       "SELECT f.name FROM symbol f JOIN file fl ON fl.id = f.file_id"
-		       " WHERE f.tree_id = ?1 AND f.kind IN ('function', 'syscall_definition')"
-		       " AND fl.path = ?2 AND f.line <= ?3 AND f.end_line >= ?3"
-		       " ORDER BY f.line DESC LIMIT 1") == 0 &&
-	    db_bind_int(st, 1, ix->kernel.id) == 0 &&
-	    db_bind_text(st, 2, sym->file ? sym->file : "", -1) == 0 &&
-	    db_bind_int(st, 3, sym->line) == 0 &&
-	    db_step(st) == SQLITE_ROW)
-		strbuf_addstr(out, (const char *)sqlite3_column_text(st, 0));
-	db_finalize(st);
-}
-
 static void chain(struct strbuf *out, struct doc_site *site, const struct ix_tree *tree,
 		  const struct ix_path *p)
 {
@@ -200,7 +181,8 @@ int doc_ptrace_write(struct doc_site *site)
 		html_text(&out, cases[i].name);
 		strbuf_addstr(&out, "</code></td><td><code>");
 		strbuf_reset(&fn);
-		enclosing_function(&fn, ix, &cases[i]);
+		if (ix_function_at(ix, ix->kernel.id, cases[i].file, cases[i].line, &fn) < 0)
+			goto cleanup;
 		html_text(&out, fn.buf);
 		strbuf_addstr(&out, "</code></td><td>");
 		doc_place_link(&out, site, &ix->kernel, &cases[i]);

@@ -1,5 +1,6 @@
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "datadir.h"
 #include "db.h"
@@ -53,6 +54,11 @@ static void tree_release(struct ix_tree *tree)
 	memset(tree, 0, sizeof(*tree));
 }
 
+void ix_init_empty(struct ix *ix)
+{
+	memset(ix, 0, sizeof(*ix));
+}
+
 int ix_open(struct ix *ix, const char *path)
 {
 	memset(ix, 0, sizeof(*ix));
@@ -72,8 +78,11 @@ fail:
 	return -1;
 }
 
+static void ix_cache_free(struct ix_cache *c);
+
 void ix_close(struct ix *ix)
 {
+	ix_cache_free(ix->cache);
 	db_close(ix->db);
 	free(ix->path);
 	tree_release(&ix->kernel);
@@ -148,22 +157,28 @@ static const char syscall_select[] =
 	" LEFT JOIN symbol c ON c.id = coalesce(s.decoder_id, ss.decoder_id)"
 	" LEFT JOIN file cf ON cf.id = c.file_id"
 	" WHERE s.tree_id = ?1 AND (?3 IS NULL OR s.abi = ?3) AND (?4 IS NULL OR s.name = ?4)"
+	" AND (?5 IS NULL OR s.nr = ?5) AND (?6 = 0 OR s.abi IN ('common', '64'))"
 	" ORDER BY CASE s.abi WHEN 'common' THEN 0 WHEN '64' THEN 1 WHEN 'x32' THEN 2"
 	" WHEN 'i386' THEN 3 ELSE 4 END, s.abi, s.nr";
 
-static int syscalls_query(struct ix *ix, const char *abi, const char *name,
-			  struct ix_syscall_list *list)
+/* The rows of abi (NULL: any; native: common and 64), name, nr (< 0: any). */
+static int syscalls_query(struct ix *ix, const char *abi, int native, const char *name,
+			  int64_t nr, struct ix_syscall_list *list)
 {
 	sqlite3_stmt *st = NULL;
 	size_t alloc = 0;
 	int r, rc = -1;
 
 	memset(list, 0, sizeof(*list));
+	if (!ix->db)
+		return 0;
 	if (db_prepare(ix->db, &st, syscall_select) < 0 ||
 	    db_bind_int(st, 1, ix->kernel.id) < 0 ||
 	    db_bind_int(st, 2, ix->strace.id) < 0 ||
 	    (abi ? db_bind_text(st, 3, abi, -1) : db_bind_null(st, 3)) < 0 ||
-	    (name ? db_bind_text(st, 4, name, -1) : db_bind_null(st, 4)) < 0)
+	    (name ? db_bind_text(st, 4, name, -1) : db_bind_null(st, 4)) < 0 ||
+	    (nr >= 0 ? db_bind_int(st, 5, nr) : db_bind_null(st, 5)) < 0 ||
+	    db_bind_int(st, 6, native) < 0)
 		goto cleanup;
 	while ((r = db_step(st)) == SQLITE_ROW) {
 		struct ix_syscall *sc;
@@ -199,12 +214,12 @@ cleanup:
 
 int ix_syscalls_load(struct ix *ix, const char *abi, struct ix_syscall_list *list)
 {
-	return syscalls_query(ix, abi, NULL, list);
+	return syscalls_query(ix, abi, 0, NULL, -1, list);
 }
 
 int ix_syscall_find(struct ix *ix, const char *name, struct ix_syscall_list *list)
 {
-	if (syscalls_query(ix, NULL, name, list) < 0)
+	if (syscalls_query(ix, NULL, 0, name, -1, list) < 0)
 		return -1;
 	return (int)list->nr;
 }
@@ -228,6 +243,8 @@ int ix_path_load(struct ix *ix, int64_t tree_id, const char *name, struct ix_pat
 
 	memset(path, 0, sizeof(*path));
 	path->name = xstrdup(name);
+	if (!ix->db)
+		return 0;
 	if (db_prepare(ix->db, &st,
 		       "SELECT p.call_line, " SYMBOL_COLS("s", "f")
 		       " FROM path p JOIN symbol s ON s.id = p.symbol_id"
@@ -264,6 +281,8 @@ int ix_path_names(struct ix *ix, int64_t tree_id, const char *prefix, char ***na
 	int r, rc = -1;
 
 	*names = xcalloc(alloc, sizeof(**names));
+	if (!ix->db)
+		return 0;
 	if (db_prepare(ix->db, &st,
 		       "SELECT DISTINCT name FROM path WHERE tree_id = ?1"
 		       " AND (?2 IS NULL OR substr(name, 1, length(?2)) = ?2) ORDER BY name") < 0 ||
@@ -310,6 +329,8 @@ int ix_symbols_by_kind(struct ix *ix, int64_t tree_id, const char *kind,
 
 	*out = NULL;
 	*nr = 0;
+	if (!ix->db)
+		return 0;
 	if (db_prepare(ix->db, &st,
 		       "SELECT " SYMBOL_COLS("s", "f") " FROM symbol s"
 		       " LEFT JOIN file f ON f.id = s.file_id"
@@ -391,4 +412,276 @@ int ix_url(const struct links *l, const struct ix_tree *tree, const char *path,
 		return -1;
 	return links_url(l, tree->kind, tree->version, tree->url_template, path,
 			 line > 0 && line < INT32_MAX ? (int)line : 0, out);
+}
+
+int ix_symbol_first(struct ix *ix, int64_t tree_id, const char *kind, const char *name,
+		   struct ix_symbol *out)
+{
+	sqlite3_stmt *st = NULL;
+	int r;
+
+	memset(out, 0, sizeof(*out));
+	if (!ix->db)
+		return 0;
+	if (db_prepare(ix->db, &st,
+		       "SELECT " SYMBOL_COLS("s", "f") " FROM symbol s"
+		       " LEFT JOIN file f ON f.id = s.file_id"
+		       " WHERE s.tree_id = ?1 AND s.kind = ?2 AND s.name = ?3"
+		       " ORDER BY f.path, s.line LIMIT 1") < 0 ||
+	    db_bind_int(st, 1, tree_id) < 0 ||
+	    db_bind_text(st, 2, kind, -1) < 0 ||
+	    db_bind_text(st, 3, name, -1) < 0) {
+		db_finalize(st);
+		return -1;
+	}
+	r = db_step(st);
+	if (r == SQLITE_ROW)
+		symbol_read(st, 0, out);
+	db_finalize(st);
+	return r < 0 ? -1 : r == SQLITE_ROW;
+}
+
+int ix_function_at(struct ix *ix, int64_t tree_id, const char *file, int64_t line,
+		   struct strbuf *out)
+{
+	sqlite3_stmt *st = NULL;
+	int r;
+
+	if (!ix->db || !file)
+		return 0;
+	if (db_prepare(ix->db, &st,
+		       "SELECT s.name FROM symbol s JOIN file f ON f.id = s.file_id"
+		       " WHERE s.tree_id = ?1 AND s.kind IN ('function', 'syscall_definition')"
+		       " AND f.path = ?2 AND s.line <= ?3 AND s.end_line >= ?3"
+		       " ORDER BY s.line DESC LIMIT 1") < 0 ||
+	    db_bind_int(st, 1, tree_id) < 0 ||
+	    db_bind_text(st, 2, file, -1) < 0 ||
+	    db_bind_int(st, 3, line) < 0) {
+		db_finalize(st);
+		return -1;
+	}
+	r = db_step(st);
+	if (r == SQLITE_ROW && sqlite3_column_text(st, 0))
+		strbuf_addstr(out, (const char *)sqlite3_column_text(st, 0));
+	db_finalize(st);
+	return r < 0 ? -1 : 0;
+}
+
+void ix_symbol_where(const struct ix_symbol *sym, int64_t line, struct strbuf *out)
+{
+	if (!sym->file) {
+		strbuf_addch(out, '?');
+		return;
+	}
+	strbuf_addf(out, "%s:%lld", sym->file, (long long)(line > 0 ? line : sym->line));
+}
+
+/* ---- cached lookups and source excerpts ---------------------------------- */
+
+struct ix_cached_path {
+	struct ix_cached_path *next;
+	struct ix_path path;
+};
+
+struct ix_cached_syscall {
+	struct ix_cached_syscall *next;
+	char *abi;			/* NULL: native */
+	int64_t nr;
+	struct ix_syscall_list rows;	/* the first row is the answer */
+};
+
+/* A source file of a local tree, split into lines. */
+struct ix_source {
+	int64_t tree_id;
+	char *file;
+	struct strbuf text;
+	size_t *lines;			/* offsets of line starts */
+	int64_t nr_lines;
+	int missing;
+};
+
+#define IX_SOURCES 16
+
+struct ix_cache {
+	struct ix_cached_path *paths;
+	struct ix_cached_syscall *syscalls;
+	struct ix_source sources[IX_SOURCES];	/* a small ring */
+	int next_source;
+};
+
+static struct ix_cache *ix_cache(struct ix *ix)
+{
+	if (!ix->cache)
+		ix->cache = xcalloc(1, sizeof(*ix->cache));
+	return ix->cache;
+}
+
+static void ix_source_release(struct ix_source *f)
+{
+	free(f->file);
+	strbuf_release(&f->text);
+	free(f->lines);
+	memset(f, 0, sizeof(*f));
+}
+
+static void ix_cache_free(struct ix_cache *c)
+{
+	int i;
+
+	if (!c)
+		return;
+	while (c->paths) {
+		struct ix_cached_path *p = c->paths;
+
+		c->paths = p->next;
+		ix_path_release(&p->path);
+		free(p);
+	}
+	while (c->syscalls) {
+		struct ix_cached_syscall *s = c->syscalls;
+
+		c->syscalls = s->next;
+		ix_syscall_list_release(&s->rows);
+		free(s->abi);
+		free(s);
+	}
+	for (i = 0; i < IX_SOURCES; i++)
+		ix_source_release(&c->sources[i]);
+	free(c);
+}
+
+const struct ix_tree *ix_path_tree(const struct ix *ix, const char *name)
+{
+	return !strncmp(name, "strace-", 7) ? &ix->strace : &ix->kernel;
+}
+
+int ix_path_get(struct ix *ix, const char *name, const struct ix_path **out)
+{
+	struct ix_cache *c = ix_cache(ix);
+	struct ix_cached_path *p;
+	const struct ix_tree *tree = ix_path_tree(ix, name);
+
+	for (p = c->paths; p; p = p->next)
+		if (!strcmp(p->path.name, name)) {
+			*out = &p->path;
+			return 0;
+		}
+	p = xcalloc(1, sizeof(*p));
+	if (!tree->id) {
+		p->path.name = xstrdup(name);	/* no such tree: an empty path */
+	} else if (ix_path_load(ix, tree->id, name, &p->path) < 0) {
+		free(p);
+		*out = NULL;
+		return -1;
+	}
+	p->next = c->paths;
+	c->paths = p;
+	*out = &p->path;
+	return 0;
+}
+
+int ix_syscall_get(struct ix *ix, const char *abi, int64_t nr,
+		   const struct ix_syscall **out)
+{
+	struct ix_cache *c = ix_cache(ix);
+	struct ix_cached_syscall *s;
+
+	*out = NULL;
+	for (s = c->syscalls; s; s = s->next)
+		if (s->nr == nr && (abi ? s->abi && !strcmp(s->abi, abi) : !s->abi)) {
+			*out = s->rows.nr ? &s->rows.items[0] : NULL;
+			return 0;
+		}
+	s = xcalloc(1, sizeof(*s));
+	if (nr < 0 || !ix->kernel.id) {
+		/* no table to look in: remembered as not found */
+	} else if (syscalls_query(ix, abi, !abi, NULL, nr, &s->rows) < 0) {
+		free(s);
+		return -1;
+	}
+	s->abi = abi ? xstrdup(abi) : NULL;
+	s->nr = nr;
+	s->next = c->syscalls;
+	c->syscalls = s;
+	*out = s->rows.nr ? &s->rows.items[0] : NULL;
+	return 0;
+}
+
+/* A tree-relative path that cannot leave the tree. */
+static int ix_file_is_inside(const char *p)
+{
+	const char *s;
+
+	if (!*p || *p == '/')
+		return 0;
+	for (s = p; s; s = strchr(s, '/')) {
+		if (*s == '/')
+			s++;
+		if (!strncmp(s, "..", 2) && (s[2] == '/' || !s[2]))
+			return 0;
+	}
+	return 1;
+}
+
+/* The lines of file in tree (from the ring), or NULL when unreadable. */
+static struct ix_source *ix_source_get(struct ix *ix, const struct ix_tree *tree,
+				       const char *file)
+{
+	struct ix_cache *c = ix_cache(ix);
+	struct strbuf full = STRBUF_INIT;
+	struct ix_source *f;
+	size_t i, alloc = 0;
+
+	for (i = 0; i < IX_SOURCES; i++) {
+		f = &c->sources[i];
+		if (f->file && f->tree_id == tree->id && !strcmp(f->file, file))
+			return f->missing ? NULL : f;
+	}
+	f = &c->sources[c->next_source];
+	c->next_source = (c->next_source + 1) % IX_SOURCES;
+	ix_source_release(f);
+	f->tree_id = tree->id;
+	f->file = xstrdup(file);
+	strbuf_addf(&full, "%s/%s", tree->root, file);
+	/* a tree without the file is no error: the excerpt is just absent */
+	if (access(full.buf, R_OK) < 0 || strbuf_read_file(&f->text, full.buf) < 0) {
+		f->missing = 1;
+		strbuf_release(&full);
+		return NULL;
+	}
+	strbuf_release(&full);
+	for (i = 0; i < f->text.len; i++) {
+		if (i && f->text.buf[i - 1] != '\n')
+			continue;
+		if ((size_t)f->nr_lines == alloc) {
+			alloc = alloc ? 2 * alloc : 1024;
+			f->lines = xrealloc(f->lines, alloc * sizeof(*f->lines));
+		}
+		f->lines[f->nr_lines++] = i;
+	}
+	return f;
+}
+
+int ix_excerpt(struct ix *ix, const struct ix_tree *tree, const char *file,
+	       int64_t line, int before, int after, struct strbuf *out)
+{
+	struct ix_source *f;
+	int64_t first, last, i;
+
+	if (!tree->id || !tree->root || !file || line <= 0 || !ix_file_is_inside(file))
+		return -1;
+	f = ix_source_get(ix, tree, file);
+	if (!f || line > f->nr_lines)
+		return -1;
+	first = line - before < 1 ? 1 : line - before;
+	last = line + after > f->nr_lines ? f->nr_lines : line + after;
+	for (i = first; i <= last; i++) {
+		size_t s = f->lines[i - 1];
+		size_t e = i < f->nr_lines ? f->lines[i] : f->text.len;
+
+		strbuf_add(out, f->text.buf + s, e - s);
+		if (e == s || f->text.buf[e - 1] != '\n')
+			strbuf_addch(out, '\n');
+	}
+	return 0;
 }

@@ -1,10 +1,15 @@
 /*
- * index-read: what the web generators read from an index.db.
+ * index-read: what the web generators (report, doc, path) read from an
+ * index.db.
  *
  * A read-only view of one index database: its trees, its syscall tables,
- * symbols and named paths, loaded into small owned structs.  Every
- * location comes from the index; nothing is filled in when the index lacks
- * it (a missing path is an empty path, a missing line is 0).
+ * symbols and named paths, loaded into small owned structs; for the
+ * report, lookups by name or number that are cached for the view's life,
+ * and small excerpts of the indexed source when the tree was indexed from
+ * a local directory.  Every location comes from the index; nothing is
+ * filled in when the index lacks it (a missing path is an empty path, a
+ * missing line is 0).  A view with no database (ix_init_empty()) has no
+ * trees, and every load and lookup in it finds nothing.
  */
 #ifndef SYSATLAS_WEB_INDEX_READ_H
 #define SYSATLAS_WEB_INDEX_READ_H
@@ -67,11 +72,14 @@ struct ix_syscall_list {
 	struct ix_syscall *items;
 };
 
+struct ix_cache;
+
 struct ix {
-	sqlite3 *db;
+	sqlite3 *db;			/* NULL: an empty view */
 	char *path;			/* the file, for messages */
 	struct ix_tree kernel;		/* the kernel tree (id 0 if absent) */
 	struct ix_tree strace;		/* the strace tree (id 0 if absent) */
+	struct ix_cache *cache;		/* ix_*_get() results, source files */
 };
 
 /*
@@ -80,6 +88,8 @@ struct ix {
  * error.  0, or -1 after error() with *ix released.
  */
 int ix_open(struct ix *ix, const char *path);
+/* A view of no index: no trees; loads and lookups find nothing. */
+void ix_init_empty(struct ix *ix);
 void ix_close(struct ix *ix);
 
 /*
@@ -124,6 +134,56 @@ void ix_symbols_free(struct ix_symbol *syms, size_t nr);
 
 void ix_symbol_release(struct ix_symbol *sym);
 void ix_syscall_release(struct ix_syscall *sc);
+
+/*
+ * The first symbol of tree_id of kind named exactly name (by file and
+ * line), into *out (released by the caller).  1 when found, 0 when not
+ * (*out empty), -1 after error().
+ */
+int ix_symbol_first(struct ix *ix, int64_t tree_id, const char *kind, const char *name,
+		   struct ix_symbol *out);
+
+/*
+ * Append the name of the innermost function (or syscall definition) of
+ * tree_id whose body holds file:line, e.g. the handler of a case label;
+ * nothing when the index has none.  0 or -1 after error().
+ */
+int ix_function_at(struct ix *ix, int64_t tree_id, const char *file, int64_t line,
+		   struct strbuf *out);
+
+/*
+ * Cached lookups, for callers that ask again and again (the report).
+ * What they return is owned by ix and lives until ix_close().
+ *
+ * ix_path_get: named path name of the tree it belongs to (strace-* paths
+ * are the strace tree's, the others the kernel's); *out is never NULL and
+ * is empty when the index lacks the path.  0 or -1 after error().
+ */
+int ix_path_get(struct ix *ix, const char *name, const struct ix_path **out);
+
+/*
+ * ix_syscall_get: the row of syscall nr in abi (NULL: the native x86-64
+ * table, ABIs common and 64), as ix_syscalls_load() gives it; *out NULL
+ * when the index has no such row.  0 or -1 after error().
+ */
+int ix_syscall_get(struct ix *ix, const char *abi, int64_t nr,
+		   const struct ix_syscall **out);
+
+/* The tree a path of this name belongs to (see ix_path_get()). */
+const struct ix_tree *ix_path_tree(const struct ix *ix, const char *name);
+
+/*
+ * Append lines [line - before, line + after] of file in tree when the tree
+ * was indexed from a local directory (tree->root; never from shipped
+ * data, which holds no source text).  Lines are raw, untrusted text, each
+ * ending in '\n'.  0, or -1 with nothing appended when there is no excerpt
+ * (no root, no such file or line, a path that would leave the tree).
+ */
+int ix_excerpt(struct ix *ix, const struct ix_tree *tree, const char *file,
+	       int64_t line, int before, int after, struct strbuf *out);
+
+/* Append "file:line" of sym (its own line when line is 0), or "?". */
+void ix_symbol_where(const struct ix_symbol *sym, int64_t line, struct strbuf *out);
 
 /* Append a short human label of a tree, e.g. "Linux v5.7 x86_64". */
 void ix_tree_label(struct strbuf *out, const struct ix_tree *tree);

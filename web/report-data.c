@@ -260,8 +260,7 @@ static void meta_errnos(struct report *r, struct strbuf *out)
 
 int report_data_finish(struct report *r)
 {
-	const struct atlas_tree *lt = atlas_tree(r->atlas, ATLAS_LINUX);
-	const struct atlas_tree *st = atlas_tree(r->atlas, ATLAS_STRACE);
+	const struct ix_tree *lt = &r->ix.kernel, *st = &r->ix.strace;
 	struct strbuf out = STRBUF_INIT;
 	int i, rc = -1;
 
@@ -273,9 +272,9 @@ int report_data_finish(struct report *r)
 	strbuf_addstr(&out, ",\"kernel\":");
 	js_str(&out, r->run.kernel_release);
 	strbuf_addstr(&out, ",\"linux\":");
-	js_str(&out, lt ? lt->version : "");
+	js_str(&out, lt->id ? lt->version : "");
 	strbuf_addstr(&out, ",\"strace\":");
-	js_str(&out, st ? st->version : "");
+	js_str(&out, st->id ? st->version : "");
 	strbuf_addf(&out, ",\"ended\":%s,\"end\":%lld,\"calls\":%llu,\"markers\":%llu,"
 		    "\"unfinished\":%llu,\n\"classes\":[",
 		    r->run.has_ended ? "true" : "false", (long long)r->run.last_t,

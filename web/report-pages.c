@@ -133,7 +133,7 @@ static void page_begin(struct report *r, struct strbuf *out, const char *title,
 
 static void report_notes(struct report *r, struct strbuf *out)
 {
-	const struct atlas_tree *lt = atlas_tree(r->atlas, ATLAS_LINUX);
+	const struct ix_tree *lt = r->ix.kernel.id ? &r->ix.kernel : NULL;
 	struct strbuf note = STRBUF_INIT;
 
 	if (lt && web_kernel_note(r->run.kernel_release, lt->version, &note)) {
@@ -328,8 +328,8 @@ static void report_summary_table(struct report *r, struct strbuf *out, const cha
 
 static int report_overview(struct report *r)
 {
-	const struct atlas_tree *lt = atlas_tree(r->atlas, ATLAS_LINUX);
-	const struct atlas_tree *st = atlas_tree(r->atlas, ATLAS_STRACE);
+	const struct ix_tree *lt = r->ix.kernel.id ? &r->ix.kernel : NULL;
+	const struct ix_tree *st = r->ix.strace.id ? &r->ix.strace : NULL;
 	struct strbuf out = STRBUF_INIT, cmd = STRBUF_INIT, v = STRBUF_INIT;
 	struct html_page p;
 	int rc = -1, i, processes = 0;
@@ -474,7 +474,7 @@ static int report_timeline(struct report *r)
 static int report_syscall_page(struct report *r, int sci)
 {
 	const struct report_sc *sc = &r->scs[sci];
-	const struct atlas_syscall *asc = atlas_syscall(r->atlas, sc->abi, sc->nr);
+	const struct ix_syscall *asc = sc->isc;
 	struct strbuf out = STRBUF_INIT, name = STRBUF_INIT, url = STRBUF_INIT, v = STRBUF_INIT;
 	struct graph *g = web_graph_new("path", GRAPH_TB);
 	struct html_page p;
@@ -489,17 +489,17 @@ static int report_syscall_page(struct report *r, int sci)
 		html_text(&out, sc->abi);
 	strbuf_addstr(&out, "</span></h1>\n<div class=\"cards\"><section class=\"card\"><h2>Kernel</h2>"
 		      "<table class=\"facts\">\n");
-	if (asc && asc->definition) {
+	if (asc && asc->definition.id) {
 		strbuf_reset(&v);
-		atlas_loc_where(asc->definition, 0, &v);
+		ix_symbol_where(&asc->definition, 0, &v);
 		strbuf_reset(&url);
-		atlas_url(r->atlas, asc->definition, 0, &url);
+		ix_url(&r->links, &r->ix.kernel, asc->definition.file, asc->definition.line, &url);
 		strbuf_addstr(&out, "<tr><th>definition</th><td>");
 		html_link(&out, url.len ? url.buf : NULL, v.buf, NULL);
 		strbuf_addstr(&out, "</td></tr>\n");
-		if (asc->definition->signature) {
+		if (asc->definition.signature) {
 			strbuf_addstr(&out, "<tr><th>signature</th><td><code>");
-			html_text(&out, asc->definition->signature);
+			html_text(&out, asc->definition.signature);
 			strbuf_addstr(&out, "</code></td></tr>\n");
 		}
 	} else {
@@ -515,15 +515,15 @@ static int report_syscall_page(struct report *r, int sci)
 	}
 	strbuf_addstr(&out, "</table></section>\n<section class=\"card\"><h2>strace</h2>"
 		      "<table class=\"facts\">\n<tr><th>decoder</th><td>");
-	if (asc && asc->decoder) {
+	if (asc && asc->decoder.id) {
 		strbuf_reset(&v);
-		if (strncmp(asc->decoder->name, "SYS_FUNC", 8))
-			strbuf_addf(&v, "SYS_FUNC(%s) — ", asc->decoder->name);
+		if (strncmp(asc->decoder.name, "SYS_FUNC", 8))
+			strbuf_addf(&v, "SYS_FUNC(%s) — ", asc->decoder.name);
 		else
-			strbuf_addf(&v, "%s — ", asc->decoder->name);
-		atlas_loc_where(asc->decoder, 0, &v);
+			strbuf_addf(&v, "%s — ", asc->decoder.name);
+		ix_symbol_where(&asc->decoder, 0, &v);
 		strbuf_reset(&url);
-		atlas_url(r->atlas, asc->decoder, 0, &url);
+		ix_url(&r->links, &r->ix.strace, asc->decoder.file, asc->decoder.line, &url);
 		html_link(&out, url.len ? url.buf : NULL, v.buf, NULL);
 	} else {
 		strbuf_addstr(&out, "<span class=\"missing\">not in the index</span>");

@@ -102,7 +102,7 @@ static int name_from_text(const char *text, struct strbuf *out)
 
 int report_sc_get(struct report *r, const char *abi, long nr, const char *text)
 {
-	const struct atlas_syscall *asc;
+	const struct ix_syscall *asc;
 	struct report_sc *sc;
 	struct strbuf name = STRBUF_INIT;
 	int i;
@@ -116,6 +116,8 @@ int report_sc_get(struct report *r, const char *abi, long nr, const char *text)
 		for (i = 0; i < r->nscs; i++)
 			if (!r->scs[i].abi && r->scs[i].nr == nr)
 				return i;
+	if (ix_syscall_get(&r->ix, abi, nr, &asc) < 0)
+		return -1;
 	if (r->nscs == r->scs_alloc) {
 		r->scs_alloc = r->scs_alloc ? 2 * r->scs_alloc : 64;
 		r->scs = xrealloc(r->scs, r->scs_alloc * sizeof(*r->scs));
@@ -125,7 +127,7 @@ int report_sc_get(struct report *r, const char *abi, long nr, const char *text)
 	sc->abi = abi ? xstrdup(abi) : NULL;
 	sc->nr = nr;
 	strbuf_init(&sc->occ, 0);
-	asc = atlas_syscall(r->atlas, abi, nr);
+	sc->isc = asc;
 	if (asc && asc->name)
 		strbuf_addstr(&name, asc->name);
 	else if (name_from_text(text, &name) < 0)
@@ -188,9 +190,12 @@ static int report_on_call(void *ctx, const struct tracedb_call *c)
 {
 	struct report *r = ctx;
 	int sci = report_sc_get(r, c->abi, c->nr, c->text), rt;
-	struct report_sc *sc = &r->scs[sci];
+	struct report_sc *sc;
 	int64_t dur = c->t1 - c->t0;
 
+	if (sci < 0)
+		return -1;
+	sc = &r->scs[sci];
 	sc->calls++;
 	r->ncalls++;
 	if (c->flags & TRACEDB_ERROR) {
@@ -347,14 +352,15 @@ static int report_open_index(struct report *r)
 	struct strbuf def = STRBUF_INIT;
 	int found, rc = 0;
 
+	ix_init_empty(&r->ix);
 	if (r->o->index)
-		return db_open(&r->index, r->o->index, &db_schema_index, DB_READONLY);
+		return ix_open(&r->ix, r->o->index);
 	/* the built-in index is optional: its absence is a warning */
 	error_set_routine(report_quiet);
 	found = datadir_find("default-index.db", &def) == 0;
 	error_set_routine(NULL);
 	if (found)
-		rc = db_open(&r->index, def.buf, &db_schema_index, DB_READONLY);
+		rc = ix_open(&r->ix, def.buf);
 	else
 		warning("no index given and no built-in index found: the report "
 			"shows the trace without source links (use --index FILE)");
@@ -382,10 +388,9 @@ static void report_release(struct report *r)
 	strbuf_release(&r->chunk_meta);
 	report_data_release(r);
 	web_graph_renderer_free(r->gr);
-	atlas_close(r->atlas);
 	links_release(&r->links);
 	tracedb_run_release(&r->run);
-	db_close(r->index);
+	ix_close(&r->ix);
 	db_close(r->trace);
 	strbuf_release(&r->dir);
 }
@@ -409,7 +414,6 @@ int web_report_write(const struct web_report_opts *o, struct strbuf *index_html)
 		goto cleanup;
 	if (tracedb_run_load(r->trace, &r->run) < 0)
 		goto cleanup;
-	r->atlas = atlas_open(r->index, &r->links);
 	r->gr = web_graph_renderer_new();
 	if (report_prepare_dir(r) < 0 || report_copy_assets(r) < 0)
 		goto cleanup;
@@ -425,10 +429,10 @@ int web_report_write(const struct web_report_opts *o, struct strbuf *index_html)
 	if (report_rt_write_all(r) < 0 || report_pages_write(r) < 0)
 		goto cleanup;
 	if (!o->quiet_kernel_note) {
-		const struct atlas_tree *lt = atlas_tree(r->atlas, ATLAS_LINUX);
+		const struct ix_tree *lt = &r->ix.kernel;
 		struct strbuf note = STRBUF_INIT;
 
-		if (lt && web_kernel_note(r->run.kernel_release, lt->version, &note))
+		if (lt->id && web_kernel_note(r->run.kernel_release, lt->version, &note))
 			warning("%s", note.buf);
 		strbuf_release(&note);
 	}

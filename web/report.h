@@ -14,8 +14,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "atlas.h"
 #include "graph.h"
+#include "index-read.h"
 #include "links.h"
 #include "strbuf.h"
 #include "tracedb.h"
@@ -33,6 +33,7 @@ struct report_sc {
 	long nr;
 	char *name;			/* from the index, the trace text, or syscall_NNN */
 	char *stem;			/* page file name stem (safe) */
+	const struct ix_syscall *isc;	/* the index's row (ix's cache), or NULL */
 	unsigned classes;		/* report_class bits */
 	uint64_t calls, errors, unfinished;
 	uint64_t timed;			/* calls with a duration (entered and returned) */
@@ -79,10 +80,10 @@ struct report_chunk {
 
 struct report {
 	const struct web_report_opts *o;
-	sqlite3 *trace, *index;
+	sqlite3 *trace;
+	struct ix ix;			/* the index; empty without one */
 	struct tracedb_run run;
 	struct links links;
-	struct atlas *atlas;
 	struct graph_renderer *gr;
 	struct strbuf dir;		/* output directory, no trailing slash */
 
@@ -115,7 +116,10 @@ int report_write_file(struct report *r, const char *name, const struct strbuf *s
 /* Write g's DOT text to graphs/NAME.dot (the source of a drawn graph). */
 int report_write_dot(struct report *r, struct graph *g, const char *name);
 
-/* The scs index of a call's syscall, registering it on first sight. */
+/*
+ * The scs index of a call's syscall, registering it on first sight;
+ * -1 after error() (the index could not be read).
+ */
 int report_sc_get(struct report *r, const char *abi, long nr, const char *text);
 
 /* report-data.c: timeline chunks and the meta file. */

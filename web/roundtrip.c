@@ -289,37 +289,39 @@ static void rt_row_release(struct rt_row *w)
 	strbuf_release(&w->excerpt);
 }
 
-/* A row for loc (its definition line), with its call site when call_line. */
+/* A row for sym of tree (its definition line), with its call site when call_line. */
 static void rt_row_loc(struct rt_build *b, struct rt_row *w, const char *text,
-		       const struct atlas_loc *loc, int call_line)
+		       const struct ix_tree *tree, const struct ix_symbol *sym, int64_t call_line)
 {
+	const struct links *links = &b->r->links;
+
 	rt_row_init(w);
-	strbuf_addstr(&w->text, text ? text : loc->name);
-	if (!loc->path && !strcmp(loc->kind ? loc->kind : "", "function")) {
+	strbuf_addstr(&w->text, text ? text : sym->name ? sym->name : "?");
+	if (!sym->file && !strcmp(sym->kind ? sym->kind : "", "function")) {
 		/* called, not defined in the indexed code (libc's wait4):
 		 * the caller's call site is the link */
 		strbuf_addstr(&w->text, "() — outside the indexed tree");
 		w->external = 1;
 		return;
 	}
-	if (atlas_url(b->r->atlas, loc, 0, &w->url) < 0)
+	if (ix_url(links, tree, sym->file, sym->line, &w->url) < 0)
 		w->missing = 1;
-	atlas_loc_where(loc, 0, &w->where);
+	ix_symbol_where(sym, 0, &w->where);
 	if (call_line > 0) {
-		const char *base = loc->path ? strrchr(loc->path, '/') : NULL;
+		const char *base = sym->file ? strrchr(sym->file, '/') : NULL;
 
-		strbuf_addf(&w->note, "%s:%d", base ? base + 1 : loc->path ? loc->path : "?",
-			    call_line);
-		atlas_url(b->r->atlas, loc, call_line, &w->note_url);
+		strbuf_addf(&w->note, "%s:%lld", base ? base + 1 : sym->file ? sym->file : "?",
+			    (long long)call_line);
+		ix_url(links, tree, sym->file, call_line, &w->note_url);
 		w->call = 1;
-	} else if (loc->path) {
-		const char *base = strrchr(loc->path, '/');
+	} else if (sym->file) {
+		const char *base = strrchr(sym->file, '/');
 
-		strbuf_addf(&w->note, "%s:%d", base ? base + 1 : loc->path, loc->line);
+		strbuf_addf(&w->note, "%s:%lld", base ? base + 1 : sym->file, (long long)sym->line);
 		strbuf_add(&w->note_url, w->url.buf, w->url.len);
 	}
-	atlas_excerpt(b->r->atlas, loc, call_line > 0 ? call_line : loc->line, 1, 1,
-		      &w->excerpt);
+	ix_excerpt(&b->r->ix, tree, sym->file, call_line > 0 ? call_line : sym->line, 1, 1,
+		   &w->excerpt);
 }
 
 /* A row for a step the index does not have. */
@@ -386,14 +388,19 @@ static int rt_phase(struct rt_build *b, const char *lane, const char *title,
 static int rt_phase_path(struct rt_build *b, const char *lane, const char *title,
 			 const char *path_name, struct rt_row *extra, int nextra)
 {
-	const struct atlas_path *p = atlas_path(b->r->atlas, path_name);
-	int n = (p ? p->nsteps : 1) + nextra, i, rc;
-	struct rt_row *rows = xcalloc(n, sizeof(*rows));
+	const struct ix_tree *tree = ix_path_tree(&b->r->ix, path_name);
+	const struct ix_path *p;
+	struct rt_row *rows;
 	struct strbuf miss = STRBUF_INIT;
+	int n, i, rc;
 
-	if (p) {
-		for (i = 0; i < p->nsteps; i++)
-			rt_row_loc(b, &rows[i], NULL, &p->steps[i].loc, p->steps[i].call_line);
+	if (ix_path_get(&b->r->ix, path_name, &p) < 0)
+		return -1;
+	n = (p->nr_steps ? (int)p->nr_steps : 1) + nextra;
+	rows = xcalloc(n, sizeof(*rows));
+	if (p->nr_steps) {
+		for (i = 0; i < (int)p->nr_steps; i++)
+			rt_row_loc(b, &rows[i], NULL, tree, &p->steps[i].sym, p->steps[i].call_line);
 	} else {
 		strbuf_addf(&miss, "path %s: not in the index", path_name);
 		rt_row_missing(&rows[0], miss.buf);
@@ -428,18 +435,18 @@ static int rt_tracee(struct rt_build *b, const char *id, const char *label)
 }
 
 /* The decoder row of a syscall (strace's SYS_FUNC). */
-static void rt_decoder_row(struct rt_build *b, const struct atlas_syscall *asc,
+static void rt_decoder_row(struct rt_build *b, const struct ix_syscall *asc,
 			   const char *name, struct rt_row *w)
 {
 	struct strbuf t = STRBUF_INIT;
 
-	if (asc && asc->decoder) {
+	if (asc && asc->decoder.id) {
 		/* strace_decoder symbols are named as in SYS_FUNC(name) */
-		if (strncmp(asc->decoder->name, "SYS_FUNC", 8))
-			strbuf_addf(&t, "SYS_FUNC(%s)", asc->decoder->name);
+		if (strncmp(asc->decoder.name, "SYS_FUNC", 8))
+			strbuf_addf(&t, "SYS_FUNC(%s)", asc->decoder.name);
 		else
-			strbuf_addstr(&t, asc->decoder->name);
-		rt_row_loc(b, w, t.buf, asc->decoder, 0);
+			strbuf_addstr(&t, asc->decoder.name);
+		rt_row_loc(b, w, t.buf, &b->r->ix.strace, &asc->decoder, 0);
 	} else {
 		strbuf_addf(&t, "strace decoder of %s", name);
 		rt_row_missing(w, t.buf);
@@ -447,19 +454,55 @@ static void rt_decoder_row(struct rt_build *b, const struct atlas_syscall *asc,
 	strbuf_release(&t);
 }
 
-static void rt_definition_row(struct rt_build *b, const struct atlas_syscall *asc,
+static void rt_definition_row(struct rt_build *b, const struct ix_syscall *asc,
 			      const char *name, struct rt_row *w)
 {
 	struct strbuf t = STRBUF_INIT;
 
-	if (asc && asc->definition) {
+	if (asc && asc->definition.id) {
 		strbuf_addf(&t, "definition of %s", name);
-		rt_row_loc(b, w, t.buf, asc->definition, 0);
+		rt_row_loc(b, w, t.buf, &b->r->ix.kernel, &asc->definition, 0);
 	} else {
 		strbuf_addf(&t, "kernel definition of %s", name);
 		rt_row_missing(w, t.buf);
 	}
 	strbuf_release(&t);
+}
+
+/*
+ * The kernel side of mechanism m when the index has no path for it: the
+ * request's case label, or the native syscall of that name (readlink).
+ */
+static int rt_mechanism_fallback(struct rt_build *b, const char *m, const char *title,
+				 const char *kpath)
+{
+	struct ix *ix = &b->r->ix;
+	struct ix_syscall_list rows = { 0 };
+	struct ix_symbol cl = { 0 };
+	struct strbuf miss = STRBUF_INIT;
+	struct rt_row w;
+	int found = 0, rc = -1;
+
+	if (strncmp(m, "PTRACE_", 7) && ix_syscall_find(ix, m, &rows) < 0)
+		goto cleanup;
+	if (rows.nr && rows.items[0].definition.id &&
+	    (!strcmp(rows.items[0].abi, "common") || !strcmp(rows.items[0].abi, "64"))) {
+		rt_row_loc(b, &w, NULL, &ix->kernel, &rows.items[0].definition, 0);
+	} else if ((found = ix_symbol_first(ix, ix->kernel.id, "case_label", m, &cl)) > 0) {
+		rt_row_loc(b, &w, NULL, &ix->kernel, &cl, 0);
+	} else if (found == 0) {
+		strbuf_addf(&miss, "%s (path %s not in the index)", m, kpath);
+		rt_row_missing(&w, miss.buf);
+	} else {
+		goto cleanup;
+	}
+	rc = rt_phase(b, "kernel", title, &w, 1);
+	rt_row_release(&w);
+cleanup:
+	ix_syscall_list_release(&rows);
+	ix_symbol_release(&cl);
+	strbuf_release(&miss);
+	return rc;
 }
 
 /* The phases of the mechanisms (comma-separated) the tracer used at a stop. */
@@ -470,6 +513,7 @@ static int rt_mechanisms_phase(struct rt_build *b, const char *mechs, const char
 
 	for (m = strtok_r(list, ",", &save); m && rc == 0; m = strtok_r(NULL, ",", &save)) {
 		const char *spath = NULL, *what = NULL;
+		const struct ix_path *kp;
 		struct strbuf title = STRBUF_INIT, kpath = STRBUF_INIT;
 		size_t i;
 
@@ -495,30 +539,10 @@ static int rt_mechanisms_phase(struct rt_build *b, const char *mechs, const char
 			b->edge_label = m;
 		}
 		b->desc = what;
-		if (rc == 0 && atlas_path(b->r->atlas, kpath.buf)) {
+		if (rc == 0 && (rc = ix_path_get(&b->r->ix, kpath.buf, &kp)) == 0 && kp->nr_steps) {
 			rc = rt_phase_path(b, "kernel", title.buf, kpath.buf, NULL, 0);
 		} else if (rc == 0) {
-			/* not a path of this index: the request's case label, or
-			 * the syscall of that name (readlink), if any */
-			struct rt_row w;
-			int n = 0;
-			const struct atlas_loc *cl = atlas_symbols(b->r->atlas, ATLAS_LINUX, m,
-								   "case_label", &n);
-			long nr = strncmp(m, "PTRACE_", 7) ? atlas_syscall_nr(b->r->atlas, m) : -1;
-			const struct atlas_syscall *asc = nr >= 0 ? atlas_syscall(b->r->atlas, NULL, nr) : NULL;
-			struct strbuf miss = STRBUF_INIT;
-
-			if (asc && asc->definition) {
-				rt_row_loc(b, &w, NULL, asc->definition, 0);
-			} else if (n > 0) {
-				rt_row_loc(b, &w, NULL, &cl[0], 0);
-			} else {
-				strbuf_addf(&miss, "%s (path %s not in the index)", m, kpath.buf);
-				rt_row_missing(&w, miss.buf);
-			}
-			rc = rt_phase(b, "kernel", title.buf, &w, 1);
-			rt_row_release(&w);
-			strbuf_release(&miss);
+			rc = rt_mechanism_fallback(b, m, title.buf, kpath.buf);
 		}
 		b->desc = NULL;
 		strbuf_release(&title);
@@ -551,6 +575,7 @@ static int rt_stop(struct rt_build *b, const char *stop, const char *mechs,
 		   const char *strace_path, struct rt_row *decoder)
 {
 	struct strbuf t = STRBUF_INIT, req = STRBUF_INIT, path = STRBUF_INIT;
+	const struct ix_path *rp;
 	int rc;
 
 	b->edge_label = "stops";
@@ -573,8 +598,11 @@ static int rt_stop(struct rt_build *b, const char *stop, const char *mechs,
 	 * carry its first design's name */
 	rt_resume_of(mechs, &req);
 	rt_mechanism_path(req.buf, &path);
-	if (!strcmp(path.buf, "ptrace-syscall") && !atlas_path(b->r->atlas, path.buf))
-		strbuf_addstr(&path, "-resume");
+	if (rc == 0 && !strcmp(path.buf, "ptrace-syscall")) {
+		rc = ix_path_get(&b->r->ix, path.buf, &rp);
+		if (rc == 0 && !rp->nr_steps)
+			strbuf_addstr(&path, "-resume");
+	}
 	strbuf_reset(&t);
 	strbuf_addf(&t, "ptrace(%s) resumes the tracee", req.buf);
 	if (rc == 0) {
@@ -592,7 +620,7 @@ int report_rt_build(struct report *r, const struct report_rt *rt,
 {
 	struct rt_build b = { .r = r, .g = g, .steps = steps };
 	const struct report_sc *sc = &r->scs[rt->sc];
-	const struct atlas_syscall *asc = atlas_syscall(r->atlas, sc->abi, sc->nr);
+	const struct ix_syscall *asc = sc->isc;
 	struct strbuf label = STRBUF_INIT;
 	struct rt_row dec, def;
 	int rc = -1;
@@ -663,7 +691,7 @@ int report_sc_graph_build(struct report *r, int sci, struct graph *g)
 	struct rt_build b = { .r = r, .g = g };
 	struct strbuf steps = STRBUF_INIT;
 	const struct report_sc *sc = &r->scs[sci];
-	const struct atlas_syscall *asc = atlas_syscall(r->atlas, sc->abi, sc->nr);
+	const struct ix_syscall *asc = sc->isc;
 	struct rt_row def, dec;
 	int rc = -1;
 
