@@ -1,24 +1,36 @@
 /*
- * floor CMD [ARGS...]: the cheapest possible ptrace tracer, the floor of
- * the tracer benchmark.  It stops the command at every syscall entry and
- * exit (PTRACE_SYSCALL + waitpid, following forks and threads) and does
- * nothing else: no registers, no memory, no output.  Signals are passed
- * on; the exit status is the command's.
+ * floor [-r] CMD [ARGS...]: the cheapest possible ptrace tracer, the floor
+ * of the tracer benchmark.  It stops the command at every syscall entry
+ * and exit (PTRACE_SYSCALL + waitpid, following forks and threads) and
+ * does nothing else: no registers, no memory, no output.  Signals are
+ * passed on; the exit status is the command's.
+ *
+ * -r: also read the syscall at each syscall stop with one
+ * PTRACE_GET_SYSCALL_INFO (number and arguments at entry, return value
+ * at exit), as any tracer that records calls must, and throw it away:
+ * the floor of a tracer that knows which call it stopped in.
  */
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/ptrace.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 int main(int argc, char **argv)
 {
-	int status, exit_status = 0, live = 1;
+	int status, exit_status = 0, live = 1, read_info = 0;
+	unsigned char info[128];	/* struct ptrace_syscall_info and spare */
 	pid_t child, pid;
 
+	if (argc > 1 && !strcmp(argv[1], "-r")) {
+		read_info = 1;
+		argv++;
+		argc--;
+	}
 	if (argc < 2) {
-		fprintf(stderr, "usage: floor CMD [ARGS...]\n");
+		fprintf(stderr, "usage: floor [-r] CMD [ARGS...]\n");
 		return 2;
 	}
 	child = fork();
@@ -59,6 +71,12 @@ int main(int argc, char **argv)
 		}
 		if (!WIFSTOPPED(status))
 			continue;
+		if (read_info && WSTOPSIG(status) == (SIGTRAP | 0x80) &&
+		    ptrace((enum __ptrace_request)0x420e /* PTRACE_GET_SYSCALL_INFO */, pid,
+			   (void *)sizeof(info), info) <= 0) {
+			perror("floor: PTRACE_GET_SYSCALL_INFO");
+			return 1;
+		}
 		if (status >> 16 == PTRACE_EVENT_FORK || status >> 16 == PTRACE_EVENT_VFORK ||
 		    status >> 16 == PTRACE_EVENT_CLONE)
 			live++;

@@ -8,6 +8,8 @@ the figure of a variant is its median wall time over the rounds.
 
   native    the workload untraced
   floor     bench/floor.c: PTRACE_SYSCALL + waitpid, nothing else
+  floor+read  bench/floor.c -r: the floor plus one PTRACE_GET_SYSCALL_INFO
+            per syscall stop, the least a tracer that knows the call pays
   sysatlas  sysatlas trace -f -o DB (full recording and decoding)
   strace    strace -f -o FILE
   filtered  sysatlas trace -f -e trace=openat -o DB (getppid only)
@@ -121,6 +123,7 @@ def main():
                                       "trace=openat", "-o", db, "--"] + cmd)]
             return [("native", cmd),
                     ("floor", [floor] + cmd),
+                    ("floor+read", [floor, "-r"] + cmd),
                     ("sysatlas", [sysatlas, "trace", "-f", "--force", "-o", db, "--"] + cmd),
                     ("strace", [strace, "-f", "-o", out] + cmd)]
 
@@ -136,9 +139,10 @@ def main():
             print("Overhead per syscall in µs: wall time (and CPU time, user + "
                   "system of tracer and tracee) minus the native run's, divided "
                   "by the syscalls.\n")
-            print("| workload | syscalls | native wall s | floor µs | sysatlas µs | "
-                  "strace µs | sysatlas/strace | sysatlas/floor |")
-            print("|---|---|---|---|---|---|---|---|")
+            print("| workload | syscalls | native wall s | floor µs | floor+read µs | "
+                  "sysatlas µs | strace µs | sysatlas/strace | sysatlas/floor | "
+                  "sysatlas/floor+read |")
+            print("|---|---|---|---|---|---|---|---|---|---|")
             for name, cmd in workloads:
                 vs = variants(name, cmd)
                 wall = {v: [] for v, _ in vs}
@@ -151,8 +155,8 @@ def main():
                 mw = {v: statistics.median(t) for v, t in wall.items()}
                 mc = {v: statistics.median(t) for v, t in cpu.items()}
                 if name == filt_wl[0]:
-                    print("| %s | — | %.3f | — | filtered: %.3f s wall = **%.2f× native** "
-                          "(CPU %.2f×) | — | — | — |" %
+                    print("| %s | — | %.3f | — | — | filtered: %.3f s wall = **%.2f× native** "
+                          "(CPU %.2f×) | — | — | — | — |" %
                           (name, mw["native"], mw["filtered"], mw["filtered"] / mw["native"],
                            mc["filtered"] / mc["native"]))
                     continue
@@ -160,11 +164,14 @@ def main():
                 ow = {v: (mw[v] - mw["native"]) / n * 1e6 for v in mw}
                 oc = {v: (mc[v] - mc["native"]) / n * 1e6 for v in mc}
                 print("| %s | %d | %.3f | %.2f (%.2f) | %.2f (%.2f) | %.2f (%.2f) | "
-                      "**%.2f×** (%.2f×) | **%.2f×** (%.2f×) |" %
-                      (name, n, mw["native"], ow["floor"], oc["floor"], ow["sysatlas"],
+                      "%.2f (%.2f) | **%.2f×** (%.2f×) | **%.2f×** (%.2f×) | "
+                      "%.2f× (%.2f×) |" %
+                      (name, n, mw["native"], ow["floor"], oc["floor"],
+                       ow["floor+read"], oc["floor+read"], ow["sysatlas"],
                        oc["sysatlas"], ow["strace"], oc["strace"],
                        ow["sysatlas"] / ow["strace"], oc["sysatlas"] / oc["strace"],
-                       ow["sysatlas"] / ow["floor"], oc["sysatlas"] / oc["floor"]))
+                       ow["sysatlas"] / ow["floor"], oc["sysatlas"] / oc["floor"],
+                       ow["sysatlas"] / ow["floor+read"], oc["sysatlas"] / oc["floor+read"]))
                 sys.stdout.flush()
             print()
         print("- load after: %s" % open("/proc/loadavg").read().split()[0:3])
