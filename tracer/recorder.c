@@ -494,6 +494,13 @@ int recorder_finish(struct recorder *r, int has_status, int status)
 		if (!r->failed &&
 		    db_exec(r->db, "CREATE INDEX IF NOT EXISTS event_by_tid ON event(tid, seq)") < 0)
 			r->failed = 1;
+		/*
+		 * The finished trace is one file: out of WAL mode, a reader
+		 * (a read-only `sysatlas report`, a published site) leaves no
+		 * -wal and -shm files beside it.
+		 */
+		if (!r->failed && db_make_standalone(r->db) < 0)
+			r->failed = 1;
 	}
 	if (r->failed)
 		rc = -1;

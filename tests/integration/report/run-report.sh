@@ -125,6 +125,12 @@ run)
 	[ "$(grep -c 'index is of Linux v5.7' err)" -le 1 ] || fail "kernel note said more than once"
 	python3 "$src/check-site.py" site site/trace.db
 	grep -q '"name":"openat"' site/data/meta.js || fail "cat's openat not in the report"
+	# the published site is plain files: the finished trace is out of WAL
+	# mode, and reading it (the report, check-site.py) left no -wal/-shm
+	stray=$(ls site | grep -e '-wal$' -e '-shm$' -e '-journal$' || true)
+	[ -z "$stray" ] || fail "left in the site: $stray"
+	[ "$(od -An -tu1 -j18 -N2 site/trace.db | tr -s ' ')" = " 1 1" ] ||
+		fail "trace.db is still in WAL mode (header bytes 18-19 not 1 1)"
 	;;
 *)
 	fail "unknown case"
