@@ -23,6 +23,7 @@
   var T0, DUR, LANE, SC, FL, ER, RT, SEQ;
   var chunkStart = [], chunksLoaded = 0;
   var lanes = [];          /* per lane: array of slice indices, by start */
+  var elanes = [];         /* per lane: the failed calls only, by start */
   var marks = { t: [], l: [], k: [], x: [], s: [], tx: [] };
   var scColor = [], scMatch = null, laneMatch = null, errMatch = null;
   var view = { start: 0, end: 1 };
@@ -73,6 +74,12 @@
 
   S.on('meta', function (m) { meta = m; });
 
+  function addByStart(ln, j) {
+    ln.push(j);
+    if (ln.length > 1 && T0[ln[ln.length - 2]] > T0[j])
+      ln.sort(function (a, b) { return T0[a] - T0[b]; });
+  }
+
   S.on('chunk', function (k, c) {
     var base = n, i, t = 0, s = 0;
     chunkStart[k] = base;
@@ -82,13 +89,9 @@
       var j = base + i;
       T0[j] = t; DUR[j] = c.d[i]; LANE[j] = c.l[i]; SC[j] = c.c[i];
       FL[j] = c.f[i]; ER[j] = c.e[i]; RT[j] = c.r[i]; SEQ[j] = s;
-      var ln = lanes[c.l[i]] || (lanes[c.l[i]] = []);
-      if (ln.length && T0[ln[ln.length - 1]] > t) {
-        ln.push(j);
-        ln.sort(function (a, b) { return T0[a] - T0[b]; });
-      } else {
-        ln.push(j);
-      }
+      addByStart(lanes[c.l[i]] || (lanes[c.l[i]] = []), j);
+      if (FL[j] & FL_ERROR)
+        addByStart(elanes[c.l[i]] || (elanes[c.l[i]] = []), j);
     }
     n += c.n;
     if (flanes) {
@@ -373,6 +376,8 @@
         if (flanes[li]) drawn += paintLane(flanes[li], y, scale, colorOf);
       } else {
         drawn += paintLane(lanes[li], y, scale, colorOf);
+        /* zoomed out, a pixel shows one call of many: a failed one wins */
+        if (elanes[li]) paintLane(elanes[li], y, scale, colorOf);
       }
       ctx.restore();
     }
