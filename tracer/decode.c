@@ -178,22 +178,25 @@ static void print_rval(struct decode_ctx *d, unsigned rv)
 		strbuf_addf(d->out, " (%s)", d->aux.buf);
 }
 
-void decode_exit(const struct decode_opts *o, struct decode_mem *m,
-		 struct decode_call *c, struct strbuf *out)
+size_t decode_exit(const struct decode_opts *o, struct decode_mem *m,
+		   struct decode_call *c, struct strbuf *out)
 {
 	const struct decode_sysent *e = sysent_of(c->abi, c->nr);
 	unsigned rv = (unsigned)c->scratch[3];
 	struct decode_ctx d;
+	size_t result_at;
 
 	ctx_init(&d, o, m, c, out, 1);
 	if (!(rv & STATE_ENTERED))
 		rv = DECODE_RVAL_DECODED;	/* exit without enter: no args */
 	if (!(rv & DECODE_RVAL_DECODED) && e && e->decode)
 		rv = e->decode(&d);
+	result_at = out->len;
 	strbuf_addstr(out, ") = ");
 	if (c->is_error && (rv & DECODE_RVAL_MASK) != DECODE_RVAL_NONE)
 		print_errno(out, (int)-c->rval);
 	else
 		print_rval(&d, rv);
 	strbuf_release(&d.aux);
+	return result_at;
 }

@@ -97,9 +97,13 @@ struct decode_call {
 void decode_enter(const struct decode_opts *o, struct decode_mem *m,
 		  struct decode_call *c, struct strbuf *out);
 
-/* Append the rest of the line at syscall exit, through " = rval". */
-void decode_exit(const struct decode_opts *o, struct decode_mem *m,
-		 struct decode_call *c, struct strbuf *out);
+/*
+ * Append the rest of the line at syscall exit, through " = rval"; returns
+ * the offset in out of the ") = " that starts the result (where strace
+ * pads to its result column).
+ */
+size_t decode_exit(const struct decode_opts *o, struct decode_mem *m,
+		   struct decode_call *c, struct strbuf *out);
 
 /* "SIGSEGV", or "SIG%d" for unknown; never NULL. */
 const char *decode_signal_name(int sig, char *buf, size_t size);

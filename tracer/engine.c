@@ -149,6 +149,7 @@ static struct trace_event *engine_event(struct engine *e, struct task *t,
 	ev->other_tid = 0;
 	ev->text_len = (uint32_t)len;
 	ev->enter_len = 0;
+	ev->result_at = 0;
 	if (len)
 		memcpy(ev->text, text, len);
 	return ev;
@@ -223,6 +224,7 @@ static void engine_syscall_exit(struct engine *e, struct task *t, int have_rval,
 				int64_t rval, int is_error)
 {
 	struct trace_event *ev;
+	size_t result_at;
 
 	if (!t->in_syscall) {
 		/* An exit with no enter seen: attached inside a syscall. */
@@ -244,11 +246,12 @@ static void engine_syscall_exit(struct engine *e, struct task *t, int have_rval,
 	t->call.is_error = is_error;
 	strbuf_setlen(&t->line, t->enter_len);
 	e->mem.tid = t->tid;
-	decode_exit(&e->o->decode, &e->mem.mem, &t->call, &t->line);
+	result_at = decode_exit(&e->o->decode, &e->mem.mem, &t->call, &t->line);
 	engine_resume(e, t, 0);
 
 	ev = engine_event(e, t, TRACE_EXIT, TRACE_STOP_SYSCALL, t->line.buf, t->line.len);
 	ev->enter_len = (uint32_t)(t->enter_len < ev->text_len ? t->enter_len : ev->text_len);
+	ev->result_at = result_at >= ev->enter_len && result_at < ev->text_len ? (uint32_t)result_at : 0;
 	ev->abi = (uint8_t)t->call.abi;
 	ev->has = TRACE_HAS_NR | TRACE_HAS_ARGS | TRACE_HAS_RETVAL | TRACE_HAS_ENTER_SEQ;
 	ev->nr = t->call.nr;

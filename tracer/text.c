@@ -20,6 +20,7 @@ struct text_out {
 	int always_prefix;
 	struct tidmap tasks;		/* tid -> struct text_task */
 	pid_t open_tid;			/* whose line is unterminated; 0: none */
+	size_t col;			/* bytes on the unterminated line */
 	int failed;
 };
 
@@ -45,15 +46,54 @@ static struct text_task *text_task_get(struct text_out *t, pid_t tid)
 	return tt;
 }
 
-/* Print the pid prefix strace would print. */
-static void text_prefix(struct text_out *t, pid_t tid)
+/* strace's result column: " = " is padded out to start here. */
+#define TEXT_RESULT_COLUMN 40
+
+/* Print the pid prefix strace would print; returns its width. */
+static size_t text_prefix(struct text_out *t, pid_t tid)
 {
+	int n = 0;
+
 	if (t->to_file) {
 		if (t->always_prefix || t->tasks.count > 1)
-			fprintf(t->f, "%-5d ", (int)tid);
+			n = fprintf(t->f, "%-5d ", (int)tid);
 	} else if (t->tasks.count > 1) {
-		fprintf(t->f, "[pid %5d] ", (int)tid);
+		n = fprintf(t->f, "[pid %5d] ", (int)tid);
 	}
+	return n > 0 ? (size_t)n : 0;
+}
+
+/*
+ * The rest of a call's line from the exit text, padded as strace pads it:
+ * ")" then spaces so that "= " starts at column 40 (nothing when the line
+ * is already longer).  col is what the line holds before this.
+ */
+static void text_pad_result(struct text_out *t, size_t col, const char *result)
+{
+	fputs(") ", t->f);
+	for (col += 2; col < TEXT_RESULT_COLUMN; col++)
+		fputc(' ', t->f);
+	fputs("= ", t->f);
+	fputs(result, t->f);
+}
+
+static void text_result(struct text_out *t, const struct trace_event *e, size_t col)
+{
+	const char *rest = e->text + e->enter_len;
+	size_t at;
+
+	if (!e->result_at) {
+		fwrite(rest, 1, e->text_len - e->enter_len, t->f);
+		return;
+	}
+	at = e->result_at - e->enter_len;
+	fwrite(rest, 1, at, t->f);			/* up to the ")" */
+	fputs(") ", t->f);
+	for (col += at + 2; col < TEXT_RESULT_COLUMN; col++)
+		fputc(' ', t->f);
+	fputs("= ", t->f);
+	rest = e->text + e->result_at + 4;		/* past ") = " */
+	fwrite(rest, 1, e->text_len - e->result_at - 4, t->f);
 }
 
 /* End another task's open line with " <unfinished ...>". */
@@ -89,7 +129,7 @@ void text_out_event(struct text_out *t, const struct trace_event *e)
 	switch (e->kind) {
 	case TRACE_ENTER:
 		text_close_open(t, 0);
-		text_prefix(t, e->tid);
+		t->col = text_prefix(t, e->tid) + e->text_len;
 		fwrite(e->text, 1, e->text_len, t->f);
 		t->open_tid = e->tid;
 		tt->pending = 1;
@@ -98,12 +138,15 @@ void text_out_event(struct text_out *t, const struct trace_event *e)
 		break;
 	case TRACE_EXIT:
 		if (t->open_tid == e->tid) {
-			fwrite(e->text + e->enter_len, 1, e->text_len - e->enter_len, t->f);
+			text_result(t, e, t->col);
 		} else {
+			size_t col;
+			int n;
+
 			text_close_open(t, e->tid);
-			text_prefix(t, e->tid);
-			fprintf(t->f, "<... %s resumed>", text_name(e->abi, e->nr, name, sizeof(name)));
-			fwrite(e->text + e->enter_len, 1, e->text_len - e->enter_len, t->f);
+			col = text_prefix(t, e->tid);
+			n = fprintf(t->f, "<... %s resumed>", text_name(e->abi, e->nr, name, sizeof(name)));
+			text_result(t, e, col + (n > 0 ? (size_t)n : 0));
 		}
 		fputc('\n', t->f);
 		t->open_tid = 0;
@@ -113,13 +156,18 @@ void text_out_event(struct text_out *t, const struct trace_event *e)
 		if (tt->pending) {
 			if (t->open_tid == e->tid) {
 				/* no exit stop: strace's "= ?" */
-				fputs(") = ?\n", t->f);
+				text_pad_result(t, t->col, "?");
 			} else {
+				size_t col;
+				int n;
+
 				text_close_open(t, e->tid);
-				text_prefix(t, e->tid);
-				fprintf(t->f, "<... %s resumed>) = ?\n",
-					text_name(tt->abi, tt->nr, name, sizeof(name)));
+				col = text_prefix(t, e->tid);
+				n = fprintf(t->f, "<... %s resumed>",
+					    text_name(tt->abi, tt->nr, name, sizeof(name)));
+				text_pad_result(t, col + (n > 0 ? (size_t)n : 0), "?");
 			}
+			fputc('\n', t->f);
 			t->open_tid = 0;
 			tt->pending = 0;
 		}

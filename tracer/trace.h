@@ -100,6 +100,7 @@ struct trace_event {
 	uint64_t enter_seq;
 	uint32_t text_len;		/* bytes of text; 0: NULL */
 	uint32_t enter_len;		/* exit: the enter part of text */
+	uint32_t result_at;		/* exit: where ") = " starts; 0: unknown */
 	char text[];
 };
 

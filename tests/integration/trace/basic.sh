@@ -61,4 +61,20 @@ expect_eq "$(q "SELECT count(*) FROM event WHERE nr = 110 AND kind = 'exit' AND 
 	"getppid exits (GETREGS)"
 expect_eq "$(q "SELECT count(*) FROM event WHERE stop = 'syscall' AND
 	mechanism NOT LIKE 'wait4,PTRACE_GETREGS,%PTRACE_SYSCALL'")" 0 "GETREGS mechanisms"
+
+# --text lays lines out as strace does: a short call's "= " at column 40,
+# a long one's right after ") ", and a call without an exit stop "= ?".
+db=$tmp/text.db
+rc=0
+"$SYSATLAS" trace --text="$tmp/text" -o "$db" -- "$PROGS/prog-basic" 2 >/dev/null || rc=$?
+expect_eq "$rc" 3 "exit status (--text)"
+expect_eq "$(grep -c '^getppid()                               = [0-9][0-9]*$' "$tmp/text")" 2 \
+	"getppid lines padded to column 40"
+expect_eq "$(grep -c '^exit_group(3)                           = ?$' "$tmp/text")" 1 \
+	"exit_group without an exit stop padded"
+expect_eq "$(grep -c '^openat(AT_FDCWD, "/nonexistent-sysatlas-dir/file", O_RDONLY) = -1 ENOENT ' "$tmp/text")" 1 \
+	"a long line is not padded"
+expect_eq "$(awk '/\) +=/ { i = index($0, ") "); rest = substr($0, i + 2);
+	sub(/^ +/, "", rest); if (substr(rest, 1, 2) != "= ") bad++ } END { print bad + 0 }' "$tmp/text")" 0 \
+	"every result follows its padding"
 echo "ok"
