@@ -47,4 +47,25 @@ expect_eq "$rc" 143 "tracer dies of SIGTERM"
 [ ! -d /proc/$pid ] || [ "$(proc_state $pid)" = Z ] || fail "tracee $pid still alive"
 check_db
 expect_eq "$(q "SELECT exit_status FROM task WHERE tid = $pid")" 9 "killed tracee recorded"
+
+# SIGQUIT, like strace: detach and die of it (no core file left behind)
+ulimit -c 0
+db=$tmp/q.db
+rm -f "$tmp/pid" "$tmp/out"
+"$SYSATLAS" trace -o "$db" -- "$PROGS/prog-block-read" "$tmp/pid" "$tmp/fifo" "$tmp/out" &
+tracer=$!
+bg_pids=$tracer
+wait_until test -s "$tmp/pid"
+pid=$(cat "$tmp/pid")
+bg_pids="$tracer $pid"
+wait_until sh -c "grep -q '^0 ' /proc/$pid/syscall"
+kill -QUIT $tracer
+rc=0
+wait $tracer || rc=$?
+expect_eq "$rc" 131 "tracer dies of SIGQUIT"
+expect_eq "$(sed -n 's/^TracerPid:[[:space:]]*//p' /proc/$pid/status)" 0 "TracerPid after SIGQUIT"
+echo "input" >"$tmp/fifo"
+wait_until test -s "$tmp/out"
+check_db
+expect_eq "$(q "SELECT count(*) FROM event WHERE kind = 'detach' AND tid = $pid")" 1 "detach event (SIGQUIT)"
 echo ok
