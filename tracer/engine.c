@@ -227,13 +227,32 @@ static void engine_syscall_exit(struct engine *e, struct task *t, int have_rval,
 	size_t result_at;
 
 	if (!t->in_syscall) {
-		/* An exit with no enter seen: attached inside a syscall. */
+		/*
+		 * An exit with no enter seen: attached inside a syscall.  The
+		 * exit stop's syscall info has no number; the registers do
+		 * (orig_rax), and the argument registers still hold the
+		 * arguments.
+		 */
+		struct regs_syscall regs;
+		int known;
+
+		e->mech |= TRACE_MECH_GETREGS;
+		known = regs_get(t, &regs) == 0;
+
 		engine_resume(e, t, 0);
-		if (!filter_traced(e->filter, DECODE_ABI_X86_64, -1) && !e->filter->all)
+		if (!e->filter->all &&
+		    !filter_traced(e->filter, known ? regs.abi : DECODE_ABI_X86_64,
+				   known ? regs.nr : -1))
 			return;
 		ev = engine_event(e, t, TRACE_EXIT, TRACE_STOP_SYSCALL, NULL, 0);
 		ev->has = have_rval ? TRACE_HAS_RETVAL : 0;
 		ev->retval = rval;
+		if (known) {
+			ev->has |= TRACE_HAS_NR | TRACE_HAS_ARGS;
+			ev->abi = (uint8_t)regs.abi;
+			ev->nr = regs.nr;
+			memcpy(ev->args, regs.args, sizeof(ev->args));
+		}
 		engine_push(e, ev);
 		return;
 	}
