@@ -45,6 +45,8 @@ void engine_init(struct engine *e, const struct trace_options *o,
 	e->nr_execve = SYS_execve;
 	e->nr_execveat = SYS_execveat;
 	engine_mem_init(&e->mem, &e->mech);
+	/* as where process_vm_readv() is refused (tests of the fallback) */
+	e->mem.no_vm_readv = getenv("SYSATLAS_TRACE_PEEKDATA") != NULL;
 }
 
 static void engine_free_one(pid_t tid, void *value, void *arg)

@@ -62,6 +62,23 @@ expect_eq "$(q "SELECT count(*) FROM event WHERE nr = 110 AND kind = 'exit' AND 
 expect_eq "$(q "SELECT count(*) FROM event WHERE stop = 'syscall' AND
 	mechanism NOT LIKE 'wait4,PTRACE_GETREGS,%PTRACE_SYSCALL'")" 0 "GETREGS mechanisms"
 
+# Where process_vm_readv() is refused, memory comes by PTRACE_PEEKDATA, a
+# word at a time: the same decoded lines, and the mechanism says so.
+"$SYSATLAS" trace -o "$tmp/vm.db" -- "$PROGS/prog-basic" 3 >/dev/null 2>&1 || true
+rc=0
+SYSATLAS_TRACE_PEEKDATA=1 "$SYSATLAS" trace -o "$tmp/peek.db" -- "$PROGS/prog-basic" 3 >/dev/null || rc=$?
+expect_eq "$rc" 3 "exit status (PEEKDATA)"
+lines() {
+	"$DBQ" "$1" "SELECT text FROM event WHERE kind = 'exit' AND nr IN (1, 257, 21)
+		AND text NOT LIKE '%ppid=%' ORDER BY seq"
+}
+expect_eq "$(lines "$tmp/peek.db")" "$(lines "$tmp/vm.db")" "same openat/access/write lines by PEEKDATA"
+expect_ge "$(lines "$tmp/peek.db" | grep -c 'hello')" 1 "the write's buffer was read"
+expect_eq "$("$DBQ" "$tmp/peek.db" "SELECT count(*) FROM event WHERE mechanism LIKE '%process_vm_readv%'")" 0 \
+	"no process_vm_readv"
+expect_ge "$("$DBQ" "$tmp/peek.db" "SELECT count(*) FROM event WHERE mechanism LIKE '%PTRACE_PEEKDATA%'")" 3 \
+	"reads by PTRACE_PEEKDATA"
+
 # --text lays lines out as strace does: a short call's "= " at column 40,
 # a long one's right after ") ", and a call without an exit stop "= ?".
 db=$tmp/text.db
