@@ -122,7 +122,7 @@ int report_export_marker(struct report *r, const struct tracedb_marker *m)
 		chrome_sep(r);
 		if (m->kind == TRACEDB_FORK && m->other_tid) {
 			/* the flow starts at the parent; it ends at the child's lane */
-			int child = tracedb_lane(&r->run, m->other_tid);
+			int child = tracedb_lane_at(&r->run, m->other_tid, m->seq, 1, NULL);
 
 			fprintf(r->chrome, "{\"ph\":\"s\",\"cat\":\"fork\",\"name\":\"fork\",\"id\":%lld,"
 				"\"pid\":%lld,\"tid\":%lld,\"ts\":%.3f},\n",

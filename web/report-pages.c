@@ -159,6 +159,19 @@ static void report_notes(struct report *r, struct strbuf *out)
 	strbuf_release(&note);
 }
 
+/* The graph node of task i: "tTID", or "tTID_I" for a later task of a reused tid. */
+static void task_node_id(const struct report *r, int i, struct strbuf *out)
+{
+	int j;
+
+	strbuf_addf(out, "t%lld", (long long)r->run.tasks[i].tid);
+	for (j = 0; j < i; j++)
+		if (r->run.tasks[j].tid == r->run.tasks[i].tid) {
+			strbuf_addf(out, "_%d", i);
+			break;
+		}
+}
+
 /* Process tree: a cluster per process, a node per thread, edges parent → child. */
 static int report_task_graph(struct report *r, struct strbuf *out)
 {
@@ -200,7 +213,7 @@ static int report_task_graph(struct report *r, struct strbuf *out)
 		{
 			struct strbuf nid = STRBUF_INIT;
 
-			strbuf_addf(&nid, "t%lld", (long long)t->tid);
+			task_node_id(r, i, &nid);
 			rc = web_graph_node_add(g, id.buf, nid.buf, &a);
 			strbuf_release(&nid);
 			if (rc < 0)
@@ -220,8 +233,12 @@ static int report_task_graph(struct report *r, struct strbuf *out)
 				break;
 		if (j == n)
 			continue;
-		strbuf_addf(&from, "t%lld", (long long)t->parent_tid);
-		strbuf_addf(&to, "t%lld", (long long)t->tid);
+		/* the parent that held that tid when this task began */
+		j = tracedb_lane_at(&r->run, t->parent_tid, t->first_seq, 0, NULL);
+		if (j >= n)
+			continue;
+		task_node_id(r, j, &from);
+		task_node_id(r, i, &to);
 		a.tooltip = t->tgid == t->tid ? "fork: a new process" : "clone: a new thread";
 		a.style = t->tgid == t->tid ? NULL : "dashed";
 		rc = web_graph_edge_add(g, from.buf, to.buf, &a);

@@ -24,7 +24,9 @@ static int task_cmp(const void *x, const void *y)
 
 	if (a->tgid != b->tgid)
 		return a->tgid < b->tgid ? -1 : 1;
-	return a->tid < b->tid ? -1 : a->tid > b->tid;
+	if (a->tid != b->tid)
+		return a->tid < b->tid ? -1 : 1;
+	return a->first_seq < b->first_seq ? -1 : a->first_seq > b->first_seq;
 }
 
 int tracedb_run_load(sqlite3 *db, struct tracedb_run *r)
@@ -61,7 +63,8 @@ int tracedb_run_load(sqlite3 *db, struct tracedb_run *r)
 
 	if (db_query_int(db, "SELECT count(*) FROM event", &r->events) < 0)
 		goto cleanup;
-	if (db_prepare(db, &st, "SELECT tid, tgid, parent_tid, comm, exit_status FROM task") < 0)
+	if (db_prepare(db, &st, "SELECT tid, tgid, parent_tid, comm, exit_status, first_seq "
+		       "FROM task") < 0)
 		goto cleanup;
 	while ((step = db_step(st)) == SQLITE_ROW) {
 		struct tracedb_task *t;
@@ -78,6 +81,7 @@ int tracedb_run_load(sqlite3 *db, struct tracedb_run *r)
 		t->comm = col_dup(st, 3);
 		t->has_exit_status = sqlite3_column_type(st, 4) != SQLITE_NULL;
 		t->exit_status = sqlite3_column_int64(st, 4);
+		t->first_seq = sqlite3_column_int64(st, 5);
 		t->first_t = t->last_t = -1;
 	}
 	if (step < 0)
@@ -106,6 +110,34 @@ void tracedb_run_release(struct tracedb_run *r)
 		free(r->tasks[i].comm);
 	free(r->tasks);
 	memset(r, 0, sizeof(*r));
+}
+
+int tracedb_lane_at(struct tracedb_run *r, int64_t tid, int64_t seq, int child, int *unique)
+{
+	int i, n = 0, first = -1, before = -1, after = -1;
+
+	for (i = 0; i < r->ntasks; i++) {
+		const struct tracedb_task *t = &r->tasks[i];
+
+		if (t->tid != tid)
+			continue;
+		n++;
+		if (first < 0 || t->first_seq < r->tasks[first].first_seq)
+			first = i;
+		if (t->first_seq <= seq &&
+		    (before < 0 || t->first_seq > r->tasks[before].first_seq))
+			before = i;
+		if (t->first_seq >= seq &&
+		    (after < 0 || t->first_seq < r->tasks[after].first_seq))
+			after = i;
+	}
+	if (unique)
+		*unique = n <= 1;
+	if (!n)
+		return tracedb_lane(r, tid);
+	if (child && after >= 0)
+		return after;
+	return before >= 0 ? before : first;
 }
 
 int tracedb_lane(struct tracedb_run *r, int64_t tid)
@@ -160,14 +192,14 @@ static struct pending *stream_pending(struct stream *s, int lane)
 	return &s->pend[lane];
 }
 
-static int stream_lane(struct stream *s, int64_t tid)
+static int stream_lane(struct stream *s, int64_t tid, int64_t seq)
 {
-	int lane;
+	int lane, unique;
 
 	if (tid >= 0 && tid < s->lane_cache_size && s->lane_cache[tid] >= 0)
 		return s->lane_cache[tid];
-	lane = tracedb_lane(s->run, tid);
-	if (tid >= 0 && tid < (1 << 22)) {
+	lane = tracedb_lane_at(s->run, tid, seq, 0, &unique);
+	if (unique && tid >= 0 && tid < (1 << 22)) {	/* a reused tid: looked up each time */
 		if (tid >= s->lane_cache_size) {
 			int64_t n = tid + 1024, i;
 
@@ -238,7 +270,7 @@ static int stream_row(struct stream *s, sqlite3_stmt *st)
 	const char *kind = col_text(st, C_KIND);
 	int64_t tid = sqlite3_column_int64(st, C_TID);
 	int64_t t = sqlite3_column_int64(st, C_TS) - s->run->mono_start_ns;
-	int lane = stream_lane(s, tid);
+	int lane = stream_lane(s, tid, sqlite3_column_int64(st, C_SEQ));
 	struct pending *p = stream_pending(s, lane);
 	int has_nr = sqlite3_column_type(st, C_NR) != SQLITE_NULL;
 	int has_enter_seq = sqlite3_column_type(st, C_ENTER_SEQ) != SQLITE_NULL;

@@ -64,6 +64,7 @@ struct tracedb_task {
 	char *comm;
 	int64_t exit_status;
 	int has_exit_status;
+	int64_t first_seq;		/* its first event; 0: unknown */
 	int64_t first_t, last_t;	/* filled while streaming; -1 none */
 	uint64_t calls;
 };
@@ -90,6 +91,14 @@ void tracedb_run_release(struct tracedb_run *r);
 
 /* The lane of tid, adding one for a thread the task table lacks. */
 int tracedb_lane(struct tracedb_run *r, int64_t tid);
+/*
+ * The lane of tid at event seq, where the kernel reused a tid within the
+ * trace (one task row each): the task whose first event is the last at
+ * or before seq; with child set (a fork naming its child), the first
+ * task of that tid starting at or after seq.  *unique is set when tid has
+ * at most one task, so the answer holds for every seq.
+ */
+int tracedb_lane_at(struct tracedb_run *r, int64_t tid, int64_t seq, int child, int *unique);
 
 struct tracedb_sink {
 	int (*call)(void *ctx, const struct tracedb_call *c);

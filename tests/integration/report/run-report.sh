@@ -55,6 +55,39 @@ golden)
 	golden openat.html openat.html
 	golden timeline.html site/timeline.html
 	;;
+reuse)
+	# the kernel reused tid 101 within the trace: after demo-child (101)
+	# exited, demo forked again and the new child got 101 too; each task
+	# is a lane of its own, and the tree draws both
+	python3 - small.db <<-'PY'
+	import sqlite3, sys
+	db = sqlite3.connect(sys.argv[1])
+	db.execute("UPDATE task SET first_seq = (SELECT min(seq) FROM event e WHERE e.tid = task.tid),"
+	           " last_seq = (SELECT max(seq) FROM event e WHERE e.tid = task.tid)")
+	seq, ts = db.execute("SELECT max(seq), max(ts_ns) FROM event").fetchone()
+	db.execute("INSERT INTO task(tid, tgid, parent_tid, comm, exit_status, first_seq, last_seq)"
+	           " VALUES (101, 101, 100, 'reborn', 0, ?, ?)", (seq + 2, seq + 3))
+	ev = "INSERT INTO event(seq, tid, ts_ns, kind, nr, retval, text, enter_seq, other_tid) VALUES (?,?,?,?,?,?,?,?,?)"
+	db.execute(ev, (seq + 1, 100, ts + 1000, "fork", None, None, None, None, 101))
+	db.execute(ev, (seq + 2, 101, ts + 2000, "enter", 39, None, "getpid(", None, None))
+	db.execute(ev, (seq + 3, 101, ts + 2500, "exit", 39, 101, "getpid() = 101", seq + 2, None))
+	db.execute("UPDATE run SET ended_ns = ?", (ts + 3000,))
+	db.commit()
+	PY
+	"$SYSATLAS" report small.db --index index.db -o site --chrome c.json >/dev/null 2>err ||
+		fail "report failed: $(cat err)"
+	python3 "$src/check-site.py" site small.db --chrome c.json
+	python3 - site/data/meta.js <<-'PY' || fail "lanes of the reused tid"
+	import json, sys
+	text = open(sys.argv[1]).read()
+	meta = json.loads(text[text.index("{"):text.rindex("}") + 1])
+	lanes = [(l["comm"], l["calls"]) for l in meta["lanes"] if l["tid"] == 101]
+	assert lanes == [("demo-child", 2), ("reborn", 1)], lanes
+	PY
+	grep -q 'id=t101_[0-9]' site/graphs/tasks.dot || fail "no second node for tid 101"
+	grep -q 't100 -> t101_[0-9]' site/graphs/tasks.dot || fail "no fork edge to the second 101"
+	grep -q 't100 -> t101	' site/graphs/tasks.dot || fail "no fork edge to the first 101"
+	;;
 unfinished)
 	"$SYSATLAS" report unfinished.db --index index.db -o site --chrome c.json >/dev/null 2>&1 ||
 		fail "an unfinished trace must render"
