@@ -5,15 +5,22 @@
 . "$(dirname "$0")/lib.sh"
 require_ptrace
 
+# start_blocked [TRACE-OPTIONS...]: trace prog-block-read into $db until
+# it blocks in read(); sets $tracer and $pid.
+start_blocked() {
+	rm -f "$tmp/pid" "$tmp/out"
+	"$SYSATLAS" trace "$@" -o "$db" -- "$PROGS/prog-block-read" "$tmp/pid" "$tmp/fifo" "$tmp/out" &
+	tracer=$!
+	bg_pids=$tracer
+	wait_until test -s "$tmp/pid"
+	pid=$(cat "$tmp/pid")
+	bg_pids="$tracer $pid"
+	wait_until sh -c "grep -q '^0 ' /proc/$pid/syscall"
+}
+
 db=$tmp/t.db
 mkfifo "$tmp/fifo"
-"$SYSATLAS" trace -o "$db" -- "$PROGS/prog-block-read" "$tmp/pid" "$tmp/fifo" "$tmp/out" &
-tracer=$!
-bg_pids=$tracer
-wait_until test -s "$tmp/pid"
-pid=$(cat "$tmp/pid")
-bg_pids="$tracer $pid"
-wait_until sh -c "grep -q '^0 ' /proc/$pid/syscall"
+start_blocked
 kill -INT $tracer
 rc=0
 wait $tracer || rc=$?
@@ -32,14 +39,7 @@ expect_eq "$(q "SELECT ended_ns IS NOT NULL AND exit_status IS NULL FROM run")" 
 
 # --kill-on-interrupt: the launched command is killed, and recorded so
 db=$tmp/k.db
-rm -f "$tmp/pid" "$tmp/out"
-"$SYSATLAS" trace --kill-on-interrupt -o "$db" -- \
-	"$PROGS/prog-block-read" "$tmp/pid" "$tmp/fifo" "$tmp/out" &
-tracer=$!
-bg_pids=$tracer
-wait_until test -s "$tmp/pid"
-pid=$(cat "$tmp/pid")
-wait_until sh -c "grep -q '^0 ' /proc/$pid/syscall"
+start_blocked --kill-on-interrupt
 kill -TERM $tracer
 rc=0
 wait $tracer || rc=$?
@@ -51,14 +51,7 @@ expect_eq "$(q "SELECT exit_status FROM task WHERE tid = $pid")" 9 "killed trace
 # SIGQUIT, like strace: detach and die of it (no core file left behind)
 ulimit -c 0
 db=$tmp/q.db
-rm -f "$tmp/pid" "$tmp/out"
-"$SYSATLAS" trace -o "$db" -- "$PROGS/prog-block-read" "$tmp/pid" "$tmp/fifo" "$tmp/out" &
-tracer=$!
-bg_pids=$tracer
-wait_until test -s "$tmp/pid"
-pid=$(cat "$tmp/pid")
-bg_pids="$tracer $pid"
-wait_until sh -c "grep -q '^0 ' /proc/$pid/syscall"
+start_blocked
 kill -QUIT $tracer
 rc=0
 wait $tracer || rc=$?
