@@ -121,6 +121,49 @@ void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* Digits of v in base 10 or 16, written backwards from end; the start. */
+static char *strbuf_digits(char *end, uint64_t v, unsigned base)
+{
+	static const char hex[] = "0123456789abcdef";
+
+	do {
+		*--end = hex[v % base];
+		v /= base;
+	} while (v);
+	return end;
+}
+
+void strbuf_add_uint(struct strbuf *sb, uint64_t v)
+{
+	char buf[24], *end = buf + sizeof(buf);
+	char *p = strbuf_digits(end, v, 10);
+
+	strbuf_add(sb, p, (size_t)(end - p));
+}
+
+void strbuf_add_int(struct strbuf *sb, int64_t v)
+{
+	char buf[24], *end = buf + sizeof(buf);
+	/* negate in unsigned arithmetic: INT64_MIN has no positive twin */
+	char *p = strbuf_digits(end, v < 0 ? -(uint64_t)v : (uint64_t)v, 10);
+
+	if (v < 0)
+		*--p = '-';
+	strbuf_add(sb, p, (size_t)(end - p));
+}
+
+void strbuf_add_hex(struct strbuf *sb, uint64_t v)
+{
+	char buf[24], *end = buf + sizeof(buf);
+	char *p = strbuf_digits(end, v, 16);
+
+	if (v) {
+		*--p = 'x';
+		*--p = '0';
+	}
+	strbuf_add(sb, p, (size_t)(end - p));
+}
+
 void strbuf_rtrim(struct strbuf *sb)
 {
 	while (sb->len && strchr(" \t\r\n\v\f", sb->buf[sb->len - 1]))

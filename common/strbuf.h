@@ -10,6 +10,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "error.h"
 
@@ -36,6 +37,14 @@ void strbuf_addstr(struct strbuf *sb, const char *s);
 void strbuf_addch(struct strbuf *sb, int c);
 void strbuf_addf(struct strbuf *sb, const char *fmt, ...) SYSATLAS_PRINTF(2, 3);
 void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap);
+
+/*
+ * Numbers as printf writes them ("%" PRId64, "%" PRIu64, "%#" PRIx64:
+ * "0" for zero), without printf's cost, for hot paths.
+ */
+void strbuf_add_int(struct strbuf *sb, int64_t v);
+void strbuf_add_uint(struct strbuf *sb, uint64_t v);
+void strbuf_add_hex(struct strbuf *sb, uint64_t v);
 
 /* Remove trailing whitespace. */
 void strbuf_rtrim(struct strbuf *sb);

@@ -1,4 +1,6 @@
 /* Unit tests for common/strbuf.c. */
+#include <inttypes.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -46,6 +48,36 @@ int main(void)
 	strbuf_addf(&sb, "%0*d", 5000, 7);
 	is_int(sb.len, 5000, "addf longer than the first guess");
 	ok(sb.buf[4999] == '7' && sb.buf[0] == '0', "addf content");
+
+	{
+		static const int64_t ints[] = { 0, 1, -1, 9, 10, -10, 26295, INT64_MAX, INT64_MIN,
+						INT32_MIN, 4095 };
+		static const uint64_t uints[] = { 0, 1, 15, 16, 255, 4096, 0xdeadbeef,
+						  UINT32_MAX, 0x7ffc12345678, UINT64_MAX };
+		char want[64];
+		size_t k;
+
+		for (k = 0; k < sizeof(ints) / sizeof(ints[0]); k++) {
+			strbuf_reset(&sb);
+			strbuf_add_int(&sb, ints[k]);
+			snprintf(want, sizeof(want), "%" PRId64, ints[k]);
+			is_str(sb.buf, want, "add_int %s", want);
+		}
+		for (k = 0; k < sizeof(uints) / sizeof(uints[0]); k++) {
+			strbuf_reset(&sb);
+			strbuf_add_uint(&sb, uints[k]);
+			snprintf(want, sizeof(want), "%" PRIu64, uints[k]);
+			is_str(sb.buf, want, "add_uint %s", want);
+			strbuf_reset(&sb);
+			strbuf_add_hex(&sb, uints[k]);
+			snprintf(want, sizeof(want), "%#" PRIx64, uints[k]);
+			is_str(sb.buf, want, "add_hex %s", want);
+		}
+		strbuf_reset(&sb);
+		strbuf_addstr(&sb, "getppid() = ");
+		strbuf_add_int(&sb, 26295);
+		is_str(sb.buf, "getppid() = 26295", "add_int appends");
+	}
 
 	fd = mkstemp(path);
 	ok(fd >= 0, "temp file");
