@@ -43,7 +43,7 @@ void decode_print_addr(struct decode_ctx *d, uint64_t addr)
 	if (!addr)
 		strbuf_addstr(d->out, "NULL");
 	else
-		strbuf_addf(d->out, "%#" PRIx64, addr);
+		strbuf_add_hex(d->out, addr);
 }
 
 void decode_print_arg_addr(struct decode_ctx *d, int i)
@@ -53,27 +53,27 @@ void decode_print_arg_addr(struct decode_ctx *d, int i)
 
 void decode_print_arg_int(struct decode_ctx *d, int i)
 {
-	strbuf_addf(d->out, "%d", decode_arg_int(d, i));
+	strbuf_add_int(d->out, decode_arg_int(d, i));
 }
 
 void decode_print_arg_uint(struct decode_ctx *d, int i)
 {
-	strbuf_addf(d->out, "%u", decode_arg_uint(d, i));
+	strbuf_add_uint(d->out, decode_arg_uint(d, i));
 }
 
 void decode_print_arg_hex(struct decode_ctx *d, int i)
 {
-	strbuf_addf(d->out, "%#" PRIx64, decode_arg_ulong(d, i));
+	strbuf_add_hex(d->out, decode_arg_ulong(d, i));
 }
 
 void decode_print_arg_ulong(struct decode_ctx *d, int i)
 {
-	strbuf_addf(d->out, "%" PRIu64, decode_arg_ulong(d, i));
+	strbuf_add_uint(d->out, decode_arg_ulong(d, i));
 }
 
 void decode_print_arg_long(struct decode_ctx *d, int i)
 {
-	strbuf_addf(d->out, "%" PRId64, decode_arg_long(d, i));
+	strbuf_add_int(d->out, decode_arg_long(d, i));
 }
 
 void decode_print_raw_args(struct decode_ctx *d, int from)
@@ -299,7 +299,7 @@ static void print_fd_path(struct decode_ctx *d, int fd)
 
 void decode_print_fd(struct decode_ctx *d, int fd)
 {
-	strbuf_addf(d->out, "%d", fd);
+	strbuf_add_int(d->out, fd);
 	if (fd >= 0)
 		print_fd_path(d, fd);
 }
@@ -336,11 +336,13 @@ void decode_print_flags(struct decode_ctx *d, const struct xlat *x,
 		}
 	}
 	if (n) {
-		if (flags)
-			strbuf_addf(d->out, "|%#" PRIx64, flags);
+		if (flags) {
+			strbuf_addch(d->out, '|');
+			strbuf_add_hex(d->out, flags);
+		}
 		return;
 	}
-	strbuf_addf(d->out, "%#" PRIx64, flags);
+	strbuf_add_hex(d->out, flags);
 	if (flags && dflt)
 		decode_print_comment(d, dflt);
 }
@@ -354,7 +356,7 @@ void decode_print_xval(struct decode_ctx *d, const struct xlat *x,
 		strbuf_addstr(d->out, name);
 		return;
 	}
-	strbuf_addf(d->out, "%#" PRIx64, val);
+	strbuf_add_hex(d->out, val);
 	if (dflt)
 		decode_print_comment(d, dflt);
 }
@@ -368,7 +370,7 @@ void decode_print_xval_d(struct decode_ctx *d, const struct xlat *x,
 		strbuf_addstr(d->out, name);
 		return;
 	}
-	strbuf_addf(d->out, "%" PRId64, val);
+	strbuf_add_int(d->out, val);
 	if (dflt)
 		decode_print_comment(d, dflt);
 }

@@ -108,9 +108,10 @@ void decode_enter(const struct decode_opts *o, struct decode_mem *m,
 	unsigned rv;
 
 	ctx_init(&d, o, m, c, out, 0);
-	if (e)
-		strbuf_addf(out, "%s(", e->desc.name);
-	else
+	if (e) {
+		strbuf_addstr(out, e->desc.name);
+		strbuf_addch(out, '(');
+	} else
 		strbuf_addf(out, "syscall_%#lx(", (unsigned long)c->nr);
 	rv = e && e->decode ? e->decode(&d) : decode_raw(&d);
 	c->scratch[3] = rv | STATE_ENTERED;
@@ -143,23 +144,23 @@ static void print_rval(struct decode_ctx *d, unsigned rv)
 		return;
 	case DECODE_RVAL_HEX:
 		if (decode_long_size(d) == 4)
-			strbuf_addf(d->out, "%#" PRIx32, (uint32_t)r);
+			strbuf_add_hex(d->out, (uint32_t)r);
 		else
-			strbuf_addf(d->out, "%#" PRIx64, (uint64_t)r);
+			strbuf_add_hex(d->out, (uint64_t)r);
 		break;
 	case DECODE_RVAL_OCTAL:
 		strbuf_addf(d->out, "%#03" PRIo64, (uint64_t)r);
 		break;
 	case DECODE_RVAL_UDECIMAL:
 		if (decode_long_size(d) == 4)
-			strbuf_addf(d->out, "%" PRIu32, (uint32_t)r);
+			strbuf_add_uint(d->out, (uint32_t)r);
 		else
-			strbuf_addf(d->out, "%" PRIu64, (uint64_t)r);
+			strbuf_add_uint(d->out, (uint64_t)r);
 		break;
 	case DECODE_RVAL_SIGNAL: {
 		char buf[32];
 
-		strbuf_addf(d->out, "%" PRId64, r);
+		strbuf_add_int(d->out, r);
 		if (r > 0 && !d->aux.len)
 			strbuf_addstr(&d->aux, decode_signal_name((int)r, buf, sizeof(buf)));
 		break;
@@ -168,10 +169,10 @@ static void print_rval(struct decode_ctx *d, unsigned rv)
 		if (r >= 0 && r <= INT32_MAX)
 			decode_print_fd(d, (int)r);
 		else
-			strbuf_addf(d->out, "%" PRId64, r);
+			strbuf_add_int(d->out, r);
 		break;
 	default:
-		strbuf_addf(d->out, "%" PRId64, r);
+		strbuf_add_int(d->out, r);
 		break;
 	}
 	if (d->aux.len)
