@@ -158,8 +158,10 @@ int recorder_open(struct recorder **out, const struct trace_options *o,
 		return -1;
 	}
 	/*
-	 * event_by_tid would cost every insert a second B-tree update: it is
-	 * built once, when the trace ends (a trace cut short lacks it).
+	 * event_by_tid is kept up to date row by row, by the writer thread:
+	 * building it when the trace ends cost as much CPU, and all of it
+	 * on the critical path, between the traced command's end and the
+	 * tracer's (0.26 s for 400 000 rows).
 	 *
 	 * synchronous=OFF: no fsync at commits or checkpoints.  What was
 	 * committed still survives the tracer's death (kill -9, a crash):
@@ -171,8 +173,7 @@ int recorder_open(struct recorder **out, const struct trace_options *o,
 	 * of the table are hot; a 16 MiB cache cost more (in allocations and
 	 * memory traffic) than it saved.
 	 */
-	if (db_exec(r->db, "PRAGMA synchronous=OFF; PRAGMA cache_size=-2048; "
-		    "DROP INDEX IF EXISTS event_by_tid") < 0 ||
+	if (db_exec(r->db, "PRAGMA synchronous=OFF; PRAGMA cache_size=-2048") < 0 ||
 	    recorder_write_run(r, o, argv, argc_opts) < 0 ||
 	    db_prepare(r->db, &r->ins_event,
 		       "INSERT INTO event(seq, tid, ts_ns, kind, stop, abi, nr, "
@@ -518,9 +519,6 @@ int recorder_finish(struct recorder *r, int has_status, int status)
 		    bind_i(st, 2, has_status, status) < 0 || db_step_done(st) < 0)
 			r->failed = 1;
 		db_finalize(st);
-		if (!r->failed &&
-		    db_exec(r->db, "CREATE INDEX IF NOT EXISTS event_by_tid ON event(tid, seq)") < 0)
-			r->failed = 1;
 		/*
 		 * The finished trace is one file: out of WAL mode, a reader
 		 * (a read-only `sysatlas report`, a published site) leaves no
