@@ -64,19 +64,19 @@ static size_t text_prefix(struct text_out *t, pid_t tid)
 }
 
 /*
- * The rest of a call's line from the exit text, padded as strace pads it:
- * ")" then spaces so that "= " starts at column 40 (nothing when the line
- * is already longer).  col is what the line holds before this.
+ * ") ", spaces so that "= " starts at column 40 (none when the line is
+ * already longer), "= " and the result.  col is what the line holds.
  */
-static void text_pad_result(struct text_out *t, size_t col, const char *result)
+static void text_pad_result(struct text_out *t, size_t col, const char *result, size_t len)
 {
 	fputs(") ", t->f);
 	for (col += 2; col < TEXT_RESULT_COLUMN; col++)
 		fputc(' ', t->f);
 	fputs("= ", t->f);
-	fputs(result, t->f);
+	fwrite(result, 1, len, t->f);
 }
 
+/* The rest of a call's line from its exit text, padded as strace pads it. */
 static void text_result(struct text_out *t, const struct trace_event *e, size_t col)
 {
 	const char *rest = e->text + e->enter_len;
@@ -88,12 +88,8 @@ static void text_result(struct text_out *t, const struct trace_event *e, size_t 
 	}
 	at = e->result_at - e->enter_len;
 	fwrite(rest, 1, at, t->f);			/* up to the ")" */
-	fputs(") ", t->f);
-	for (col += at + 2; col < TEXT_RESULT_COLUMN; col++)
-		fputc(' ', t->f);
-	fputs("= ", t->f);
-	rest = e->text + e->result_at + 4;		/* past ") = " */
-	fwrite(rest, 1, e->text_len - e->result_at - 4, t->f);
+	text_pad_result(t, col + at, e->text + e->result_at + 4,	/* past ") = " */
+			e->text_len - e->result_at - 4);
 }
 
 /* End another task's open line with " <unfinished ...>". */
@@ -105,14 +101,23 @@ static void text_close_open(struct text_out *t, pid_t tid)
 		t->open_tid = 0;
 }
 
-static const char *text_name(int abi, int64_t nr, char *buf, size_t size)
+/*
+ * Start tid's line for the end of a call whose start another task's line
+ * interrupted: "<... NAME resumed>"; returns the line's width so far.
+ */
+static size_t text_resumed(struct text_out *t, pid_t tid, int abi, int64_t nr)
 {
 	const struct decode_syscall_desc *d = decode_syscall(abi, nr);
+	size_t col;
+	int n;
 
+	text_close_open(t, tid);
+	col = text_prefix(t, tid);
 	if (d)
-		return d->name;
-	snprintf(buf, size, "syscall_%#llx", (unsigned long long)nr);
-	return buf;
+		n = fprintf(t->f, "<... %s resumed>", d->name);
+	else
+		n = fprintf(t->f, "<... syscall_%#llx resumed>", (unsigned long long)nr);
+	return col + (n > 0 ? (size_t)n : 0);
 }
 
 void text_out_task(struct text_out *t, const struct trace_task *task, uint32_t type)
@@ -124,7 +129,6 @@ void text_out_task(struct text_out *t, const struct trace_task *task, uint32_t t
 void text_out_event(struct text_out *t, const struct trace_event *e)
 {
 	struct text_task *tt = text_task_get(t, e->tid);
-	char name[32];
 
 	switch (e->kind) {
 	case TRACE_ENTER:
@@ -137,36 +141,17 @@ void text_out_event(struct text_out *t, const struct trace_event *e)
 		tt->nr = e->nr;
 		break;
 	case TRACE_EXIT:
-		if (t->open_tid == e->tid) {
-			text_result(t, e, t->col);
-		} else {
-			size_t col;
-			int n;
-
-			text_close_open(t, e->tid);
-			col = text_prefix(t, e->tid);
-			n = fprintf(t->f, "<... %s resumed>", text_name(e->abi, e->nr, name, sizeof(name)));
-			text_result(t, e, col + (n > 0 ? (size_t)n : 0));
-		}
+		text_result(t, e, t->open_tid == e->tid ? t->col :
+				  text_resumed(t, e->tid, e->abi, e->nr));
 		fputc('\n', t->f);
 		t->open_tid = 0;
 		tt->pending = 0;
 		break;
 	case TRACE_EXITED:
 		if (tt->pending) {
-			if (t->open_tid == e->tid) {
-				/* no exit stop: strace's "= ?" */
-				text_pad_result(t, t->col, "?");
-			} else {
-				size_t col;
-				int n;
-
-				text_close_open(t, e->tid);
-				col = text_prefix(t, e->tid);
-				n = fprintf(t->f, "<... %s resumed>",
-					    text_name(tt->abi, tt->nr, name, sizeof(name)));
-				text_pad_result(t, col + (n > 0 ? (size_t)n : 0), "?");
-			}
+			/* no exit stop: strace's "= ?" */
+			text_pad_result(t, t->open_tid == e->tid ? t->col :
+					text_resumed(t, e->tid, tt->abi, tt->nr), "?", 1);
 			fputc('\n', t->f);
 			t->open_tid = 0;
 			tt->pending = 0;
