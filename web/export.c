@@ -124,6 +124,9 @@ int report_export_marker(struct report *r, const struct tracedb_marker *m)
 			/* the flow starts at the parent; it ends at the child's lane */
 			int child = tracedb_lane_at(&r->run, m->other_tid, m->seq, 1, NULL);
 
+			if (child < 0)
+				child = tracedb_lane(&r->run, m->other_tid);
+
 			fprintf(r->chrome, "{\"ph\":\"s\",\"cat\":\"fork\",\"name\":\"fork\",\"id\":%lld,"
 				"\"pid\":%lld,\"tid\":%lld,\"ts\":%.3f},\n",
 				(long long)m->seq, (long long)pid, (long long)m->tid, m->t / 1e3);

@@ -228,14 +228,9 @@ static int report_task_graph(struct report *r, struct strbuf *out)
 
 		if (!t->parent_tid)
 			continue;
-		for (j = 0; j < n; j++)
-			if (r->run.tasks[j].tid == t->parent_tid)
-				break;
-		if (j == n)
-			continue;
 		/* the parent that held that tid when this task began */
 		j = tracedb_lane_at(&r->run, t->parent_tid, t->first_seq, 0, NULL);
-		if (j >= n)
+		if (j < 0 || j >= n)
 			continue;
 		task_node_id(r, j, &from);
 		task_node_id(r, i, &to);

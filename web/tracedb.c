@@ -134,7 +134,7 @@ int tracedb_lane_at(struct tracedb_run *r, int64_t tid, int64_t seq, int child, 
 	if (unique)
 		*unique = n <= 1;
 	if (!n)
-		return tracedb_lane(r, tid);
+		return -1;
 	if (child && after >= 0)
 		return after;
 	return before >= 0 ? before : first;
@@ -199,6 +199,8 @@ static int stream_lane(struct stream *s, int64_t tid, int64_t seq)
 	if (tid >= 0 && tid < s->lane_cache_size && s->lane_cache[tid] >= 0)
 		return s->lane_cache[tid];
 	lane = tracedb_lane_at(s->run, tid, seq, 0, &unique);
+	if (lane < 0)
+		lane = tracedb_lane(s->run, tid);	/* events of a task with no row */
 	if (unique && tid >= 0 && tid < (1 << 22)) {	/* a reused tid: looked up each time */
 		if (tid >= s->lane_cache_size) {
 			int64_t n = tid + 1024, i;

@@ -95,8 +95,9 @@ int tracedb_lane(struct tracedb_run *r, int64_t tid);
  * The lane of tid at event seq, where the kernel reused a tid within the
  * trace (one task row each): the task whose first event is the last at
  * or before seq; with child set (a fork naming its child), the first
- * task of that tid starting at or after seq.  *unique is set when tid has
- * at most one task, so the answer holds for every seq.
+ * task of that tid starting at or after seq.  -1 when no task has tid.
+ * *unique is set when tid has at most one task, so the answer holds for
+ * every seq.
  */
 int tracedb_lane_at(struct tracedb_run *r, int64_t tid, int64_t seq, int child, int *unique);
 
