@@ -72,7 +72,7 @@ int main(int argc, char **argv)
 		if (!WIFSTOPPED(status))
 			continue;
 		if (read_info && WSTOPSIG(status) == (SIGTRAP | 0x80) &&
-		    ptrace((enum __ptrace_request)0x420e /* PTRACE_GET_SYSCALL_INFO */, pid,
+		    ptrace(PTRACE_GET_SYSCALL_INFO, pid,
 			   (void *)sizeof(info), info) <= 0) {
 			perror("floor: PTRACE_GET_SYSCALL_INFO");
 			return 1;

@@ -242,8 +242,7 @@ static void engine_syscall_exit(struct engine *e, struct task *t, int have_rval,
 		known = regs_get(t, &regs) == 0;
 
 		engine_resume(e, t, 0);
-		if (!e->filter->all &&
-		    !filter_traced(e->filter, known ? regs.abi : DECODE_ABI_X86_64,
+		if (!filter_traced(e->filter, known ? regs.abi : DECODE_ABI_X86_64,
 				   known ? regs.nr : -1))
 			return;
 		ev = engine_event(e, t, TRACE_EXIT, TRACE_STOP_SYSCALL, NULL, 0);
