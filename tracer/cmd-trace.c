@@ -3,10 +3,12 @@
  *
  * The exit status is the traced command's: its exit code, or, when it was
  * killed by a signal, the tracer kills itself with the same signal (as
- * strace does).  Interrupted by SIGINT, SIGTERM, SIGHUP, SIGQUIT or SIGPIPE
- * (a --text reader that went away), the tracer lets
- * every tracee go (or kills the launched ones with --kill-on-interrupt),
- * closes the database, and dies of the same signal.
+ * strace does).  Interrupted by SIGINT, SIGTERM, SIGHUP or SIGQUIT, the
+ * tracer lets every tracee go (or kills the launched ones with
+ * --kill-on-interrupt), closes the database, and dies of the same signal.
+ * A --text reader that goes away is a write error of the writer thread
+ * (which blocks every signal): "--text: write: Broken pipe", exit 1, the
+ * trace recorded in full.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -44,7 +46,7 @@ static const char trace_usage[] =
 	"  -y               print paths of file descriptors\n"
 	"      --text[=FILE] also write strace-style lines (default: stderr)\n"
 	"      --kill-on-interrupt\n"
-	"                   on SIGINT/TERM/HUP/QUIT/PIPE kill CMD, not detach\n"
+	"                   on SIGINT/TERM/HUP/QUIT kill CMD, not detach\n"
 	"  -h, --help       show this help\n"
 	"Threads of a traced process are always traced.  The exit status is CMD's.\n";
 

@@ -234,7 +234,7 @@ static void engine_on_alarm(int sig)
 
 void engine_signals_install(void)
 {
-	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE };
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
 	struct sigaction sa;
 	size_t i;
 

@@ -42,4 +42,18 @@ if [ "$(cat /proc/2/comm 2>/dev/null)" = kthreadd ]; then
 	expect_error 1 "sysatlas: trace: -p 2: ptrace(PTRACE_SEIZE): Operation not permitted" trace -o k.db -p 2
 	[ ! -e k.db ] || fail "untraceable pid: a database was left"
 fi
+# a --text reader that goes away: a clear error, exit 1, the trace kept
+# whole (the reader has gone well before the lines after the sleep)
+mkfifo text.fifo
+head -c 100 text.fifo >/dev/null &
+reader=$!
+rc=0
+"$SYSATLAS" trace -f --text=text.fifo -o pipe.db -- \
+	sh -c '"$1" 5; sleep 0.5; exec true' sh "$PROGS/prog-basic" >/dev/null 2>pipe.err || rc=$?
+wait $reader
+expect_eq "$rc" 1 "exit status after the --text reader left"
+expect_eq "$(cat pipe.err)" "sysatlas: --text: write: Broken pipe" "broken pipe message"
+expect_eq "$("$DBQ" pipe.db "SELECT count(*) FROM event WHERE kind = 'exit' AND nr = 110
+	AND tid = (SELECT tid FROM task WHERE comm = 'prog-basic')")" 5 "every getppid recorded"
+expect_eq "$("$DBQ" pipe.db "SELECT exit_status FROM run")" 0 "the run's end recorded"
 echo ok
