@@ -21,6 +21,7 @@
 
 #include "cli.h"
 #include "error.h"
+#include "outfile.h"
 #include "run.h"
 #include "strbuf.h"
 #include "tracer.h"
@@ -36,7 +37,8 @@ static const char run_usage[] =
 	"\n"
 	"  -o DIR           output directory (default: ./sysatlas-report); the\n"
 	"                   trace is kept there as trace.db\n"
-	"  --force          write into DIR even if it exists\n"
+	"  --force          write into DIR even if it exists (its other files are\n"
+	"                   kept), and replace the --text FILE\n"
 	"  --index FILE     use another index\n"
 	"  --links STYLE    github (default), elixir, or file:DIR for a local tree\n"
 	"  -h, --help       show this help\n"
@@ -94,8 +96,8 @@ int cmd_run(int argc, char **argv)
 	struct web_report_opts o = { 0 };
 	struct strbuf trace = STRBUF_INIT, html = STRBUF_INIT, text = STRBUF_INIT;
 	char **targv = NULL, *owned[16];
-	int targc = 0, nowned = 0, c, i, status, rc = 1, made_dir = 0;
-	struct stat st;
+	int targc = 0, nowned = 0, c, i, status, rc = 1;
+	struct outdir od = { 0 };
 
 	targv = xcalloc((size_t)argc + 8, sizeof(*targv));
 	targv[targc++] = "trace";
@@ -159,23 +161,15 @@ int cmd_run(int argc, char **argv)
 		return cli_usage_error("run", run_usage, "expected a command to run");
 	}
 
-	/* refuse an existing directory before running anything */
-	if (!o.outdir)
-		o.outdir = "sysatlas-report";
-	if (stat(o.outdir, &st) == 0 && !o.force) {
-		error("%s exists; use --force to write into it, or -o DIR", o.outdir);
+	/* every check before the command runs: the directory, the index, the links */
+	if (outdir_check(&od, "-o", o.outdir ? o.outdir : "sysatlas-report", o.force) < 0 ||
+	    web_report_check(&o) < 0 || outdir_open(&od) < 0)
 		goto cleanup;
-	}
-	if (mkdir(o.outdir, 0755) == 0) {
-		made_dir = 1;
-	} else if (errno != EEXIST) {
-		error_errno("cannot create %s", o.outdir);
-		goto cleanup;
-	}
-	strbuf_addf(&trace, "%s/trace.db", o.outdir);
+	strbuf_addf(&trace, "%s/trace.db", od.tmp);
 	targv[targc++] = "-o";
 	targv[targc++] = trace.buf;
-	targv[targc++] = "--force";
+	if (o.force)
+		targv[targc++] = "--force";	/* for --text=FILE */
 	targv[targc++] = "--";
 	for (i = optind; i < argc; i++)
 		targv[targc++] = argv[i];
@@ -183,19 +177,24 @@ int cmd_run(int argc, char **argv)
 
 	status = run_trace(targv, targc);
 	if (status == -1 || access(trace.buf, R_OK) < 0) {
-		/* nothing was recorded (the trace said why): leave no empty directory */
+		/* nothing was recorded (the trace said why): leave nothing behind */
 		rc = status == -1 ? 1 : WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-		if (made_dir)
-			rmdir(o.outdir);
+		outdir_abort(&od);
 		goto cleanup;
 	}
 	o.trace = trace.buf;
-	o.force = 1;			/* the directory is ours now */
+	o.site_dir = od.tmp;		/* the directory is ours */
 	if (web_report_write(&o, &html) < 0) {
+		/* what was recorded is kept */
+		error("run: the report was not written; the trace is in %s", trace.buf);
 		rc = 1;
 		goto cleanup;
 	}
-	printf("%s\n", html.buf);
+	if (outdir_commit(&od) < 0) {
+		rc = 1;
+		goto cleanup;
+	}
+	printf("%s/index.html\n", od.path);
 	fflush(stdout);
 	if (WIFSIGNALED(status)) {
 		/* end as the command did, as strace does */
@@ -208,6 +207,7 @@ int cmd_run(int argc, char **argv)
 		rc = WEXITSTATUS(status);
 	}
 cleanup:
+	outdir_release(&od);
 	for (i = 0; i < nowned; i++)
 		free(owned[i]);
 	free(targv);

@@ -20,6 +20,7 @@
 #include "index-tree.h"
 #include "indexer.h"
 #include "ix.h"
+#include "outfile.h"
 #include "schema.h"
 #include "strbuf.h"
 
@@ -107,7 +108,8 @@ int cmd_index(int argc, char **argv)
 	const char *export_text = NULL, *import_text = NULL;
 	char *lroot = NULL, *sroot = NULL, *config_abs = NULL;
 	int force = 0, jobs = 0, verbose = 0, no_pch = 0, c, rc = 1;
-	struct strbuf tmpdb = STRBUF_INIT;
+	struct outfile of = { 0 };
+	int fd;
 	char scratch[] = "/tmp/sysatlas-index-XXXXXX";
 	int have_scratch = 0;
 	struct ix_tree *lt = NULL, *stt = NULL;
@@ -176,9 +178,14 @@ int cmd_index(int argc, char **argv)
 
 		jobs = n > 0 ? (int)n : 1;
 	}
-	if (!force && access(out, F_OK) == 0) {
-		error("index: %s: already exists (use --force to replace it)", out);
+	if (outfile_check(&of, "-o", out, (force ? OUTFILE_FORCE : 0) | OUTFILE_DISCARD_OK) < 0)
 		return 1;
+	{
+		struct outfile *outs[1] = { &of };
+		struct outfile_input in = { "--config", config };
+
+		if (outfile_distinct(outs, 1, &in, 1) < 0)
+			goto cleanup;
 	}
 	if (linux_dir && !(lroot = absolute(linux_dir))) {
 		error_errno("index: --linux %s", linux_dir);
@@ -220,9 +227,11 @@ int cmd_index(int argc, char **argv)
 	}
 
 	/* write next to the target, rename when complete */
-	strbuf_addf(&tmpdb, "%s.tmp-%ld", out, (long)getpid());
-	unlink(tmpdb.buf);
-	if (db_open(&db, tmpdb.buf, &db_schema_index, DB_NEW))
+	fd = outfile_open(&of);
+	if (fd < 0)
+		goto cleanup;
+	close(fd);
+	if (db_open(&db, of.tmp, &db_schema_index, DB_CREATE))
 		goto cleanup;
 	if (ix_write(db, lt, stt) || db_make_standalone(db))
 		goto cleanup;
@@ -231,11 +240,8 @@ int cmd_index(int argc, char **argv)
 		goto cleanup;
 	}
 	db = NULL;
-	if (rename(tmpdb.buf, out) < 0) {
-		error_errno("index: rename %s to %s", tmpdb.buf, out);
+	if (outfile_commit(&of) < 0)
 		goto cleanup;
-	}
-	strbuf_reset(&tmpdb);
 
 	if (lt)
 		fprintf(stderr, "sysatlas: index: linux %s: %d syscalls (%d implemented, %d unimplemented), "
@@ -253,9 +259,8 @@ int cmd_index(int argc, char **argv)
 cleanup:
 	if (db)
 		db_close(db);
-	if (tmpdb.len)
-		unlink(tmpdb.buf);
-	strbuf_release(&tmpdb);
+	outfile_abort(&of);
+	outfile_release(&of);
 	if (have_scratch)
 		nftw(scratch, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
 	ix_tree_free(lt);

@@ -18,6 +18,7 @@
 #include "db.h"
 #include "error.h"
 #include "index-text.h"
+#include "outfile.h"
 #include "schema.h"
 #include "strmap.h"
 
@@ -582,18 +583,40 @@ cleanup:
 
 /* --- the command ----------------------------------------------------- */
 
+/* Write all of sb to fd; 0 or -1 after error(). */
+static int write_all(int fd, const struct strbuf *sb, const char *what)
+{
+	size_t off = 0;
+
+	while (off < sb->len) {
+		ssize_t n = write(fd, sb->buf + off, sb->len - off);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return error_errno("index: write %s", what);
+		off += (size_t)n;
+	}
+	return 0;
+}
+
 static int cmd_export(const char *from, const char *out, int force)
 {
 	struct strbuf text = STRBUF_INIT;
+	struct outfile of = { 0 };
 	sqlite3 *db = NULL;
-	int to_stdout = !out || !strcmp(out, "-"), rc = 1;
+	int to_stdout = !out || !strcmp(out, "-"), rc = 1, fd = -1;
 
-	if (!to_stdout && !force && access(out, F_OK) == 0) {
-		error("index: %s: already exists (use --force to replace it)", out);
-		return 1;
+	if (!to_stdout) {
+		struct outfile *outs[1] = { &of };
+		struct outfile_input in = { "--export-text", from };
+
+		if (outfile_check(&of, "-o", out, (force ? OUTFILE_FORCE : 0) | OUTFILE_STREAM_OK) < 0 ||
+		    outfile_distinct(outs, 1, &in, 1) < 0)
+			goto cleanup;
 	}
 	if (db_open(&db, from, &db_schema_index, DB_READONLY))
-		return 1;
+		goto cleanup;
 	if (index_text_export(db, &text))
 		goto cleanup;
 	if (to_stdout) {
@@ -601,11 +624,25 @@ static int cmd_export(const char *from, const char *out, int force)
 			error_errno("index: write to stdout");
 			goto cleanup;
 		}
-	} else if (strbuf_write_file(&text, out)) {
-		goto cleanup;
+	} else {
+		fd = outfile_open(&of);
+		if (fd < 0 || write_all(fd, &text, out) < 0)
+			goto cleanup;
+		if (close(fd) < 0) {
+			fd = -1;
+			error_errno("index: write %s", out);
+			goto cleanup;
+		}
+		fd = -1;
+		if (outfile_commit(&of) < 0)
+			goto cleanup;
 	}
 	rc = 0;
 cleanup:
+	if (fd >= 0)
+		close(fd);
+	outfile_abort(&of);
+	outfile_release(&of);
 	db_close(db);
 	strbuf_release(&text);
 	return rc;
@@ -613,39 +650,35 @@ cleanup:
 
 static int cmd_import(const char *from, const char *out, int force)
 {
-	struct strbuf text = STRBUF_INIT, tmp = STRBUF_INIT;
+	struct strbuf text = STRBUF_INIT;
+	struct outfile of = { 0 };
+	struct outfile *outs[1] = { &of };
+	struct outfile_input in = { "--import-text", from };
 	sqlite3 *db = NULL;
-	int rc = 1;
+	int rc = 1, fd;
 
-	if (!force && access(out, F_OK) == 0) {
-		error("index: %s: already exists (use --force to replace it)", out);
-		return 1;
-	}
+	if (outfile_check(&of, "-o", out, (force ? OUTFILE_FORCE : 0) | OUTFILE_DISCARD_OK) < 0 ||
+	    outfile_distinct(outs, 1, &in, 1) < 0)
+		goto cleanup;
 	if (strbuf_read_file(&text, from) < 0)
 		goto cleanup;
 	/* write next to the target, rename when complete */
-	strbuf_addf(&tmp, "%s.tmp-%ld", out, (long)getpid());
-	unlink(tmp.buf);
-	if (db_open(&db, tmp.buf, &db_schema_index, DB_NEW))
+	fd = outfile_open(&of);
+	if (fd < 0)
+		goto cleanup;
+	close(fd);
+	if (db_open(&db, of.tmp, &db_schema_index, DB_CREATE))
 		goto cleanup;
 	if (index_text_import(db, text.buf, text.len, from) || db_make_standalone(db))
 		goto cleanup;
-	rc = db_close(db);
+	rc = db_close(db) < 0 ? 1 : 0;
 	db = NULL;
-	if (rc)
-		goto cleanup;
-	rc = 1;
-	if (rename(tmp.buf, out) < 0) {
-		error_errno("index: rename %s to %s", tmp.buf, out);
-		goto cleanup;
-	}
-	strbuf_reset(&tmp);
-	rc = 0;
+	if (rc == 0 && outfile_commit(&of) < 0)
+		rc = 1;
 cleanup:
 	db_close(db);
-	if (tmp.len)
-		unlink(tmp.buf);
-	strbuf_release(&tmp);
+	outfile_abort(&of);
+	outfile_release(&of);
 	strbuf_release(&text);
 	return rc;
 }

@@ -24,6 +24,7 @@
 #include "cli.h"
 #include "engine.h"
 #include "filter.h"
+#include "outfile.h"
 #include "recorder.h"
 #include "strbuf.h"
 #include "tracer.h"
@@ -36,8 +37,9 @@ static const char trace_usage[] =
 	"Record every syscall-enter-stop and syscall-exit-stop (and signals, fork,\n"
 	"exec, exit) of CMD into a trace database.\n"
 	"\n"
-	"  -o FILE          write the trace to FILE (default: ./sysatlas-trace.db)\n"
-	"      --force      replace FILE if it exists\n"
+	"  -o FILE          write the trace to FILE (default: ./sysatlas-trace.db);\n"
+	"                   -o /dev/null keeps no database (with --text, say)\n"
+	"      --force      replace FILE (and the --text FILE) if it exists\n"
 	"  -f               follow forks, vforks and clones\n"
 	"  -p PID[,PID...]  attach to running processes (all their threads)\n"
 	"  -e trace=SET     record only SET: names, %file, %process, %network,\n"
@@ -125,6 +127,55 @@ static char *resolve_command(const char *cmd)
 	return NULL;
 }
 
+/*
+ * Check -o and --text=FILE (and that neither is the command itself nor
+ * the other) and hang them on o.  0 or -1 after error().
+ */
+static int trace_outputs_check(struct trace_options *o, struct outfile *db_out,
+			       struct outfile *text_out, const char *cmd_path)
+{
+	unsigned force = o->force ? OUTFILE_FORCE : 0;
+	struct outfile *outs[2] = { db_out, NULL };
+	struct outfile_input in = { "the command", cmd_path };
+
+	if (outfile_check(db_out, "-o", o->output, force | OUTFILE_DISCARD_OK) < 0)
+		return -1;
+	o->db_out = db_out;
+	if (o->text_path) {
+		if (outfile_check(text_out, "--text", o->text_path, force | OUTFILE_STREAM_OK) < 0)
+			return -1;
+		o->text_out = outs[1] = text_out;
+	}
+	return outfile_distinct(outs, 2, &in, cmd_path ? 1 : 0);
+}
+
+/*
+ * Put each output that was written in full in place; one that failed
+ * (RECORDER_*_FAILED in failed) leaves its target untouched and what was
+ * written in its temporary file, named.  0, or -1 if any failed.
+ */
+static int trace_outputs_commit(struct outfile *db_out, struct outfile *text_out, int failed)
+{
+	int rc = failed ? -1 : 0;
+
+	if (!(failed & RECORDER_DB_FAILED)) {
+		if (outfile_commit(db_out) < 0)
+			rc = -1;
+	} else if (db_out->tmp && db_out->kind != OUTFILE_DISCARD) {
+		error("-o %s: left as it was; what was recorded is in %s", db_out->arg, db_out->tmp);
+	} else {
+		outfile_abort(db_out);
+	}
+	if (!(failed & RECORDER_TEXT_FAILED)) {
+		if (outfile_commit(text_out) < 0)
+			rc = -1;
+	} else if (text_out->tmp) {
+		error("--text %s: left as it was; what was written is in %s",
+		      text_out->arg, text_out->tmp);
+	}
+	return rc;
+}
+
 /* Die of sig, as the traced command did; returns only if that fails. */
 static int die_of_signal(int sig)
 {
@@ -151,11 +202,12 @@ int cmd_trace(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct trace_options o;
+	struct outfile db_out = { 0 }, text_out = { 0 };
 	struct filter filter;
 	struct recorder *rec = NULL;
 	struct engine e;
 	char *path = NULL, *end;
-	int c, argc_opts, rc = 1, launched = 0, run_rc;
+	int c, argc_opts, rc = 1, launched = 0, run_rc, failed;
 	size_t i, attached = 0;
 	long v;
 
@@ -238,6 +290,9 @@ int cmd_trace(int argc, char **argv)
 	}
 	if (filter_parse(&filter, o.trace_set ? o.trace_set : "all") < 0)
 		goto cleanup;
+	/* every output checked before anything is created or started */
+	if (trace_outputs_check(&o, &db_out, &text_out, path) < 0)
+		goto cleanup;
 	if (recorder_open(&rec, &o, argv, argc_opts) < 0)
 		goto cleanup;
 
@@ -253,9 +308,11 @@ int cmd_trace(int argc, char **argv)
 				attached++;
 	}
 	if (!launched && !attached) {
+		/* nothing ran: whatever -o and --text named stays as it was */
 		engine_release(&e);
 		recorder_finish(rec, 0, 0);
-		unlink(o.output);
+		outfile_abort(&db_out);
+		outfile_abort(&text_out);
 		goto cleanup;
 	}
 	if (recorder_start(rec) < 0) {
@@ -264,7 +321,8 @@ int cmd_trace(int argc, char **argv)
 	}
 	run_rc = engine_run(&e);
 	engine_signals_quiet();
-	if (recorder_finish(rec, e.has_status, e.status) < 0 || run_rc < 0) {
+	failed = recorder_finish(rec, e.has_status, e.status);
+	if (trace_outputs_commit(&db_out, &text_out, failed) < 0 || run_rc < 0) {
 		rc = 1;
 	} else if (engine_interrupted) {
 		engine_release(&e);
@@ -279,6 +337,8 @@ int cmd_trace(int argc, char **argv)
 	}
 	engine_release(&e);
 cleanup:
+	outfile_release(&db_out);
+	outfile_release(&text_out);
 	filter_release(&filter);
 	free(path);
 	free(o.pids);

@@ -13,6 +13,7 @@
 #include "db.h"
 #include "error.h"
 #include "escape.h"
+#include "outfile.h"
 #include "recorder.h"
 #include "schema.h"
 #include "strbuf.h"
@@ -115,13 +116,19 @@ cleanup:
 static int recorder_open_text(struct recorder *r, const struct trace_options *o)
 {
 	FILE *f = stderr;
+	int fd;
 
 	if (!o->text)
 		return 0;
-	if (o->text_path) {
-		f = fopen(o->text_path, "we");
-		if (!f)
-			return error_errno("--text: %s", o->text_path);
+	if (o->text_out) {
+		fd = outfile_open(o->text_out);
+		if (fd < 0)
+			return -1;
+		f = fdopen(fd, "w");
+		if (!f) {
+			close(fd);
+			return error_errno("--text: %s", o->text_out->arg);
+		}
 	}
 	r->text = text_out_new(f, f != stderr, f != stderr, o->follow || o->npids > 1);
 	return 0;
@@ -145,15 +152,18 @@ int recorder_open(struct recorder **out, const struct trace_options *o,
 		  char **argv, int argc_opts)
 {
 	struct recorder *r = xcalloc(1, sizeof(*r));
-	const char *path = o->output;
+	int fd;
 
 	*out = NULL;
 	recorder_sqlite_config();
-	if (!o->force && access(path, F_OK) == 0) {
+	fd = outfile_open(o->db_out);
+	if (fd < 0) {
 		free(r);
-		return error("%s: already exists (use --force to replace it)", path);
+		return -1;
 	}
-	if (db_open(&r->db, path, &db_schema_trace, o->force ? DB_TRUNCATE : DB_NEW) < 0) {
+	close(fd);
+	if (db_open(&r->db, o->db_out->tmp, &db_schema_trace, DB_CREATE) < 0) {
+		outfile_abort(o->db_out);
 		free(r);
 		return -1;
 	}
@@ -196,7 +206,9 @@ int recorder_open(struct recorder **out, const struct trace_options *o,
 	return 0;
 fail:
 	recorder_finish(r, 0, 0);
-	unlink(path);
+	outfile_abort(o->db_out);
+	if (o->text_out)
+		outfile_abort(o->text_out);
 	return -1;
 }
 
@@ -528,9 +540,9 @@ int recorder_finish(struct recorder *r, int has_status, int status)
 			r->failed = 1;
 	}
 	if (r->failed)
-		rc = -1;
+		rc |= RECORDER_DB_FAILED;
 	if (text_out_free(r->text) < 0)
-		rc = -1;
+		rc |= RECORDER_TEXT_FAILED;
 	tidmap_each(&r->tasks, recorder_free_task, NULL);
 	tidmap_release(&r->tasks);
 	free(r->dirty);
@@ -542,7 +554,7 @@ int recorder_finish(struct recorder *r, int has_status, int status)
 	db_finalize(r->upd_end);
 	db_finalize(r->upd_comm);
 	if (db_close(r->db) < 0)
-		rc = -1;
+		rc |= RECORDER_DB_FAILED;
 	ring_release(&r->ring);
 	free(r);
 	return rc;

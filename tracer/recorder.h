@@ -26,10 +26,12 @@
 struct recorder;
 
 /*
- * Create the database o->output (refusing an existing file unless
- * o->force), write the run row (argv and options as JSON arrays) and open
- * the --text output.  Returns 0, or -1 after error() with *out NULL and no
- * file left behind that this call created.
+ * Create the database in a temporary file beside o->db_out (checked by the
+ * caller), write the run row (argv and options as JSON arrays) and open
+ * the --text output (o->text_out, or stderr).  Returns 0, or -1 after
+ * error() with *out NULL and no file left behind that this call created.
+ * The caller puts the outputs in place (outfile_commit()) once
+ * recorder_finish() succeeded.
  */
 int recorder_open(struct recorder **out, const struct trace_options *o,
 		  char **argv, int argc_opts);
@@ -43,8 +45,11 @@ struct ring *recorder_ring(struct recorder *r);
 /*
  * Drain the ring, stop the writer thread, record the end of the run (with
  * the command's wait status when has_status) and close everything.
- * Returns 0, or -1 if anything failed to be written (reported).  Frees r.
+ * Returns 0, or what failed to be written (reported): RECORDER_DB_FAILED,
+ * RECORDER_TEXT_FAILED or both.  Frees r.
  */
+#define RECORDER_DB_FAILED	1
+#define RECORDER_TEXT_FAILED	2
 int recorder_finish(struct recorder *r, int has_status, int status);
 
 #endif

@@ -120,9 +120,13 @@ enum trace_rec_type {
 	TRACE_REC_TASK_END,		/* tid, status (or none: detached) */
 };
 
+struct outfile;
+
 struct trace_options {
 	const char *output;		/* -o */
 	int force;			/* --force */
+	struct outfile *db_out;		/* -o, checked: where the database goes */
+	struct outfile *text_out;	/* --text=FILE, checked; NULL: stderr or none */
 	int follow;			/* -f */
 	pid_t *pids;			/* -p */
 	size_t npids;

@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "db.h"
 #include "doc-site.h"
+#include "outfile.h"
 #include "schema.h"
 #include "web.h"
 
@@ -21,24 +22,18 @@ static const char doc_usage[] =
 	"  --index FILE     index to document (give two to compare; default: built-in)\n"
 	"  --trace FILE     add real examples from a trace\n"
 	"  -o DIR           output directory (default: ./sysatlas-doc)\n"
-	"  --force          write into DIR even if it exists\n"
+	"  --force          write into DIR even if it exists (its other files are kept)\n"
 	"  --links STYLE    github (default), elixir, or file:DIR\n"
 	"  -h, --help       show this help\n";
 
-/* Create dir (fresh unless force); 0 or -1 after error(). */
-static int outdir_make(const char *dir, int force)
+/* The site's subdirectories, inside the temporary directory. */
+static int outdir_make_subdirs(const char *dir)
 {
 	static const char *const subdirs[] = { "syscalls", "assets" };
 	struct strbuf sub = STRBUF_INIT;
 	size_t i;
 	int rc = -1;
 
-	if (mkdir(dir, 0777) < 0) {
-		if (errno != EEXIST)
-			return error_errno("doc: %s", dir);
-		if (!force)
-			return error("doc: %s already exists (use --force to write into it)", dir);
-	}
 	for (i = 0; i < sizeof(subdirs) / sizeof(subdirs[0]); i++) {
 		strbuf_reset(&sub);
 		strbuf_addf(&sub, "%s/%s", dir, subdirs[i]);
@@ -71,6 +66,7 @@ int cmd_doc(int argc, char **argv)
 	struct links links = { 0 };
 	struct compare cmp = { 0 };
 	struct ix ix[2] = { { 0 }, { 0 } };
+	struct outdir od = { 0 };
 	int c, n_index = 0, force = 0, rc = 1, v;
 
 	opterr = 0;
@@ -105,7 +101,7 @@ int cmd_doc(int argc, char **argv)
 	if (!*outdir)
 		return cli_usage_error("doc", doc_usage, "-o needs a directory");
 
-	if (links_init(&links, links_arg) < 0)
+	if (outdir_check(&od, "-o", outdir, force) < 0 || links_init(&links, links_arg) < 0)
 		goto cleanup;
 	if (!n_index) {
 		if (ix_default_path(&dflt) < 0)
@@ -126,9 +122,10 @@ int cmd_doc(int argc, char **argv)
 			goto cleanup;
 		site.cmp = &cmp;
 	}
-	if (doc_assets_load(&assets) < 0 || outdir_make(outdir, force) < 0)
+	if (doc_assets_load(&assets) < 0 || outdir_open(&od) < 0 ||
+	    outdir_make_subdirs(od.tmp) < 0)
 		goto cleanup;
-	site.outdir = outdir;
+	site.outdir = od.tmp;
 	site.links = &links;
 	site.renderer = web_graph_renderer_new();
 
@@ -136,13 +133,18 @@ int cmd_doc(int argc, char **argv)
 	    doc_syscall_pages_write(&site) < 0 || doc_ptrace_write(&site) < 0 ||
 	    (site.cmp && doc_compare_write(&site) < 0))
 		goto cleanup;
-	printf("%s/index.html\n", outdir);
+	if (outdir_commit(&od) < 0)
+		goto cleanup;
+	printf("%s/index.html\n", od.path);
 	if (fflush(stdout) != 0) {
 		error_errno("doc: write");
 		goto cleanup;
 	}
 	rc = 0;
 cleanup:
+	if (rc)
+		outdir_abort(&od);
+	outdir_release(&od);
 	doc_assets_release(&assets);
 	web_graph_renderer_free(site.renderer);
 	compare_release(&cmp);

@@ -12,6 +12,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "error.h"
 #include "escape.h"
@@ -35,20 +36,36 @@ static int64_t tgid_of(struct report *r, int lane)
 	return r->run.tasks[lane].tgid;
 }
 
+/* Open a checked output as a stream; NULL after error(). */
+static FILE *export_fopen(struct outfile *of)
+{
+	int fd = outfile_open(of);
+	FILE *f;
+
+	if (fd < 0)
+		return NULL;
+	f = fdopen(fd, "w");
+	if (!f) {
+		error_errno("%s %s", of->what, of->arg);
+		close(fd);
+	}
+	return f;
+}
+
 int report_export_open(struct report *r)
 {
 	if (r->o->chrome) {
-		r->chrome = fopen(r->o->chrome, "w");
+		r->chrome = export_fopen(&r->chrome_out);
 		if (!r->chrome)
-			return error_errno("--chrome: cannot create %s", r->o->chrome);
+			return -1;
 		fputs("{\"displayTimeUnit\":\"ns\",\"otherData\":{\"producer\":\"sysatlas\"},"
 		      "\"traceEvents\":[", r->chrome);
 		r->chrome_first = 1;
 	}
 	if (r->o->jsonl) {
-		r->jsonl = fopen(r->o->jsonl, "w");
+		r->jsonl = export_fopen(&r->jsonl_out);
 		if (!r->jsonl)
-			return error_errno("--jsonl: cannot create %s", r->o->jsonl);
+			return -1;
 	}
 	return 0;
 }

@@ -276,33 +276,48 @@ static int report_mkdir(const char *path)
 	return 0;
 }
 
-/* The output directory: fresh, or reused with --force. */
+/*
+ * Check every output before anything is read or written: the site's
+ * directory, --chrome and --jsonl, none of them the trace or the index.
+ */
+static int report_check_outputs(struct report *r)
+{
+	const struct web_report_opts *o = r->o;
+	unsigned flags = OUTFILE_STREAM_OK | (o->force ? OUTFILE_FORCE : 0);
+	struct outfile *outs[2] = { NULL, NULL };
+	struct outfile_input ins[2] = { { "the trace", o->trace }, { "--index", o->index } };
+
+	if (!o->site_dir && outdir_check(&r->site, "-o", o->outdir ? o->outdir : "sysatlas-report",
+					 o->force) < 0)
+		return -1;
+	if (o->chrome) {
+		if (outfile_check(&r->chrome_out, "--chrome", o->chrome, flags) < 0)
+			return -1;
+		outs[0] = &r->chrome_out;
+	}
+	if (o->jsonl) {
+		if (outfile_check(&r->jsonl_out, "--jsonl", o->jsonl, flags) < 0)
+			return -1;
+		outs[1] = &r->jsonl_out;
+	}
+	return outfile_distinct(outs, 2, ins, 2);
+}
+
+/* The site is written into a new temporary directory (or the caller's). */
 static int report_prepare_dir(struct report *r)
 {
 	static const char *const subdirs[] = { "assets", "data", "graphs", "syscalls" };
 	struct strbuf p = STRBUF_INIT;
-	struct stat st;
 	size_t i;
 	int rc = -1;
 
-	strbuf_addstr(&r->dir, r->o->outdir ? r->o->outdir : "sysatlas-report");
-	while (r->dir.len > 1 && r->dir.buf[r->dir.len - 1] == '/')
-		strbuf_setlen(&r->dir, r->dir.len - 1);
-	if (stat(r->dir.buf, &st) == 0) {
-		if (!S_ISDIR(st.st_mode)) {
-			error("%s exists and is not a directory", r->dir.buf);
+	if (r->o->site_dir) {
+		strbuf_addstr(&r->dir, r->o->site_dir);
+	} else {
+		if (outdir_open(&r->site) < 0)
 			goto cleanup;
-		}
-		if (!r->o->force) {
-			error("%s exists; use --force to write into it, or -o DIR", r->dir.buf);
-			goto cleanup;
-		}
-	} else if (errno != ENOENT) {
-		error_errno("%s", r->dir.buf);
-		goto cleanup;
+		strbuf_addstr(&r->dir, r->site.tmp);
 	}
-	if (report_mkdir(r->dir.buf) < 0)
-		goto cleanup;
 	for (i = 0; i < sizeof(subdirs) / sizeof(subdirs[0]); i++)
 		if (report_mkdir(report_path(r, &p, subdirs[i])) < 0)
 			goto cleanup;
@@ -310,6 +325,15 @@ static int report_prepare_dir(struct report *r)
 cleanup:
 	strbuf_release(&p);
 	return rc;
+}
+
+/* Put the exports and the site in place, the site last.  0 or -1. */
+static int report_commit(struct report *r)
+{
+	if ((r->o->chrome && outfile_commit(&r->chrome_out) < 0) ||
+	    (r->o->jsonl && outfile_commit(&r->jsonl_out) < 0))
+		return -1;
+	return r->o->site_dir ? 0 : outdir_commit(&r->site);
 }
 
 /* The site's CSS and scripts, from the installed (or build tree's) data. */
@@ -395,6 +419,18 @@ static void report_release(struct report *r)
 	strbuf_release(&r->dir);
 }
 
+int web_report_check(const struct web_report_opts *o)
+{
+	struct report r = { 0 };
+	int rc;
+
+	r.o = o;
+	rc = report_open_index(&r) < 0 || links_init(&r.links, o->links) < 0 ? -1 : 0;
+	links_release(&r.links);
+	ix_close(&r.ix);
+	return rc;
+}
+
 int web_report_write(const struct web_report_opts *o, struct strbuf *index_html)
 {
 	struct report *r = xcalloc(1, sizeof(*r));
@@ -406,6 +442,8 @@ int web_report_write(const struct web_report_opts *o, struct strbuf *index_html)
 	strbuf_init(&r->dir, 0);
 	strbuf_init(&r->chunk_meta, 0);
 	report_data_init(r);
+	if (report_check_outputs(r) < 0)
+		goto cleanup;
 	if (db_open(&r->trace, o->trace, &db_schema_trace, DB_READONLY) < 0)
 		goto cleanup;
 	if (report_open_index(r) < 0)
@@ -436,12 +474,22 @@ int web_report_write(const struct web_report_opts *o, struct strbuf *index_html)
 			warning("%s", note.buf);
 		strbuf_release(&note);
 	}
-	strbuf_addf(index_html, "%s/index.html", r->dir.buf);
+	if (report_commit(r) < 0)
+		goto cleanup;
+	strbuf_addf(index_html, "%s/index.html", o->site_dir ? o->site_dir : r->site.path);
 	rc = 0;
 cleanup:
 	progress_stop(&pg);
 	if (rc < 0 && (r->chrome || r->jsonl))
 		report_export_close(r);
+	if (rc < 0) {
+		outfile_abort(&r->chrome_out);
+		outfile_abort(&r->jsonl_out);
+		outdir_abort(&r->site);
+	}
+	outfile_release(&r->chrome_out);
+	outfile_release(&r->jsonl_out);
+	outdir_release(&r->site);
 	report_release(r);
 	free(r);
 	return rc;

@@ -17,6 +17,7 @@
 #include "graph.h"
 #include "index-read.h"
 #include "links.h"
+#include "outfile.h"
 #include "strbuf.h"
 #include "tracedb.h"
 #include "web.h"
@@ -105,6 +106,8 @@ struct report {
 
 	FILE *chrome, *jsonl;
 	int chrome_first;
+	struct outfile chrome_out, jsonl_out;	/* checked before anything is written */
+	struct outdir site;			/* the site's target and temporary directory */
 };
 
 /* Path of name inside the output directory (into a reused buffer). */

@@ -19,16 +19,27 @@ struct web_report_opts {
 	const char *links;		/* github (NULL), elixir, file:DIR */
 	const char *chrome;		/* Chrome Trace Event JSON, or NULL */
 	const char *jsonl;		/* one JSON object per event, or NULL */
-	int force;			/* write into an existing directory */
+	int force;			/* write into an existing directory, replace exports */
+	const char *site_dir;		/* write straight into this directory, the
+					   caller's own temporary one (outdir ignored) */
 	int quiet_kernel_note;		/* the caller already said the kernel differs */
 };
 
 /*
- * Write the site.  On success appends the path of its index.html to
- * index_html and returns 0; -1 after error() otherwise (a half-written
- * directory is left for inspection, never a half-written file).
+ * Write the site: every output checked first, then written into a
+ * temporary directory (and temporary files) beside the targets, renamed
+ * into place at the end.  On success appends the path of its index.html
+ * to index_html and returns 0; -1 after error() otherwise, every target
+ * left as it was.
  */
 int web_report_write(const struct web_report_opts *o, struct strbuf *index_html);
+
+/*
+ * What `sysatlas run` checks before it runs anything: that the index (or
+ * the built-in one) opens and the --links style is valid.  0 or -1 after
+ * error().
+ */
+int web_report_check(const struct web_report_opts *o);
 
 /*
  * The one-line note for a kernel that differs from the index's version

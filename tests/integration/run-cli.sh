@@ -38,6 +38,10 @@ normalise() {
 	normalise "$tmp/.stderr"
 } >"$tmp/.actual"
 
+# SYSATLAS_REGEN=1: rewrite the .expected file (review the diff)
+if [ -n "${SYSATLAS_REGEN:-}" ]; then
+	cp "$tmp/.actual" "$case.expected"
+fi
 if ! diff -u "$case.expected" "$tmp/.actual"; then
 	echo "FAIL: $(basename "$case"): output differs from $case.expected" >&2
 	exit 1

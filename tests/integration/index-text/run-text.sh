@@ -17,7 +17,7 @@ rc=0
 {
 	echo "exit $rc"
 	echo "--- stderr"
-	sed -e "s|$tmp/|@TMP@/|g" -e "s|$dir/||g" -e 's/\.tmp-[0-9]*/.tmp-PID/g' "$tmp/.stderr"
+	sed -e "s|$tmp/|@TMP@/|g" -e "s|$dir/||g" -e 's/\.tmp-[0-9A-Za-z]\{6\}/.tmp-XXXXXX/g' "$tmp/.stderr"
 	echo "--- files"
 	ls "$tmp"
 } >"$tmp/.actual"

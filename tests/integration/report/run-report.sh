@@ -102,7 +102,7 @@ options)
 	if "$SYSATLAS" report small.db --index index.db -o exists >out 2>err; then
 		fail "wrote into an existing directory without --force"
 	fi
-	grep -q "sysatlas: exists exists; use --force to write into it, or -o DIR" err ||
+	grep -q "sysatlas: -o exists: already exists (use --force to write into it)" err ||
 		fail "unclear message: $(cat err)"
 	[ -z "$(ls exists)" ] || fail "touched the existing directory"
 	"$SYSATLAS" report small.db --index index.db -o exists --force >/dev/null 2>&1 || fail "--force failed"
@@ -122,7 +122,7 @@ options)
 	if "$SYSATLAS" report small.db --index index.db -o "$tmp/no/such/dir" >out 2>err; then
 		fail "wrote below a missing parent"
 	fi
-	grep -q "cannot create $tmp/no/such/dir" err || fail "unclear mkdir message: $(cat err)"
+	grep -q "sysatlas: -o $tmp/no/such/dir: directory $tmp/no/such: No such file or directory" err || fail "unclear mkdir message: $(cat err)"
 	;;
 no-index)
 	# a data directory with the assets and link templates but no index;
@@ -148,7 +148,7 @@ run)
 	if "$SYSATLAS" run -o taken --index index.db -- true >out 2>err; then
 		fail "ran into an existing directory without --force"
 	fi
-	grep -q "taken exists; use --force" err || fail "unclear message: $(cat err)"
+	grep -q "sysatlas: -o taken: already exists (use --force" err || fail "unclear message: $(cat err)"
 	[ ! -e taken/trace.db ] || fail "traced although the directory was taken"
 	rc=0
 	"$SYSATLAS" run -o site --index index.db -f -- sh -c 'cat /dev/null; exit 3' >out 2>err || rc=$?

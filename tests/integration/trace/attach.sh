@@ -14,7 +14,8 @@ db=$tmp/t.db
 tracer=$!
 bg_pids="$pid $tracer"
 # wait until every thread has a committed syscall exit
-wait_until sh -c "[ \"\$('$DBQ' '$db' \"SELECT count(DISTINCT tid) FROM event WHERE kind = 'exit'\")\" = 4 ]"
+live=$(recording "$db")
+wait_until sh -c "[ \"\$('$DBQ' '$live' \"SELECT count(DISTINCT tid) FROM event WHERE kind = 'exit'\")\" = 4 ]"
 kill -INT $tracer
 rc=0
 wait $tracer || rc=$?
@@ -48,7 +49,8 @@ db=$tmp/two.db
 "$SYSATLAS" trace -p $p1,$p2 -o "$db" &
 tracer=$!
 bg_pids="$p1 $p2 $tracer"
-wait_until sh -c "[ \"\$('$DBQ' '$db' \"SELECT count(DISTINCT tid) FROM event WHERE kind = 'exit'\")\" = 3 ]"
+live=$(recording "$db")
+wait_until sh -c "[ \"\$('$DBQ' '$live' \"SELECT count(DISTINCT tid) FROM event WHERE kind = 'exit'\")\" = 3 ]"
 touch "$tmp/stop"
 rc=0
 wait $tracer || rc=$?

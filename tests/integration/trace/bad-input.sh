@@ -26,16 +26,16 @@ expect_error 2 "sysatlas: trace: give either a command or -p PID, not both" trac
 # a pid that does not exist (above pid_max)
 expect_error 1 "sysatlas: trace: -p 2147483647: No such process" trace -o a.db -p 2147483647
 [ ! -e a.db ] || fail "bad pid: a database was created"
-expect_error 1 "sysatlas: $tmp/missing/dir/t.db: No such file or directory" \
+expect_error 1 "sysatlas: -o $tmp/missing/dir/t.db: directory $tmp/missing/dir: No such file or directory" \
 	trace -o "$tmp/missing/dir/t.db" -- true
 echo keep >existing.db
-expect_error 1 "sysatlas: existing.db: already exists (use --force to replace it)" \
+expect_error 1 "sysatlas: -o existing.db: already exists (use --force to replace it)" \
 	trace -o existing.db -- true
 expect_eq "$(cat existing.db)" keep "the existing file is untouched"
 
 require_ptrace
 "$SYSATLAS" trace -o t.db -- true
-expect_error 1 "sysatlas: t.db: already exists (use --force to replace it)" trace -o t.db -- true
+expect_error 1 "sysatlas: -o t.db: already exists (use --force to replace it)" trace -o t.db -- true
 "$SYSATLAS" trace --force -o t.db -- true || fail "--force did not replace the trace"
 # an untraceable process: a kernel thread (kthreadd is pid 2 outside containers)
 if [ "$(cat /proc/2/comm 2>/dev/null)" = kthreadd ]; then

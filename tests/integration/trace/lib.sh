@@ -57,6 +57,13 @@ wait_until() {
 	done
 }
 
+# recording DB: the temporary database a running `sysatlas trace -o DB` records
+# into (DB.tmp-XXXXXX, renamed to DB when the trace ends), once it exists.
+recording() {
+	wait_until sh -c "ls '$1'.tmp-?????? >/dev/null"
+	ls "$1".tmp-??????
+}
+
 # proc_state PID: the one-letter state of PID (R S D T t Z ...).
 proc_state() {
 	sed -n 's/^State:[[:space:]]*\(.\).*/\1/p' "/proc/$1/status" 2>/dev/null
