@@ -42,7 +42,8 @@ static const char run_usage[] =
 	"  --index FILE     use another index\n"
 	"  --links STYLE    github (default), elixir, or file:DIR for a local tree\n"
 	"  -h, --help       show this help\n"
-	"Trace options (-f, -p, -e, -s, -y, --text, ...) are those of 'sysatlas trace'.\n";
+	"Trace options (-f, -p, -e, -s, -y, --text, --kernel-stacks, ...) are those\n"
+	"of 'sysatlas trace'.\n";
 
 enum {
 	OPT_INDEX = 256,
@@ -50,6 +51,7 @@ enum {
 	OPT_LINKS,
 	OPT_TEXT,
 	OPT_KILL,
+	OPT_KSTACKS,
 };
 
 /* Run `sysatlas trace ARGS` in a child; its wait status, or -1. */
@@ -91,6 +93,7 @@ int cmd_run(int argc, char **argv)
 		/* trace options, handed on */
 		{ "text", optional_argument, NULL, OPT_TEXT },
 		{ "kill-on-interrupt", no_argument, NULL, OPT_KILL },
+		{ "kernel-stacks", required_argument, NULL, OPT_KSTACKS },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct web_report_opts o = { 0 };
@@ -150,6 +153,15 @@ int cmd_run(int argc, char **argv)
 			break;
 		case OPT_KILL:
 			targv[targc++] = "--kill-on-interrupt";
+			break;
+		case OPT_KSTACKS:
+			strbuf_reset(&text);
+			strbuf_addf(&text, "--kernel-stacks=%s", optarg);
+			if (nowned == 16) {
+				free(targv);
+				return cli_usage_error("run", run_usage, "too many trace options");
+			}
+			targv[targc++] = owned[nowned++] = strbuf_detach(&text, NULL);
 			break;
 		default:
 			free(targv);

@@ -10,7 +10,9 @@ the figure of a variant is its median wall time over the rounds.
   floor     bench/floor.c: PTRACE_SYSCALL + waitpid, nothing else
   floor+read  bench/floor.c -r: the floor plus one PTRACE_GET_SYSCALL_INFO
             per syscall stop, the least a tracer that knows the call pays
-  sysatlas  sysatlas trace -f -o DB (full recording and decoding)
+  sysatlas  sysatlas trace -f -o DB (full recording and decoding, with
+            the default --kernel-stacks=first)
+  stacks-off, stacks-all  the same with --kernel-stacks=off and =all
   strace    strace -f -o FILE
   filtered  sysatlas trace -f -e trace=openat -o DB (getppid only)
 
@@ -125,6 +127,10 @@ def main():
                     ("floor", [floor] + cmd),
                     ("floor+read", [floor, "-r"] + cmd),
                     ("sysatlas", [sysatlas, "trace", "-f", "--force", "-o", db, "--"] + cmd),
+                    ("stacks-off", [sysatlas, "trace", "-f", "--force", "--kernel-stacks=off",
+                                    "-o", db, "--"] + cmd),
+                    ("stacks-all", [sysatlas, "trace", "-f", "--force", "--kernel-stacks=all",
+                                    "-o", db, "--"] + cmd),
                     ("strace", [strace, "-f", "-o", out] + cmd)]
 
         print("# tracer benchmark\n")
@@ -139,6 +145,7 @@ def main():
             print("Overhead per syscall in µs: wall time (and CPU time, user + "
                   "system of tracer and tracee) minus the native run's, divided "
                   "by the syscalls.\n")
+            kst = []
             print("| workload | syscalls | native wall s | floor µs | floor+read µs | "
                   "sysatlas µs | strace µs | sysatlas/strace | sysatlas/floor | "
                   "sysatlas/floor+read |")
@@ -172,7 +179,18 @@ def main():
                        ow["sysatlas"] / ow["strace"], oc["sysatlas"] / oc["strace"],
                        ow["sysatlas"] / ow["floor"], oc["sysatlas"] / oc["floor"],
                        ow["sysatlas"] / ow["floor+read"], oc["sysatlas"] / oc["floor+read"]))
+                kst.append((name, mw, ow, oc))
                 sys.stdout.flush()
+            print()
+            print("Kernel stacks (`--kernel-stacks`), same rounds: overhead per syscall in "
+                  "µs, wall (CPU), and each mode's whole-run wall time against `off`.\n")
+            print("| workload | off µs | first µs | all µs | first/off (run) | all/off (run) |")
+            print("|---|---|---|---|---|---|")
+            for name, mw, ow, oc in kst:
+                print("| %s | %.2f (%.2f) | %.2f (%.2f) | %.2f (%.2f) | **%.3f×** | %.2f× |" %
+                      (name, ow["stacks-off"], oc["stacks-off"], ow["sysatlas"], oc["sysatlas"],
+                       ow["stacks-all"], oc["stacks-all"], mw["sysatlas"] / mw["stacks-off"],
+                       mw["stacks-all"] / mw["stacks-off"]))
             print()
         print("- load after: %s" % open("/proc/loadavg").read().split()[0:3])
     finally:

@@ -290,7 +290,7 @@ int db_open(sqlite3 **out, const char *path, const struct db_schema *schema,
 	} else if (version < 1) {
 		error("%s: %s database has no schema version", path, schema->kind);
 		goto fail;
-	} else if (version < schema->version && !writable) {
+	} else if (version < schema->version && !writable && !(flags & DB_OLDER_OK)) {
 		error("%s: %s database schema %lld is older than %d; "
 		      "open it writable once to migrate it", path, schema->kind,
 		      (long long)version, schema->version);
@@ -313,6 +313,13 @@ fail:
 	if (created)
 		unlink(path);
 	return -1;
+}
+
+int db_user_version(sqlite3 *db)
+{
+	int64_t v;
+
+	return db_query_int(db, "PRAGMA user_version", &v) < 0 ? -1 : (int)v;
 }
 
 static const char *kind_of(uint32_t app_id)

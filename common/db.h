@@ -28,7 +28,12 @@ enum db_open_flags {
 	DB_CREATE = 1 << 1,		/* create when missing (implies RW) */
 	DB_NEW = 1 << 2,		/* the file must not exist yet */
 	DB_TRUNCATE = 1 << 3,		/* replace an existing file (--force) */
+	DB_OLDER_OK = 1 << 4,		/* read-only: take an older schema as it is;
+					   the caller asks db_user_version() */
 };
+
+/* The schema version of an open database (PRAGMA user_version); -1 after error(). */
+int db_user_version(sqlite3 *db);
 
 /*
  * Open path as a database of the given schema.  On success *out holds the

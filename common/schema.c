@@ -50,12 +50,54 @@ static const char *const trace_migrations[] = {
 	"  other_tid INTEGER"			/* fork/vfork/clone: child; exec: former tid */
 	");"
 	"CREATE INDEX event_by_tid ON event(tid, seq);",
+
+	/*
+	 * 1 -> 2: the running kernel's own stacks (/proc/TID/stack), at stops
+	 * and sampled inside calls, stored once each.
+	 */
+	"ALTER TABLE run ADD COLUMN kernel_version TEXT;"	/* /proc/version */
+	"ALTER TABLE run ADD COLUMN kernel_stacks TEXT;"	/* off first all; NULL: before stacks */
+	"ALTER TABLE run ADD COLUMN kernel_stacks_note TEXT;"	/* why they could not be read */
+	"CREATE TABLE kstack("
+	"  id INTEGER PRIMARY KEY,"
+	"  depth INTEGER NOT NULL,"		/* number of frames */
+	"  frames TEXT NOT NULL UNIQUE"		/* 'func+0xoff/0xsize [mod]' a line, innermost first */
+	");"
+	"CREATE TABLE kstack_frame("
+	"  stack_id INTEGER NOT NULL REFERENCES kstack(id),"
+	"  depth INTEGER NOT NULL,"		/* 0: innermost (where the task is) */
+	"  function TEXT NOT NULL,"
+	"  offset INTEGER,"			/* NULL: a frame of unknown shape */
+	"  size INTEGER,"
+	"  module TEXT,"			/* NULL: built into the kernel */
+	"  PRIMARY KEY (stack_id, depth)"
+	") WITHOUT ROWID;"
+	"CREATE INDEX kstack_frame_by_function ON kstack_frame(function);"
+	"CREATE TABLE stop_kstack("		/* the stack at a ptrace stop */
+	"  seq INTEGER,"			/* the event the stop made; NULL: none (exit) */
+	"  tid INTEGER NOT NULL,"
+	"  ts_ns INTEGER NOT NULL,"
+	"  stop TEXT NOT NULL,"			/* syscall-enter syscall-exit seccomp signal group-stop
+						   fork vfork clone exec exit */
+	"  abi TEXT,"
+	"  nr INTEGER,"				/* syscall or signal number */
+	"  stack_id INTEGER NOT NULL REFERENCES kstack(id)"
+	");"
+	"CREATE INDEX stop_kstack_by_seq ON stop_kstack(seq);"
+	"CREATE TABLE kstack_sample("		/* where a call waited, between its stops */
+	"  call_seq INTEGER NOT NULL,"		/* the call's enter event */
+	"  tid INTEGER NOT NULL,"
+	"  ts_ns INTEGER NOT NULL,"
+	"  state TEXT,"				/* /proc/TID/stat: S D R ... */
+	"  stack_id INTEGER NOT NULL REFERENCES kstack(id)"
+	");"
+	"CREATE INDEX kstack_sample_by_call ON kstack_sample(call_seq);",
 };
 
 const struct db_schema db_schema_trace = {
 	.kind = "trace",
 	.application_id = SYSATLAS_TRACE_APP_ID,
-	.version = 1,
+	.version = 2,
 	.migrations = trace_migrations,
 };
 

@@ -24,6 +24,7 @@
 #include "cli.h"
 #include "engine.h"
 #include "filter.h"
+#include "kstack.h"
 #include "outfile.h"
 #include "recorder.h"
 #include "strbuf.h"
@@ -32,6 +33,7 @@
 static const char trace_usage[] =
 	"usage: sysatlas trace [-o FILE] [--force] [-f] [-p PID[,PID...]] [-e trace=SET]\n"
 	"                      [-s N] [-y] [--text[=FILE]] [--kill-on-interrupt]\n"
+	"                      [--kernel-stacks=off|first|all]\n"
 	"                      [--] CMD [ARGS...]\n"
 	"\n"
 	"Record every syscall-enter-stop and syscall-exit-stop (and signals, fork,\n"
@@ -49,6 +51,11 @@ static const char trace_usage[] =
 	"      --text[=FILE] also write strace-style lines (default: stderr)\n"
 	"      --kill-on-interrupt\n"
 	"                   on SIGINT/TERM/HUP/QUIT kill CMD, not detach\n"
+	"      --kernel-stacks=MODE\n"
+	"                   record the running kernel's own stack (/proc/TID/stack,\n"
+	"                   root only) at the first stop of each kind and syscall\n"
+	"                   (first, the default), at every stop (all), or never\n"
+	"                   (off); unless off, also sample where long calls wait\n"
 	"  -h, --help       show this help\n"
 	"Threads of a traced process are always traced.  The exit status is CMD's.\n";
 
@@ -56,6 +63,7 @@ enum {
 	OPT_FORCE = 256,
 	OPT_TEXT,
 	OPT_KILL,
+	OPT_KSTACKS,
 };
 
 /* "123,456" -> o->pids. 0 or -1 (usage error reported by the caller). */
@@ -198,6 +206,7 @@ int cmd_trace(int argc, char **argv)
 		{ "force", no_argument, NULL, OPT_FORCE },
 		{ "text", optional_argument, NULL, OPT_TEXT },
 		{ "kill-on-interrupt", no_argument, NULL, OPT_KILL },
+		{ "kernel-stacks", required_argument, NULL, OPT_KSTACKS },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -215,6 +224,7 @@ int cmd_trace(int argc, char **argv)
 	memset(&filter, 0, sizeof(filter));
 	o.output = "sysatlas-trace.db";
 	o.decode.string_limit = 32;
+	o.kernel_stacks = KSTACK_FIRST;
 	opterr = 0;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "+o:fp:e:s:yh", longopts, NULL)) != -1) {
@@ -258,6 +268,19 @@ int cmd_trace(int argc, char **argv)
 		case OPT_KILL:
 			o.kill_on_interrupt = 1;
 			break;
+		case OPT_KSTACKS: {
+			enum kstack_mode m;
+
+			if (kstack_mode_parse(optarg, &m) < 0) {
+				free(o.pids);
+				return cli_usage_error(argv[0], trace_usage,
+						       "--kernel-stacks=%s: expected off, first or all",
+						       optarg);
+			}
+			o.kernel_stacks = m;
+			o.kernel_stacks_given = 1;
+			break;
+		}
 		case 'h':
 			free(o.pids);
 			return cli_help(trace_usage);
@@ -293,10 +316,17 @@ int cmd_trace(int argc, char **argv)
 	/* every output checked before anything is created or started */
 	if (trace_outputs_check(&o, &db_out, &text_out, path) < 0)
 		goto cleanup;
+	if (o.kernel_stacks != KSTACK_OFF) {
+		/* unreadable: recorded in the run (the report says why); said here if asked for */
+		o.kernel_stacks_note = kstack_probe();
+		if (o.kernel_stacks_note && o.kernel_stacks_given)
+			warning("--kernel-stacks: %s", o.kernel_stacks_note);
+	}
 	if (recorder_open(&rec, &o, argv, argc_opts) < 0)
 		goto cleanup;
 
 	engine_init(&e, &o, &filter, recorder_ring(rec));
+	engine_kstacks_init(&e, recorder_sample_ring(rec));
 	if (o.argv) {
 		if (engine_launch(&e, path, o.argv) == 0)
 			launched = 1;
@@ -315,11 +345,12 @@ int cmd_trace(int argc, char **argv)
 		outfile_abort(&text_out);
 		goto cleanup;
 	}
-	if (recorder_start(rec) < 0) {
+	if (recorder_start(rec) < 0 || engine_kstacks_start(&e) < 0) {
 		engine_interrupted = SIGTERM;	/* let the tracees go */
 		engine_interrupt(&e);
 	}
 	run_rc = engine_run(&e);
+	engine_kstacks_stop(&e);
 	engine_signals_quiet();
 	failed = recorder_finish(rec, e.has_status, e.status);
 	if (trace_outputs_commit(&db_out, &text_out, failed) < 0 || run_rc < 0) {

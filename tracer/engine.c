@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <stdatomic.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -59,6 +60,7 @@ static void engine_free_one(pid_t tid, void *value, void *arg)
 
 void engine_release(struct engine *e)
 {
+	engine_kstacks_stop(e);
 	tidmap_each(&e->tasks, engine_free_one, NULL);
 	tidmap_release(&e->tasks);
 	tidmap_release(&e->dead);
@@ -71,6 +73,8 @@ struct task *engine_task_new(struct engine *e, pid_t tid, pid_t tgid)
 	t->tid = tid;
 	t->tgid = tgid;
 	strbuf_init(&t->line, 256);
+	if (e->sampler)
+		t->slot = sampler_slot_get(e->sampler);
 	tidmap_put(&e->tasks, tid, t);
 	return t;
 }
@@ -81,6 +85,8 @@ void engine_task_free(struct engine *e, struct task *t)
 		tidmap_del(&e->tasks, t->tid);
 	if (t->held)
 		e->nheld--;
+	if (t->slot && e->sampler)
+		sampler_slot_put(e->sampler, t->slot);
 	strbuf_release(&t->line);
 	free(t);
 }
@@ -162,6 +168,101 @@ static void engine_push(struct engine *e, struct trace_event *ev)
 	ring_push(e->ring, ev, TRACE_REC_EVENT);
 }
 
+/* --- kernel stacks ---------------------------------------------------- */
+
+void engine_kstacks_init(struct engine *e, struct ring *ring)
+{
+	e->klen = -1;
+	e->kmode = e->o->kernel_stacks_note ? KSTACK_OFF : (enum kstack_mode)e->o->kernel_stacks;
+	if (e->kmode != KSTACK_OFF)
+		e->sampler = sampler_new(ring);
+}
+
+int engine_kstacks_start(struct engine *e)
+{
+	return e->sampler ? sampler_start(e->sampler) : 0;
+}
+
+void engine_kstacks_stop(struct engine *e)
+{
+	sampler_free(e->sampler);
+	e->sampler = NULL;
+}
+
+/* Is this the first stop of its kind (with --kernel-stacks=first)? Marks it. */
+static int engine_kstack_first(struct engine *e, enum kstack_at at, int abi, long nr)
+{
+	unsigned a = abi >= 0 && abi < 3 ? (unsigned)abi : 0;
+	unsigned n = nr >= 0 && nr < 1023 ? (unsigned)nr : 1023;
+	unsigned char *byte = &e->kseen[at][a][n >> 3], bit = (unsigned char)(1u << (n & 7));
+
+	if (*byte & bit)
+		return 0;
+	*byte |= bit;
+	return 1;
+}
+
+/*
+ * At a stop, before t is resumed: read its kernel stack if the mode asks
+ * for this stop.  engine_kstack_push() hands it on once the stop's event
+ * has its seq.
+ */
+static void engine_kstack_take(struct engine *e, struct task *t, enum kstack_at at,
+			       int has_nr, int abi, long nr)
+{
+	int n;
+
+	e->klen = -1;
+	if (e->kmode == KSTACK_OFF || t->quiet)
+		return;
+	if (e->kmode == KSTACK_FIRST && !engine_kstack_first(e, at, has_nr ? abi : 0, has_nr ? nr : 0))
+		return;
+	n = kstack_read(t->tid, e->kbuf, sizeof(e->kbuf));
+	if (n < 0) {
+		if (n != -ESRCH && n != -ENOENT && !e->knoted) {
+			const char *why = kstack_why(-n);
+			size_t len = strlen(why);
+			struct trace_note *note = ring_reserve(e->ring, sizeof(*note) + len);
+
+			note->text_len = (uint32_t)len;
+			memcpy(note->text, why, len);
+			ring_push(e->ring, note, TRACE_REC_KSTACK_NOTE);
+			e->knoted = 1;
+		}
+		return;
+	}
+	e->klen = n;
+	e->khead.ts_ns = e->ts;
+	e->khead.tid = t->tid;
+	e->khead.at = (uint8_t)at;
+	e->khead.abi = (uint8_t)(has_nr ? abi : 0);
+	e->khead.has_nr = (uint8_t)has_nr;
+	e->khead.nr = nr;
+	e->khead.state = 't';
+}
+
+/* Hand the stack engine_kstack_take() read to the recorder, for event seq. */
+static void engine_kstack_push(struct engine *e, uint64_t seq)
+{
+	struct trace_kstack *k;
+
+	if (e->klen < 0)
+		return;
+	k = ring_reserve(e->ring, sizeof(*k) + (size_t)e->klen);
+	k->ts_ns = e->khead.ts_ns;
+	k->tid = e->khead.tid;
+	k->at = e->khead.at;
+	k->abi = e->khead.abi;
+	k->state = e->khead.state;
+	k->has_nr = e->khead.has_nr;
+	k->nr = e->khead.nr;
+	k->seq = seq;
+	k->text_len = (uint32_t)e->klen;
+	memcpy(k->text, e->kbuf, (size_t)e->klen);
+	ring_push(e->ring, k, TRACE_REC_KSTACK);
+	e->klen = -1;
+}
+
 /* Resume t from its ptrace-stop by the resume rule, delivering sig. */
 static void engine_resume(struct engine *e, struct task *t, int sig)
 {
@@ -211,6 +312,8 @@ static void engine_syscall_enter(struct engine *e, struct task *t, enum trace_st
 	e->mem.tid = t->tid;
 	decode_enter(&e->o->decode, &e->mem.mem, &t->call, &t->line);
 	t->enter_len = t->line.len;
+	engine_kstack_take(e, t, stop == TRACE_STOP_SECCOMP ? KSTACK_AT_SECCOMP : KSTACK_AT_ENTER,
+			   1, abi, nr);
 	engine_resume(e, t, 0);
 
 	ev = engine_event(e, t, TRACE_ENTER, stop, t->line.buf, t->line.len);
@@ -220,6 +323,9 @@ static void engine_syscall_enter(struct engine *e, struct task *t, enum trace_st
 	ev->nr = nr;
 	memcpy(ev->args, args, sizeof(ev->args));
 	engine_push(e, ev);
+	engine_kstack_push(e, ev->seq);
+	if (t->slot)
+		sampler_enter(t->slot, t->tid, ev->seq, e->ts);
 }
 
 static void engine_syscall_exit(struct engine *e, struct task *t, int have_rval,
@@ -228,6 +334,8 @@ static void engine_syscall_exit(struct engine *e, struct task *t, int have_rval,
 	struct trace_event *ev;
 	size_t result_at;
 
+	if (t->slot)
+		sampler_exit(t->slot);
 	if (!t->in_syscall) {
 		/*
 		 * An exit with no enter seen: attached inside a syscall.  The
@@ -240,6 +348,12 @@ static void engine_syscall_exit(struct engine *e, struct task *t, int have_rval,
 
 		e->mech |= TRACE_MECH_GETREGS;
 		known = regs_get(t, &regs) == 0;
+		if (filter_traced(e->filter, known ? regs.abi : DECODE_ABI_X86_64,
+				  known ? regs.nr : -1))
+			engine_kstack_take(e, t, KSTACK_AT_EXIT, known, known ? regs.abi : 0,
+					   known ? regs.nr : 0);
+		else
+			e->klen = -1;
 
 		engine_resume(e, t, 0);
 		if (!filter_traced(e->filter, known ? regs.abi : DECODE_ABI_X86_64,
@@ -255,6 +369,7 @@ static void engine_syscall_exit(struct engine *e, struct task *t, int have_rval,
 			memcpy(ev->args, regs.args, sizeof(ev->args));
 		}
 		engine_push(e, ev);
+		engine_kstack_push(e, ev->seq);
 		return;
 	}
 	t->in_syscall = 0;
@@ -267,6 +382,7 @@ static void engine_syscall_exit(struct engine *e, struct task *t, int have_rval,
 	strbuf_setlen(&t->line, t->enter_len);
 	e->mem.tid = t->tid;
 	result_at = decode_exit(&e->o->decode, &e->mem.mem, &t->call, &t->line);
+	engine_kstack_take(e, t, KSTACK_AT_EXIT, 1, t->call.abi, t->call.nr);
 	engine_resume(e, t, 0);
 
 	ev = engine_event(e, t, TRACE_EXIT, TRACE_STOP_SYSCALL, t->line.buf, t->line.len);
@@ -279,6 +395,7 @@ static void engine_syscall_exit(struct engine *e, struct task *t, int have_rval,
 	ev->retval = rval;
 	ev->enter_seq = t->enter_seq;
 	engine_push(e, ev);
+	engine_kstack_push(e, ev->seq);
 }
 
 /* A syscall-stop (SIGTRAP | 0x80) or a seccomp-stop. */
@@ -342,12 +459,14 @@ static void engine_signal_stop(struct engine *e, struct task *t, int sig)
 	}
 	if (!t->quiet)
 		decode_siginfo(&si, &text);
+	engine_kstack_take(e, t, KSTACK_AT_SIGNAL, 1, 0, sig);
 	engine_resume(e, t, sig);
 	if (!t->quiet) {
 		ev = engine_event(e, t, TRACE_SIGNAL, TRACE_STOP_SIGNAL, text.buf, text.len);
 		ev->has = TRACE_HAS_NR;
 		ev->nr = sig;
 		engine_push(e, ev);
+		engine_kstack_push(e, ev->seq);
 	}
 	strbuf_release(&text);
 }
@@ -369,6 +488,7 @@ static void engine_event_stop(struct engine *e, struct task *t, int sig)
 		return;
 	}
 	/* Stay stopped, as untraced, yet keep reporting (SIGCONT, SIGKILL). */
+	engine_kstack_take(e, t, KSTACK_AT_GROUP, 1, 0, sig);
 	e->mech |= TRACE_MECH_LISTEN;
 	engine_ptrace(t, PTRACE_LISTEN, NULL, NULL);
 	if (t->quiet)
@@ -378,6 +498,7 @@ static void engine_event_stop(struct engine *e, struct task *t, int sig)
 	ev->has = TRACE_HAS_NR;
 	ev->nr = sig;
 	engine_push(e, ev);
+	engine_kstack_push(e, ev->seq);
 	strbuf_release(&text);
 }
 
@@ -441,12 +562,16 @@ static void engine_fork_event(struct engine *e, struct task *t, int event)
 		child->seccomp = t->seccomp;
 		engine_push_task(e, child, TRACE_REC_TASK_NEW, t->tid, 0, 0);
 	}
+	if (!child->unfollowed)
+		engine_kstack_take(e, t, kind == TRACE_FORK ? KSTACK_AT_FORK :
+				   kind == TRACE_VFORK ? KSTACK_AT_VFORK : KSTACK_AT_CLONE, 0, 0, 0);
 	engine_resume(e, t, 0);
 	if (!child->unfollowed) {
 		ev = engine_event(e, t, kind, TRACE_STOP_EVENT, NULL, 0);
 		ev->has = TRACE_HAS_OTHER_TID;
 		ev->other_tid = ctid;
 		engine_push(e, ev);
+		engine_kstack_push(e, ev->seq);
 	}
 	e->mech = TRACE_MECH_WAIT4;
 	if (dead) {
@@ -507,6 +632,7 @@ static void engine_exec_event(struct engine *e, struct task *t)
 	if (n < 0)
 		n = 0;
 	engine_read_comm(t->tid, t->comm);
+	engine_kstack_take(e, t, KSTACK_AT_EXEC, 0, 0, 0);
 	engine_resume(e, t, 0);
 	if (old) {
 		engine_push_task(e, old, TRACE_REC_TASK_END, 0, 0, 0);
@@ -516,6 +642,7 @@ static void engine_exec_event(struct engine *e, struct task *t)
 	ev->has = TRACE_HAS_OTHER_TID;
 	ev->other_tid = former;
 	engine_push(e, ev);
+	engine_kstack_push(e, ev->seq);
 	engine_push_task(e, t, TRACE_REC_TASK_COMM, 0, 0, 0);
 }
 
@@ -546,6 +673,14 @@ static void engine_stop(struct engine *e, struct task *t, int status)
 		break;
 	case PTRACE_EVENT_STOP:
 		engine_event_stop(e, t, sig);
+		break;
+	case PTRACE_EVENT_EXIT:
+		/* the task is ending (asked for with kernel stacks on) */
+		if (t->slot)
+			sampler_exit(t->slot);
+		engine_kstack_take(e, t, KSTACK_AT_EXIT_EVENT, 0, 0, 0);
+		engine_resume(e, t, 0);
+		engine_kstack_push(e, 0);
 		break;
 	default:
 		engine_resume(e, t, 0);

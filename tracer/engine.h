@@ -21,7 +21,9 @@
 
 #include "decode.h"
 #include "filter.h"
+#include "kstack.h"
 #include "ring.h"
+#include "sampler.h"
 #include "strbuf.h"
 #include "tidmap.h"
 #include "trace.h"
@@ -43,6 +45,7 @@ struct task {
 	unsigned gone : 1;		/* ptrace said ESRCH: death report to come */
 	struct decode_call call;
 	uint64_t enter_seq;
+	struct sampler_slot *slot;	/* where its call is published to the sampler */
 	struct strbuf line;		/* enter text, then enter + exit */
 	size_t enter_len;
 	char comm[16];
@@ -73,6 +76,14 @@ struct engine {
 	pid_t launched;			/* 0 with -p */
 	int has_status, status;		/* the launched process's wait status */
 	int detaching;			/* interrupted: letting everyone go */
+	/* kernel stacks (--kernel-stacks) */
+	enum kstack_mode kmode;		/* KSTACK_OFF also when they cannot be read */
+	unsigned char kseen[KSTACK_AT_COUNT][3][128];	/* first: (at, abi, nr) seen */
+	char kbuf[KSTACK_TEXT_MAX];
+	int klen;			/* bytes in kbuf for the current stop; -1: none */
+	struct trace_kstack khead;	/* the current stop's record, but its text */
+	int knoted;			/* a failed read was reported */
+	struct sampler *sampler;	/* NULL: no sampling */
 	int killing;			/* interrupted with --kill-on-interrupt */
 	long nr_execve, nr_execveat;
 };
@@ -96,6 +107,17 @@ int engine_attach(struct engine *e, pid_t pid);
  * every tracee is detached or killed).  0, or -1 after error().
  */
 int engine_run(struct engine *e);
+
+/*
+ * Kernel stacks: _init (before any task exists) takes the mode from
+ * o->kernel_stacks (off where o->kernel_stacks_note says they cannot be
+ * read) and makes the sampler, its samples going to ring; _start starts
+ * its thread (0, or -1 after error()); _stop, once engine_run() returned,
+ * joins and frees it (engine_release() does too).
+ */
+void engine_kstacks_init(struct engine *e, struct ring *ring);
+int engine_kstacks_start(struct engine *e);
+void engine_kstacks_stop(struct engine *e);
 
 /* Install the SIGINT/SIGTERM/SIGHUP handlers (and SIGALRM's). */
 void engine_signals_install(void);

@@ -28,6 +28,8 @@ static unsigned engine_opts(const struct engine *e, int launched)
 		opts |= PTRACE_O_EXITKILL;
 	if (launched && e->seccomp)
 		opts |= PTRACE_O_TRACESECCOMP;
+	if (e->kmode != KSTACK_OFF)
+		opts |= PTRACE_O_TRACEEXIT;	/* a stack at each kind of stop */
 	return opts;
 }
 

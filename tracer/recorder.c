@@ -13,6 +13,8 @@
 #include "db.h"
 #include "error.h"
 #include "escape.h"
+#include "kstack.h"
+#include "kstack-store.h"
 #include "outfile.h"
 #include "recorder.h"
 #include "schema.h"
@@ -32,6 +34,8 @@ struct recorder {
 	sqlite3 *db;
 	sqlite3_stmt *ins_event, *ins_task, *upd_seq, *upd_end, *upd_comm;
 	struct ring ring;
+	struct ring samples;		/* the kernel-stack sampler's */
+	struct kstack_store *kstacks;
 	pthread_t thread;
 	int started;
 	_Atomic int stopping;
@@ -68,11 +72,23 @@ static void json_array(struct strbuf *sb, char **argv, int argc)
 	strbuf_addch(sb, ']');
 }
 
+/* /proc/version, one line, for the running kernel's upstream version. */
+static void read_proc_version(struct strbuf *out)
+{
+	if (strbuf_read_file(out, "/proc/version") < 0) {
+		strbuf_reset(out);
+		return;
+	}
+	strbuf_rtrim(out);
+	if (out->len > 1024)
+		strbuf_setlen(out, 1024);
+}
+
 /* Write the run row. 0 or -1. */
 static int recorder_write_run(struct recorder *r, const struct trace_options *o,
 			      char **argv, int argc_opts)
 {
-	struct strbuf args = STRBUF_INIT, opts = STRBUF_INIT;
+	struct strbuf args = STRBUF_INIT, opts = STRBUF_INIT, version = STRBUF_INIT;
 	sqlite3_stmt *st = NULL;
 	struct timespec real, mono;
 	struct utsname un;
@@ -90,10 +106,12 @@ static int recorder_write_run(struct recorder *r, const struct trace_options *o,
 	}
 	clock_gettime(CLOCK_REALTIME, &real);
 	clock_gettime(CLOCK_MONOTONIC, &mono);
+	read_proc_version(&version);
 	if (db_prepare(r->db, &st,
 		       "INSERT INTO run(id, argv, cwd, started_ns, mono_start_ns, "
-		       "kernel_release, arch, tool_version, options) "
-		       "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)") < 0 ||
+		       "kernel_release, arch, tool_version, options, kernel_version, "
+		       "kernel_stacks, kernel_stacks_note) "
+		       "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") < 0 ||
 	    db_bind_text(st, 1, args.buf, (int)args.len) < 0 ||
 	    db_bind_text(st, 2, cwd, -1) < 0 ||
 	    db_bind_int(st, 3, (int64_t)real.tv_sec * 1000000000 + real.tv_nsec) < 0 ||
@@ -102,11 +120,16 @@ static int recorder_write_run(struct recorder *r, const struct trace_options *o,
 	    db_bind_text(st, 6, un.machine, -1) < 0 ||
 	    db_bind_text(st, 7, SYSATLAS_VERSION, -1) < 0 ||
 	    db_bind_text(st, 8, opts.buf, (int)opts.len) < 0 ||
+	    db_bind_text(st, 9, version.len ? version.buf : NULL, (int)version.len) < 0 ||
+	    db_bind_text(st, 10, kstack_mode_name((enum kstack_mode)o->kernel_stacks), -1) < 0 ||
+	    db_bind_text(st, 11, o->kernel_stacks != KSTACK_OFF ? o->kernel_stacks_note : NULL,
+			 -1) < 0 ||
 	    db_step_done(st) < 0)
 		goto cleanup;
 	rc = 0;
 cleanup:
 	db_finalize(st);
+	strbuf_release(&version);
 	free(cwd);
 	strbuf_release(&args);
 	strbuf_release(&opts);
@@ -200,6 +223,8 @@ int recorder_open(struct recorder **out, const struct trace_options *o,
 		       "WHERE id = ?") < 0 ||
 	    db_prepare(r->db, &r->upd_comm, "UPDATE task SET comm = ? WHERE id = ?") < 0 ||
 	    ring_init(&r->ring, RECORDER_RING_SIZE) < 0 ||
+	    ring_init(&r->samples, RECORDER_SAMPLE_RING_SIZE) < 0 ||
+	    (o->kernel_stacks != KSTACK_OFF && !(r->kstacks = kstack_store_new(r->db))) ||
 	    recorder_open_text(r, o) < 0)
 		goto fail;
 	*out = r;
@@ -215,6 +240,11 @@ fail:
 struct ring *recorder_ring(struct recorder *r)
 {
 	return &r->ring;
+}
+
+struct ring *recorder_sample_ring(struct recorder *r)
+{
+	return &r->samples;
 }
 
 /* Give up on the database after an error; the trace goes on. */
@@ -437,10 +467,27 @@ static void recorder_handle(struct recorder *r, const struct ring_hdr *h)
 		}
 	}
 	r->txn_rows++;
-	if (h->type == TRACE_REC_EVENT)
+	switch (h->type) {
+	case TRACE_REC_EVENT:
 		recorder_on_event(r, (const struct trace_event *)h);
-	else
+		break;
+	case TRACE_REC_KSTACK:
+		if (!r->failed && r->kstacks &&
+		    kstack_store_add(r->kstacks, (const struct trace_kstack *)h) < 0)
+			recorder_fail(r);
+		break;
+	case TRACE_REC_KSTACK_NOTE:
+		if (!r->failed && r->kstacks) {
+			const struct trace_note *n = (const struct trace_note *)h;
+
+			if (kstack_store_note(r->kstacks, n->text, n->text_len) < 0)
+				recorder_fail(r);
+		}
+		break;
+	default:
 		recorder_on_task(r, (const struct trace_task *)h, h->type);
+		break;
+	}
 }
 
 static void *recorder_main(void *arg)
@@ -462,6 +509,11 @@ static void *recorder_main(void *arg)
 			if (r->txn_rows >= RECORDER_COMMIT_ROWS ||
 			    (!(n & 255) && r->in_txn && mono_ns() - r->txn_start_ns >= commit_ns))
 				break;
+		}
+		while ((h = ring_peek(&r->samples))) {
+			recorder_handle(r, h);
+			ring_pop(&r->samples, h);
+			n++;
 		}
 		if (r->txn_rows && (stopping || r->txn_rows >= RECORDER_COMMIT_ROWS ||
 				    mono_ns() - r->txn_start_ns >= commit_ns))
@@ -553,9 +605,11 @@ int recorder_finish(struct recorder *r, int has_status, int status)
 	db_finalize(r->upd_seq);
 	db_finalize(r->upd_end);
 	db_finalize(r->upd_comm);
+	kstack_store_free(r->kstacks);
 	if (db_close(r->db) < 0)
 		rc |= RECORDER_DB_FAILED;
 	ring_release(&r->ring);
+	ring_release(&r->samples);
 	free(r);
 	return rc;
 }

@@ -22,6 +22,7 @@
 #define RECORDER_COMMIT_MS 50
 #define RECORDER_COMMIT_ROWS 65536
 #define RECORDER_RING_SIZE (8u << 20)
+#define RECORDER_SAMPLE_RING_SIZE (1u << 20)
 
 struct recorder;
 
@@ -41,6 +42,9 @@ int recorder_start(struct recorder *r);
 
 /* The ring the engine fills. */
 struct ring *recorder_ring(struct recorder *r);
+
+/* The ring the kernel-stack sampler fills (a producer of its own). */
+struct ring *recorder_sample_ring(struct recorder *r);
 
 /*
  * Drain the ring, stop the writer thread, record the end of the run (with

@@ -113,11 +113,40 @@ struct trace_task {
 	char comm[16];
 };
 
+/*
+ * A kernel stack as /proc/TID/stack showed it, raw; the writer thread
+ * parses and deduplicates it.  At a stop, seq is the event the stop made
+ * (0: none, as at the exit event); a sample's seq is its call's enter
+ * event.
+ */
+struct trace_kstack {
+	uint32_t len, type;		/* struct ring_hdr */
+	uint64_t seq;
+	int64_t ts_ns;
+	int32_t tid;
+	uint8_t at;			/* enum kstack_at */
+	uint8_t abi;			/* enum decode_abi, with nr */
+	char state;			/* samples: the task's state letter; 0: unknown */
+	uint8_t has_nr;
+	int64_t nr;			/* syscall or signal number */
+	uint32_t text_len;
+	char text[];
+};
+
+/* Something the run should record once (a struct trace_note). */
+struct trace_note {
+	uint32_t len, type;		/* struct ring_hdr */
+	uint32_t text_len;
+	char text[];
+};
+
 enum trace_rec_type {
 	TRACE_REC_EVENT = 1,
 	TRACE_REC_TASK_NEW,		/* tid, tgid, parent_tid, comm */
 	TRACE_REC_TASK_COMM,		/* tid, comm (after exec) */
 	TRACE_REC_TASK_END,		/* tid, status (or none: detached) */
+	TRACE_REC_KSTACK,		/* struct trace_kstack */
+	TRACE_REC_KSTACK_NOTE,		/* why a stack could not be read */
 };
 
 struct outfile;
@@ -135,6 +164,9 @@ struct trace_options {
 	int text;			/* --text given */
 	const char *text_path;		/* --text=FILE; NULL: stderr */
 	int kill_on_interrupt;		/* --kill-on-interrupt */
+	int kernel_stacks;		/* --kernel-stacks: enum kstack_mode */
+	int kernel_stacks_given;	/* said on the command line */
+	const char *kernel_stacks_note;	/* why they cannot be read; NULL: they can */
 	char **argv;			/* the command, NULL with -p only */
 };
 

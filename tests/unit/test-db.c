@@ -41,7 +41,7 @@ static void write_bytes(const char *path, const char *data, size_t len)
 }
 
 /* A second schema version, to exercise migration from 1 to 2. */
-static const char *v2_migrations[2];
+static const char *next_migrations[16];
 
 int main(void)
 {
@@ -140,19 +140,53 @@ int main(void)
 	ok(db_open(&db, p.buf, &db_schema_trace, DB_READONLY) < 0, "empty file refused read-only");
 	ok(contains(last_error.buf, "empty file"), "says empty: %s", last_error.buf);
 
-	/* migration 1 -> 2 on a writable open, refusal on a read-only one */
-	v2_migrations[0] = db_schema_trace.migrations[0];
-	v2_migrations[1] = "ALTER TABLE run ADD COLUMN note TEXT;";
-	trace_v2 = db_schema_trace;
-	trace_v2.version = 2;
-	trace_v2.migrations = v2_migrations;
-	ok(db_open(&db, path_in(&p, "t.db"), &trace_v2, DB_READONLY) < 0, "older schema refused read-only");
-	ok(contains(last_error.buf, "older than 2"), "says older: %s", last_error.buf);
-	is_int(db_open(&db, p.buf, &trace_v2, DB_READWRITE), 0, "older schema migrated read-write");
-	ok(db_query_int(db, "PRAGMA user_version", &v) == 0 && v == 2, "user_version now 2");
-	ok(db_exec(db, "UPDATE run SET note = 'x'") == 0, "migrated column exists");
-	ok(db_query_int(db, "SELECT count(*) FROM task", &v) == 0 && v == 1, "data kept across migration");
-	db_close(db);
+	/* migration N -> N+1 on a writable open, refusal on a read-only one */
+	{
+		int n = db_schema_trace.version, i;
+		struct strbuf want = STRBUF_INIT;
+
+		for (i = 0; i < n; i++)
+			next_migrations[i] = db_schema_trace.migrations[i];
+		next_migrations[n] = "ALTER TABLE run ADD COLUMN note TEXT;";
+		trace_v2 = db_schema_trace;
+		trace_v2.version = n + 1;
+		trace_v2.migrations = next_migrations;
+		strbuf_addf(&want, "older than %d", n + 1);
+		ok(db_open(&db, path_in(&p, "t.db"), &trace_v2, DB_READONLY) < 0,
+		   "older schema refused read-only");
+		ok(contains(last_error.buf, want.buf), "says older: %s", last_error.buf);
+		is_int(db_open(&db, p.buf, &trace_v2, DB_READONLY | DB_OLDER_OK), 0,
+		       "older schema taken as it is with DB_OLDER_OK");
+		is_int(db_user_version(db), n, "and its version is the older one");
+		db_close(db);
+		is_int(db_open(&db, p.buf, &trace_v2, DB_READWRITE), 0, "older schema migrated read-write");
+		ok(db_query_int(db, "PRAGMA user_version", &v) == 0 && v == n + 1, "user_version now %d", n + 1);
+		ok(db_exec(db, "UPDATE run SET note = 'x'") == 0, "migrated column exists");
+		ok(db_query_int(db, "SELECT count(*) FROM task", &v) == 0 && v == 1, "data kept across migration");
+		db_close(db);
+		strbuf_release(&want);
+	}
+
+	/* a version-1 trace (before kernel stacks) migrates to the current schema */
+	{
+		struct db_schema v1 = db_schema_trace;
+
+		v1.version = 1;
+		is_int(db_open(&db, path_in(&p, "v1.db"), &v1, DB_NEW), 0, "make a version-1 trace");
+		ok(db_exec(db, "INSERT INTO run(id, argv, started_ns, mono_start_ns, kernel_release, "
+			   "arch, tool_version) VALUES (1, '[]', 1, 2, 'r', 'x86_64', 'v')") == 0,
+		   "with a run row");
+		db_close(db);
+		is_int(db_open(&db, p.buf, &db_schema_trace, DB_READONLY | DB_OLDER_OK), 0,
+		       "read as it is");
+		is_int(db_user_version(db), 1, "still version 1 when read");
+		db_close(db);
+		is_int(db_open(&db, p.buf, &db_schema_trace, DB_READWRITE), 0, "migrated");
+		ok(db_query_int(db, "SELECT count(*) FROM kstack", &v) == 0 && v == 0, "kstack exists");
+		ok(db_query_int(db, "SELECT count(*) FROM run WHERE kernel_stacks IS NULL", &v) == 0 && v == 1,
+		   "an old run has no stacks mode");
+		db_close(db);
+	}
 
 	/* DB_TRUNCATE replaces */
 	is_int(db_open(&db, path_in(&p, "t.db"), &db_schema_trace, DB_TRUNCATE), 0, "truncate replaces");
