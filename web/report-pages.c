@@ -4,6 +4,7 @@
  * Every string from the trace or the index goes through html_text() /
  * html_attr(); graphs are rendered by graph.c.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -63,10 +64,17 @@ static int argv_from_json(const char *json, struct strbuf *out)
 			case 'b': strbuf_addch(out, '\b'); break;
 			case 'f': strbuf_addch(out, '\f'); break;
 			case 'u': {
-				unsigned cp;
+				unsigned cp = 0;
+				int i;
 
-				if (sscanf(p + 1, "%4x", &cp) != 1)
-					return -1;
+				/* exactly four hex digits, never past the end */
+				for (i = 1; i <= 4; i++) {
+					char c = p[i];
+
+					if (!isxdigit((unsigned char)c))
+						return -1;
+					cp = cp * 16 + (unsigned)(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+				}
 				if (cp >= 0xD800 && cp <= 0xDFFF)
 					cp = 0xFFFD;
 				utf8_append(out, cp);

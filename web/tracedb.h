@@ -69,6 +69,9 @@ struct tracedb_task {
 	uint64_t calls;
 };
 
+/* The latest time a trace's event may have, in ns after its start (~31 years). */
+#define TRACEDB_MAX_T ((int64_t)1 << 60)
+
 struct tracedb_run {
 	char *argv_json;		/* JSON array as recorded */
 	char *cwd;
