@@ -88,6 +88,8 @@ int tracedb_run_load(sqlite3 *db, struct tracedb_run *r)
 		goto cleanup;
 	if (r->ntasks)
 		qsort(r->tasks, r->ntasks, sizeof(*r->tasks), task_cmp);
+	r->atasks = alloc;
+	tracedb_lanes_build(&r->lanes, r->tasks, r->ntasks);
 	rc = 0;
 cleanup:
 	db_finalize(st);
@@ -109,49 +111,30 @@ void tracedb_run_release(struct tracedb_run *r)
 	for (i = 0; i < r->ntasks; i++)
 		free(r->tasks[i].comm);
 	free(r->tasks);
+	tracedb_lanes_release(&r->lanes);
 	memset(r, 0, sizeof(*r));
 }
 
 int tracedb_lane_at(struct tracedb_run *r, int64_t tid, int64_t seq, int child, int *unique)
 {
-	int i, n = 0, first = -1, before = -1, after = -1;
-
-	for (i = 0; i < r->ntasks; i++) {
-		const struct tracedb_task *t = &r->tasks[i];
-
-		if (t->tid != tid)
-			continue;
-		n++;
-		if (first < 0 || t->first_seq < r->tasks[first].first_seq)
-			first = i;
-		if (t->first_seq <= seq &&
-		    (before < 0 || t->first_seq > r->tasks[before].first_seq))
-			before = i;
-		if (t->first_seq >= seq &&
-		    (after < 0 || t->first_seq < r->tasks[after].first_seq))
-			after = i;
-	}
-	if (unique)
-		*unique = n <= 1;
-	if (!n)
-		return -1;
-	if (child && after >= 0)
-		return after;
-	return before >= 0 ? before : first;
+	return tracedb_lanes_find(&r->lanes, tid, seq, child, unique);
 }
 
 int tracedb_lane(struct tracedb_run *r, int64_t tid)
 {
-	int i;
+	int lane = tracedb_lanes_find(&r->lanes, tid, INT64_MIN, 0, NULL);
 
-	for (i = 0; i < r->ntasks; i++)
-		if (r->tasks[i].tid == tid)
-			return i;
-	r->tasks = xrealloc(r->tasks, (r->ntasks + 1) * sizeof(*r->tasks));
+	if (lane >= 0)
+		return lane;
+	if (r->ntasks == r->atasks) {
+		r->atasks = r->atasks ? 2 * r->atasks : 16;
+		r->tasks = xrealloc(r->tasks, (size_t)r->atasks * sizeof(*r->tasks));
+	}
 	memset(&r->tasks[r->ntasks], 0, sizeof(r->tasks[0]));
 	r->tasks[r->ntasks].tid = tid;
 	r->tasks[r->ntasks].tgid = tid;
 	r->tasks[r->ntasks].first_t = r->tasks[r->ntasks].last_t = -1;
+	tracedb_lanes_add(&r->lanes, tid, r->ntasks);
 	return r->ntasks++;
 }
 

@@ -12,6 +12,8 @@
 #include <stdint.h>
 #include <sqlite3.h>
 
+#include "tracedb-lanes.h"
+
 enum tracedb_flags {
 	TRACEDB_ERROR = 1 << 0,		/* returned -1 .. -4095 */
 	TRACEDB_UNFINISHED = 1 << 1,	/* no exit was recorded */
@@ -85,7 +87,8 @@ struct tracedb_run {
 	int64_t events;			/* rows in event */
 	int64_t last_t;			/* ns since start of the last event */
 	struct tracedb_task *tasks;	/* lanes, sorted by (tgid, tid) */
-	int ntasks;
+	int ntasks, atasks;
+	struct tracedb_lanes lanes;	/* tid -> lane */
 };
 
 /* Read run and task rows into r.  0, or -1 after error(). */
