@@ -180,11 +180,36 @@ static const char *const index_migrations[] = {
 	"  line INTEGER,"			/* e.g. a garbled .tbl line */
 	"  reason TEXT NOT NULL"
 	");",
+
+	/*
+	 * 1 -> 2: every function the configuration builds (symbols of kind
+	 * function and asm_label), the call trees of the syscall definitions
+	 * (call), and the calls through pointers in them with the functions
+	 * initialisers assign to those members.
+	 */
+	"CREATE INDEX call_by_callee ON call(callee_id);"
+	"CREATE INDEX symbol_by_file ON symbol(file_id, line);"
+	"CREATE TABLE icall("			/* a call through a pointer */
+	"  caller_id INTEGER NOT NULL REFERENCES symbol(id),"
+	"  file_id INTEGER NOT NULL REFERENCES file(id),"
+	"  line INTEGER NOT NULL,"
+	"  expr TEXT NOT NULL,"			/* as written: file->f_op->read_iter */
+	"  member TEXT NOT NULL"		/* read_iter */
+	");"
+	"CREATE INDEX icall_by_caller ON icall(caller_id);"
+	"CREATE TABLE member_init("		/* `.member = function` in an initialiser */
+	"  tree_id INTEGER NOT NULL REFERENCES tree(id),"
+	"  member TEXT NOT NULL,"
+	"  symbol_id INTEGER NOT NULL REFERENCES symbol(id),"
+	"  file_id INTEGER NOT NULL REFERENCES file(id),"
+	"  line INTEGER NOT NULL"
+	");"
+	"CREATE INDEX member_init_by_member ON member_init(tree_id, member);",
 };
 
 const struct db_schema db_schema_index = {
 	.kind = "index",
 	.application_id = SYSATLAS_INDEX_APP_ID,
-	.version = 1,
+	.version = 2,
 	.migrations = index_migrations,
 };

@@ -91,7 +91,7 @@ awk -v linux="$linux" -v strace="$strace" -f "$top/data/verify-lines.awk" \
 } >"$tmp/gaps.tsv"
 
 size=$(wc -c <"$tmp/index.tsv")
-[ "$size" -lt 5000000 ] || die "the text is $size bytes; keep data files under 5 MB"
+[ "$size" -lt 8000000 ] || die "the text is $size bytes; keep data files under 8 MB"
 mv "$tmp/index.tsv" "$out"
 mv "$tmp/gaps.tsv" "$gaps"
 

@@ -51,6 +51,9 @@ static const char index_usage[] =
 	"  -o FILE          write the index (or the text) to FILE\n"
 	"  --force          replace FILE if it exists\n"
 	"  -v, --verbose    report every file that parsed with errors\n"
+	"      --check-lexical N\n"
+	"                   also parse N more files with libclang and print how the\n"
+	"                   lexical pass (all functions, call trees) agrees with it\n"
 	"  -h, --help       show this help\n";
 
 const char *index_clang_resource_include(void)
@@ -86,7 +89,8 @@ static double now(void)
 int cmd_index(int argc, char **argv)
 {
 	enum { OPT_LINUX = 256, OPT_STRACE, OPT_ARCH, OPT_CONFIG, OPT_JOBS, OPT_FORCE,
-	       OPT_LVER, OPT_SVER, OPT_EXPORT_TEXT, OPT_IMPORT_TEXT, OPT_NO_PCH };
+	       OPT_LVER, OPT_SVER, OPT_EXPORT_TEXT, OPT_IMPORT_TEXT, OPT_NO_PCH,
+	       OPT_CHECK_LEXICAL };
 	static const struct option longopts[] = {
 		{ "linux", required_argument, NULL, OPT_LINUX },
 		{ "strace", required_argument, NULL, OPT_STRACE },
@@ -100,6 +104,7 @@ int cmd_index(int argc, char **argv)
 		{ "export-text", required_argument, NULL, OPT_EXPORT_TEXT },
 		{ "import-text", required_argument, NULL, OPT_IMPORT_TEXT },
 		{ "verbose", no_argument, NULL, 'v' },
+		{ "check-lexical", required_argument, NULL, OPT_CHECK_LEXICAL },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -107,7 +112,7 @@ int cmd_index(int argc, char **argv)
 	const char *out = NULL, *lver = NULL, *sver = NULL;
 	const char *export_text = NULL, *import_text = NULL;
 	char *lroot = NULL, *sroot = NULL, *config_abs = NULL;
-	int force = 0, jobs = 0, verbose = 0, no_pch = 0, c, rc = 1;
+	int force = 0, jobs = 0, verbose = 0, no_pch = 0, c, rc = 1, check_lexical = 0;
 	struct outfile of = { 0 };
 	int fd;
 	char scratch[] = "/tmp/sysatlas-index-XXXXXX";
@@ -135,6 +140,17 @@ int cmd_index(int argc, char **argv)
 		case OPT_IMPORT_TEXT: import_text = optarg; break;
 		case 'o': out = optarg; break;
 		case 'v': verbose = 1; break;
+		case OPT_CHECK_LEXICAL: {
+			char *end;
+			long n = strtol(optarg, &end, 10);
+
+			if (*end || end == optarg || n < 0 || n > 100000)
+				return cli_usage_error("index", index_usage,
+						       "--check-lexical wants a number of files, not '%s'",
+						       optarg);
+			check_lexical = (int)n;
+			break;
+		}
 		case 'h': return cli_help(index_usage);
 		case OPT_JOBS: {
 			char *end;
@@ -208,7 +224,8 @@ int cmd_index(int argc, char **argv)
 	if (lroot) {
 		struct index_opts o = { .root = lroot, .arch = arch, .config = config_abs,
 					.version = lver, .jobs = jobs, .verbose = verbose,
-					.no_pch = no_pch, .tmpdir = scratch };
+					.no_pch = no_pch, .tmpdir = scratch,
+					.check_lexical = check_lexical };
 
 		lt = ix_tree_new("linux", lroot);
 		if (kernel_index(lt, &o, &lst))
@@ -245,10 +262,11 @@ int cmd_index(int argc, char **argv)
 
 	if (lt)
 		fprintf(stderr, "sysatlas: index: linux %s: %d syscalls (%d implemented, %d unimplemented), "
-			"%d definitions, %d paths; %d files parsed (%d with errors), %d skipped\n",
+			"%d definitions, %d paths; %d files parsed (%d with errors), %d skipped; "
+			"%d functions, %d call-tree edges, %d calls through pointers\n",
 			lt->version, lst.syscalls, lst.implemented, lst.unimplemented,
 			lst.definitions, lst.paths, lst.files_parsed, lst.files_with_errors,
-			lt->nskips);
+			lt->nskips, lst.functions, lst.tree_edges, lst.icalls);
 	if (stt)
 		fprintf(stderr, "sysatlas: index: strace %s: %d syscalls, %d decoders, %d paths; "
 			"%d files parsed (%d with errors), %d skipped\n",

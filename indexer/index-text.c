@@ -44,7 +44,9 @@ static const char preamble[] =
 	"# call\tPATH\tLINE\tCALLER\tCALLEE\n"
 	"# path\tNAME\tSTEP\tSYMBOL\tCALL_LINE\n"
 	"# strace_syscall\tABI\tNR\tNAME\tNARGS\tFLAGS\tDECODER\tDECODER_SYMBOL\n"
-	"# skipped\tPATH\tLINE\tREASON\n";
+	"# skipped\tPATH\tLINE\tREASON\n"
+	"# icall\tPATH\tLINE\tCALLER\tEXPRESSION\tMEMBER\n"
+	"# member_init\tMEMBER\tFUNCTION\tPATH\tLINE\n";
 
 /* --- export ---------------------------------------------------------- */
 
@@ -122,6 +124,16 @@ static const struct {
 	{ "skipped",
 	  "SELECT path, line, reason FROM skipped WHERE tree_id = ?1"
 	  " ORDER BY path, line, reason" },
+	{ "icall",
+	  "SELECT f.path, i.line, " SYM_REF("a", "af") " AS ca, i.expr, i.member"
+	  " FROM icall i JOIN file f ON f.id = i.file_id"
+	  " JOIN symbol a ON a.id = i.caller_id LEFT JOIN file af ON af.id = a.file_id"
+	  " WHERE a.tree_id = ?1 ORDER BY f.path, i.line, ca, i.expr" },
+	{ "member_init",
+	  "SELECT m.member, " SYM_REF("s", "sf") " AS sr, f.path, m.line"
+	  " FROM member_init m JOIN file f ON f.id = m.file_id"
+	  " JOIN symbol s ON s.id = m.symbol_id LEFT JOIN file sf ON sf.id = s.file_id"
+	  " WHERE m.tree_id = ?1 ORDER BY m.member, sr, f.path, m.line" },
 };
 
 static void put_escaped(struct strbuf *out, const char *s, size_t n)
@@ -243,6 +255,10 @@ static const struct record_spec record_specs[] = {
 	  " nargs, flags, decoder, decoder_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", 1 },
 	{ "skipped", "tiT", "INSERT INTO skipped(tree_id, path, line, reason)"
 	  " VALUES (?1, ?2, ?3, ?4)", 1 },
+	{ "icall", "FISTT", "INSERT INTO icall(file_id, line, caller_id, expr, member)"
+	  " VALUES (?2, ?3, ?4, ?5, ?6)", 1 },
+	{ "member_init", "TSFI", "INSERT INTO member_init(tree_id, member, symbol_id, file_id,"
+	  " line) VALUES (?1, ?2, ?3, ?4, ?5)", 1 },
 };
 #define NSPECS (sizeof(record_specs) / sizeof(record_specs[0]))
 #define MAX_FIELDS 9
@@ -334,6 +350,14 @@ static int import_split(struct importer *im, char *buf)
 		if (next)
 			*next++ = '\0';
 		lineno++;
+		/*
+		 * A carriage return at a line's end is a CRLF line end (the text
+		 * writes a field's own as \r): read such a text as it was.
+		 */
+		if (next && next - 2 >= line && next[-2] == '\r')
+			next[-2] = '\0';
+		else if (!next && *line && line[strlen(line) - 1] == '\r')
+			line[strlen(line) - 1] = '\0';
 		if (lineno == 1) {
 			char *end;
 
@@ -345,14 +369,15 @@ static int import_split(struct importer *im, char *buf)
 			if (errno || *end || end == line + strlen(HEADER))
 				return rec_error(im, lineno, "bad schema version '%s'",
 						 line + strlen(HEADER));
-			if (version != db_schema_index.version)
+			/* schema 1 texts lack only records that are optional */
+			if (version < 1 || version > db_schema_index.version)
 				return rec_error(im, lineno, "index text of schema %d; this sysatlas"
-						 " reads schema %d (regenerate the text)",
+						 " reads schemas 1 to %d (regenerate the text)",
 						 version, db_schema_index.version);
 			continue;
 		}
 		if (strchr(line, '\r'))
-			return rec_error(im, lineno, "a carriage return (CRLF line ends?);"
+			return rec_error(im, lineno, "a carriage return inside a line;"
 					 " the text writes it as \\r");
 		if (!*line || *line == '#')
 			continue;

@@ -18,6 +18,8 @@ struct index_opts {
 	int verbose;
 	int no_pch;		/* kernel: parse every file with all its headers */
 	const char *tmpdir;	/* scratch directory for generated files */
+	int check_lexical;	/* kernel: parse this many more files with their bodies
+				   and print how the lexical pass agrees (kcheck.h) */
 };
 
 /* Counts for the summary line. */
@@ -25,6 +27,7 @@ struct index_stats {
 	int files_parsed, files_failed, files_with_errors;
 	int definitions, syscalls, implemented, unimplemented;
 	int paths, decoders;
+	int functions, tree_edges, icalls;	/* the lexical pass (kfuncs.h) */
 };
 
 /*

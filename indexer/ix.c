@@ -43,6 +43,14 @@ void ix_tree_free(struct ix_tree *t)
 	free(t->syms);
 	strmap_release(&t->sym_ids);
 	free(t->calls);
+	for (i = 0; i < t->nicalls; i++) {
+		free(t->icalls[i].expr);
+		free(t->icalls[i].member);
+	}
+	free(t->icalls);
+	for (i = 0; i < t->nminits; i++)
+		free(t->minits[i].member);
+	free(t->minits);
 	for (i = 0; i < t->nsyscalls; i++) {
 		free(t->syscalls[i].name);
 		free(t->syscalls[i].entry_point);
@@ -120,6 +128,7 @@ int ix_symbol_add(struct ix_tree *t, const char *kind, const char *name,
 	s->line = line;
 	s->end_line = end_line;
 	s->signature = signature ? xstrdup(signature) : NULL;
+	s->merged_into = -1;
 	strmap_put(&t->sym_ids, key.buf, t->nsyms);
 	/* also findable by kind and name alone (first one wins) */
 	sym_key(&key, kind, name, -2);
@@ -143,6 +152,39 @@ void ix_call_add(struct ix_tree *t, int caller, int callee, int file, int line)
 {
 	GROW(t->calls, t->ncalls, t->acalls);
 	t->calls[t->ncalls++] = (struct ix_call){ caller, callee, file, line };
+}
+
+void ix_icall_add(struct ix_tree *t, int caller, int file, int line, const char *expr,
+		  const char *member)
+{
+	GROW(t->icalls, t->nicalls, t->aicalls);
+	t->icalls[t->nicalls++] = (struct ix_icall){ caller, file, line, xstrdup(expr),
+						     xstrdup(member) };
+}
+
+void ix_member_init_add(struct ix_tree *t, const char *member, int sym, int file, int line)
+{
+	GROW(t->minits, t->nminits, t->aminits);
+	t->minits[t->nminits++] = (struct ix_member_init){ xstrdup(member), sym, file, line };
+}
+
+void ix_symbol_merge(struct ix_tree *t, int from, int to)
+{
+	int i;
+
+	t->syms[from].merged_into = to;
+	for (i = 0; i < t->ncalls; i++) {
+		if (t->calls[i].caller == from)
+			t->calls[i].caller = to;
+		if (t->calls[i].callee == from)
+			t->calls[i].callee = to;
+	}
+	for (i = 0; i < t->nsteps; i++)
+		if (t->steps[i].symbol == from)
+			t->steps[i].symbol = to;
+	for (i = 0; i < t->nsyscalls; i++)
+		if (t->syscalls[i].definition == from)
+			t->syscalls[i].definition = to;
 }
 
 void ix_skip(struct ix_tree *t, const char *path, int line, const char *fmt, ...)
@@ -245,6 +287,8 @@ static int write_tree(sqlite3 *db, struct ix_tree *t, int64_t *sym_base,
 	for (i = 0; i < t->nsyms; i++) {
 		const struct ix_symbol *s = &t->syms[i];
 
+		if (s->merged_into >= 0)
+			continue;
 		if (db_bind_int(st, 1, base + i) || db_bind_int(st, 2, t->db_id) ||
 		    db_bind_text(st, 3, s->name, -1) || db_bind_text(st, 4, s->kind, -1) ||
 		    (s->file >= 0 ? db_bind_int(st, 5, file_base + s->file) :
@@ -265,6 +309,34 @@ static int write_tree(sqlite3 *db, struct ix_tree *t, int64_t *sym_base,
 		    db_bind_int(st, 2, base + c->callee) ||
 		    db_bind_int(st, 3, file_base + c->file) ||
 		    db_bind_int(st, 4, c->line) || db_step_done(st))
+			goto cleanup;
+	}
+	db_finalize(st);
+
+	if (db_prepare(db, &st, "INSERT INTO icall(caller_id, file_id, line, expr, member)"
+		       " VALUES (?, ?, ?, ?, ?)"))
+		goto cleanup;
+	for (i = 0; i < t->nicalls; i++) {
+		const struct ix_icall *c = &t->icalls[i];
+
+		if (db_bind_int(st, 1, base + c->caller) ||
+		    db_bind_int(st, 2, file_base + c->file) ||
+		    db_bind_int(st, 3, c->line) || db_bind_text(st, 4, c->expr, -1) ||
+		    db_bind_text(st, 5, c->member, -1) || db_step_done(st))
+			goto cleanup;
+	}
+	db_finalize(st);
+
+	if (db_prepare(db, &st, "INSERT INTO member_init(tree_id, member, symbol_id, file_id, line)"
+		       " VALUES (?, ?, ?, ?, ?)"))
+		goto cleanup;
+	for (i = 0; i < t->nminits; i++) {
+		const struct ix_member_init *m = &t->minits[i];
+
+		if (db_bind_int(st, 1, t->db_id) || db_bind_text(st, 2, m->member, -1) ||
+		    db_bind_int(st, 3, base + m->sym) ||
+		    db_bind_int(st, 4, file_base + m->file) ||
+		    db_bind_int(st, 5, m->line) || db_step_done(st))
 			goto cleanup;
 	}
 	db_finalize(st);

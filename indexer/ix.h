@@ -19,6 +19,22 @@ struct ix_symbol {
 	int file;		/* index into files, -1 none */
 	int line, end_line;	/* 0: unknown */
 	char *signature;
+	int merged_into;	/* -1; else the symbol this one became (not written) */
+};
+
+/* A call through a pointer: `file->f_op->read_iter(…)` inside caller. */
+struct ix_icall {
+	int caller;		/* symbol */
+	int file, line;
+	char *expr;		/* the callee expression as written */
+	char *member;		/* its last member: read_iter */
+};
+
+/* An initialiser that makes member point to function sym: `.read_iter = pipe_read`. */
+struct ix_member_init {
+	char *member;
+	int sym;
+	int file, line;
 };
 
 struct ix_call {
@@ -74,6 +90,10 @@ struct ix_tree {
 
 	struct ix_call *calls;
 	int ncalls, acalls;
+	struct ix_icall *icalls;
+	int nicalls, aicalls;
+	struct ix_member_init *minits;
+	int nminits, aminits;
 	struct ix_syscall *syscalls;
 	int nsyscalls, asyscalls;
 	struct ix_path_step *steps;
@@ -104,6 +124,15 @@ int ix_symbol_add(struct ix_tree *t, const char *kind, const char *name,
 int ix_symbol_find(const struct ix_tree *t, const char *kind, const char *name);
 
 void ix_call_add(struct ix_tree *t, int caller, int callee, int file, int line);
+void ix_icall_add(struct ix_tree *t, int caller, int file, int line, const char *expr,
+		  const char *member);
+void ix_member_init_add(struct ix_tree *t, const char *member, int sym, int file, int line);
+
+/*
+ * Symbol from becomes symbol to: calls, path steps and syscalls that name
+ * from name to instead, and from is not written.
+ */
+void ix_symbol_merge(struct ix_tree *t, int from, int to);
 
 /* Record something skipped: path may be NULL, line 0. Also warns. */
 void ix_skip(struct ix_tree *t, const char *path, int line, const char *fmt, ...)

@@ -16,6 +16,8 @@
 #include "index-tree.h"
 #include "kbuild.h"
 #include "kernel.h"
+#include "kcheck.h"
+#include "kfuncs.h"
 #include "parse.h"
 #include "progress.h"
 #include "srcscan.h"
@@ -709,6 +711,42 @@ static struct parse_job *plan_jobs(struct kctx *k, int *njobs)
 	return jobs;
 }
 
+/*
+ * --check-lexical N: N more compiled files, spread evenly over the sorted
+ * list, parsed with their bodies for kcheck (appended after the index's
+ * own jobs, never merged into the index).
+ */
+static struct parse_job *plan_check_jobs(struct kctx *k, struct parse_job *jobs, int *njobs)
+{
+	static const char *const any_body[] = { "{", NULL };
+	char **skips = skip_dirs_new(k->o->root);
+	struct walk_opts wo = { k->o->root, ".c", any_body, (const char *const *)skips };
+	struct walk_result wr;
+	char needs[128];
+	char **pick;
+	int i, n = 0, want = k->o->check_lexical, npick = 0;
+
+	walk_tree(&wo, &wr);
+	pick = xcalloc((size_t)wr.nfiles + 1, sizeof(*pick));
+	for (i = 0; i < wr.nfiles; i++)
+		if (strmap_get(&k->file_by_path, wr.files[i], -1) < 0 &&
+		    kbuild_compiled(k->kb, wr.files[i], needs, sizeof(needs)))
+			pick[npick++] = wr.files[i];
+	if (want > npick)
+		want = npick;
+	jobs = xrealloc(jobs, (size_t)(*njobs + want + 1) * sizeof(*jobs));
+	memset(jobs + *njobs, 0, (size_t)(want + 1) * sizeof(*jobs));
+	for (i = 0; i < want; i++) {
+		jobs[*njobs + n].relpath = xstrdup(pick[(size_t)i * (size_t)npick / (size_t)want]);
+		jobs[*njobs + n++].mode = PARSE_BODIES;
+	}
+	*njobs += n;
+	free(pick);
+	walk_result_release(&wr);
+	free_strv(skips);
+	return jobs;
+}
+
 /* The path search: fixed landmarks, then one path per ptrace request. */
 static void find_paths(struct ix_tree *t, struct graph *g, struct index_stats *st)
 {
@@ -754,7 +792,7 @@ int kernel_index(struct ix_tree *t, const struct index_opts *o, struct index_sta
 	struct strbuf gen = STRBUF_INIT, pch = STRBUF_INIT, hdr = STRBUF_INIT;
 	char *release = NULL, *why = NULL;
 	const char **args = NULL;
-	int nargs = 0, v, p, s, i, rc = -1, njobs = 0;
+	int nargs = 0, v, p, s, i, rc = -1, njobs = 0, nindex_jobs = 0;
 	struct parse_job *jobs = NULL;
 	struct parse_opts po;
 	struct graph *g = NULL;
@@ -801,6 +839,9 @@ int kernel_index(struct ix_tree *t, const struct index_opts *o, struct index_sta
 
 	k.kb = kbuild_new(o->root, k.kc);
 	jobs = k.jobs = plan_jobs(&k, &njobs);
+	nindex_jobs = njobs;
+	if (o->check_lexical > 0)
+		jobs = k.jobs = plan_check_jobs(&k, jobs, &njobs);
 	compiler_args(o, gen.buf, &args, &nargs);
 	memset(&po, 0, sizeof(po));
 	po.root = o->root;
@@ -828,13 +869,13 @@ int kernel_index(struct ix_tree *t, const struct index_opts *o, struct index_sta
 		warning("index: parsing without a prefix PCH (slower): %s", why);
 
 	g = graph_new(t);
-	for (i = 0; i < njobs; i++) {
+	for (i = 0; i < nindex_jobs; i++) {
 		index_report_job(t, &jobs[i], st);
 		merge_defs(&k, g, &jobs[i]);
 		if (jobs[i].mode & PARSE_BODIES)
 			merge_plain_in_bodies(&k, g, &jobs[i]);
 	}
-	for (i = 0; i < njobs; i++)
+	for (i = 0; i < nindex_jobs; i++)
 		if (jobs[i].mode & PARSE_BODIES)
 			graph_add_records(g, &jobs[i]);
 	if (graph_add_asm(g, entry_asm))
@@ -848,6 +889,22 @@ int kernel_index(struct ix_tree *t, const struct index_opts *o, struct index_sta
 	for (i = 0; i < k.tbl32.n; i++)
 		resolve_syscall(&k, &k.tbl32.v[i], st);
 	find_paths(t, g, st);
+	{
+		char **skips = skip_dirs_new(o->root);
+		struct kfuncs_stats kst;
+
+		kfuncs_index(t, k.kc, k.kb, (const char *const *)skips, &kst);
+		st->functions = kst.functions;
+		st->tree_edges = kst.tree_edges;
+		st->icalls = kst.icalls;
+		free_strv(skips);
+	}
+	if (o->check_lexical > 0) {
+		struct kcheck_counts kc;
+
+		kcheck_compare(t, k.kc, jobs, njobs, &kc);
+		kcheck_print(&kc);
+	}
 	rc = 0;
 cleanup:
 	progress_stop(&prog);
