@@ -6,6 +6,7 @@
 
 #include "db.h"
 #include "error.h"
+#include "infile.h"
 #include "schema.h"
 #include "strbuf.h"
 
@@ -159,21 +160,14 @@ static int check_header(const char *path)
 	ssize_t n;
 	int fd;
 
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
-		if (errno == ENOENT)
-			return 0;
-		return error_errno("%s", path);
-	}
-	if (fstat(fd, &st) < 0) {
-		error_errno("%s", path);
-		close(fd);
-		return -1;
-	}
-	if (S_ISDIR(st.st_mode)) {
-		close(fd);
+	if (stat(path, &st) < 0)
+		return errno == ENOENT ? 0 : error_errno("%s", path);
+	if (S_ISDIR(st.st_mode))
 		return error("%s: is a directory, not a database", path);
-	}
+	/* a FIFO or a device is refused here, before SQLite blocks on it */
+	fd = infile_open(path, 0, &st);
+	if (fd < 0)
+		return -1;
 	if (st.st_size == 0) {
 		close(fd);
 		return 0;

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "error.h"
+#include "infile.h"
 #include "outfile.h"
 #include "strbuf.h"
 
@@ -37,21 +38,6 @@ static int chr_is_terminal(dev_t rdev)
 	unsigned ma = major(rdev);
 
 	return ma == 4 || (ma == 5 && minor(rdev) != 2) || (ma >= 136 && ma <= 143);
-}
-
-static const char *kind_name(mode_t m)
-{
-	if (S_ISDIR(m))
-		return "a directory";
-	if (S_ISCHR(m))
-		return "a character device";
-	if (S_ISBLK(m))
-		return "a block device";
-	if (S_ISFIFO(m))
-		return "a FIFO";
-	if (S_ISSOCK(m))
-		return "a socket";
-	return "not a regular file";
 }
 
 /* dirname and basename of p, without touching p. */
@@ -159,7 +145,7 @@ int outfile_check(struct outfile *of, const char *what, const char *arg, unsigne
 	if (S_ISDIR(st.st_mode))
 		return error("%s %s: is a directory", what, arg);
 	return error("%s %s: %s, not a regular file; refusing to write to it",
-		     what, arg, kind_name(st.st_mode));
+		     what, arg, file_kind_name(st.st_mode));
 }
 
 /* Is input path the same file as output o? */
@@ -294,7 +280,7 @@ int outfile_commit(struct outfile *of)
 	} else if (lstat(of->path, &st) == 0 && !S_ISREG(st.st_mode)) {
 		/* no longer the regular file it was when checked */
 		rc = error("%s %s: became %s meanwhile; the output is in %s",
-			   of->what, of->arg, kind_name(st.st_mode), of->tmp);
+			   of->what, of->arg, file_kind_name(st.st_mode), of->tmp);
 	} else if ((rc = rename(of->tmp, of->path)) < 0) {
 		rc = error_errno("%s %s: cannot rename %s into place", of->what, of->arg, of->tmp);
 	}
@@ -420,7 +406,7 @@ static int merge_into(const char *what, const char *from, const char *to, int de
 			}
 			if (!S_ISDIR(t.st_mode)) {
 				rc = error("%s: %s is %s; the site's %s is left in %s", what,
-					   dst.buf, kind_name(t.st_mode), de->d_name, from);
+					   dst.buf, file_kind_name(t.st_mode), de->d_name, from);
 				break;
 			}
 			rc = merge_into(what, src.buf, dst.buf, depth + 1);
@@ -429,7 +415,7 @@ static int merge_into(const char *what, const char *from, const char *to, int de
 		if (lstat(dst.buf, &t) == 0 && !S_ISREG(t.st_mode)) {
 			rc = error("%s: %s is %s, not a regular file; refusing to replace it "
 				   "(the site's copy is left in %s)", what, dst.buf,
-				   kind_name(t.st_mode), from);
+				   file_kind_name(t.st_mode), from);
 			break;
 		}
 		if (rename(src.buf, dst.buf) < 0)

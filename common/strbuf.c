@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "infile.h"
 #include "strbuf.h"
 
 char strbuf_slopbuf[1];
@@ -174,31 +175,7 @@ void strbuf_rtrim(struct strbuf *sb)
 
 long strbuf_read_file(struct strbuf *sb, const char *path)
 {
-	size_t old = sb->len;
-	char chunk[65536];
-	ssize_t n;
-	int fd;
-
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return error_errno("%s", path);
-	for (;;) {
-		n = read(fd, chunk, sizeof(chunk));
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			error_errno("%s", path);
-			close(fd);
-			if (sb->alloc)
-				strbuf_setlen(sb, old);
-			return -1;
-		}
-		if (!n)
-			break;
-		strbuf_add(sb, chunk, (size_t)n);
-	}
-	close(fd);
-	return (long)(sb->len - old);
+	return infile_read(sb, path, 0);
 }
 
 int strbuf_write_file(const struct strbuf *sb, const char *path)

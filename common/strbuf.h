@@ -50,8 +50,10 @@ void strbuf_add_hex(struct strbuf *sb, uint64_t v);
 void strbuf_rtrim(struct strbuf *sb);
 
 /*
- * Append the whole content of file path.  Returns bytes read or -1 after
- * error() (naming the file); sb keeps what it held before on error.
+ * Append the whole content of file path, a regular file (infile.h: a
+ * FIFO, a device or a socket is refused, never waited on).  Returns bytes
+ * read or -1 after error() (naming the file); sb keeps what it held
+ * before on error.
  */
 long strbuf_read_file(struct strbuf *sb, const char *path);
 
