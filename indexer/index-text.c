@@ -18,6 +18,7 @@
 #include "db.h"
 #include "error.h"
 #include "index-text.h"
+#include "infile.h"
 #include "outfile.h"
 #include "schema.h"
 #include "strmap.h"
@@ -685,7 +686,8 @@ static int cmd_import(const char *from, const char *out, int force)
 	if (outfile_check(&of, "-o", out, (force ? OUTFILE_FORCE : 0) | OUTFILE_DISCARD_OK) < 0 ||
 	    outfile_distinct(outs, 1, &in, 1) < 0)
 		goto cleanup;
-	if (strbuf_read_file(&text, from) < 0)
+	/* a pipe is welcome (`--import-text <(xz -dc i.tsv.xz)`), a FIFO nobody writes is not */
+	if (infile_read(&text, from, INFILE_PIPE_OK) < 0)
 		goto cleanup;
 	/* write next to the target, rename when complete */
 	fd = outfile_open(&of);
