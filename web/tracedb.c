@@ -250,12 +250,7 @@ enum {
 	C_RETVAL = C_ARG0 + 6, C_TEXT, C_MECH, C_ENTER_SEQ, C_OTHER_TID,
 };
 
-/*
- * ts relative to base, for times read from an untrusted trace: no
- * overflow, and clamped to [0, TRACEDB_MAX_T] so that later sums and
- * differences of such times cannot overflow either.
- */
-static int64_t rel_ns(int64_t ts, int64_t base)
+int64_t tracedb_rel_ns(int64_t ts, int64_t base)
 {
 	int64_t t;
 
@@ -268,7 +263,7 @@ static int stream_row(struct stream *s, sqlite3_stmt *st)
 {
 	const char *kind = col_text(st, C_KIND);
 	int64_t tid = sqlite3_column_int64(st, C_TID);
-	int64_t t = rel_ns(sqlite3_column_int64(st, C_TS), s->run->mono_start_ns);
+	int64_t t = tracedb_rel_ns(sqlite3_column_int64(st, C_TS), s->run->mono_start_ns);
 	int lane = stream_lane(s, tid, sqlite3_column_int64(st, C_SEQ));
 	struct pending *p = stream_pending(s, lane);
 	int has_nr = sqlite3_column_type(st, C_NR) != SQLITE_NULL;
@@ -392,7 +387,7 @@ int tracedb_stream(sqlite3 *db, struct tracedb_run *r, const struct tracedb_sink
 	}
 	if (step < 0)
 		goto cleanup;
-	end = r->has_ended ? rel_ns(r->ended_ns, r->mono_start_ns) : r->last_t;
+	end = r->has_ended ? tracedb_rel_ns(r->ended_ns, r->mono_start_ns) : r->last_t;
 	if (end > r->last_t)
 		r->last_t = end;
 	for (i = 0; i < s.npend; i++)

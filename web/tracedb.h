@@ -74,6 +74,13 @@ struct tracedb_task {
 /* The latest time a trace's event may have, in ns after its start (~31 years). */
 #define TRACEDB_MAX_T ((int64_t)1 << 60)
 
+/*
+ * ts relative to base, for times read from an untrusted trace: no
+ * overflow, and clamped to [0, TRACEDB_MAX_T] so that later sums and
+ * differences of such times cannot overflow either.
+ */
+int64_t tracedb_rel_ns(int64_t ts, int64_t base);
+
 struct tracedb_run {
 	char *argv_json;		/* JSON array as recorded */
 	char *cwd;
