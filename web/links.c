@@ -8,8 +8,11 @@
 #include "html.h"
 #include "links.h"
 
-/* Read the elixir templates from links.tsv (kind TAB style TAB template). */
-static int links_load_elixir(struct links *l)
+/*
+ * Read the templates from links.tsv (kind TAB style TAB template): the
+ * elixir ones, and the kernel's identifier template.
+ */
+static int links_load_tsv(struct links *l)
 {
 	struct strbuf path = STRBUF_INIT, text = STRBUF_INIT;
 	char *line, *save = NULL;
@@ -33,6 +36,8 @@ static int links_load_elixir(struct links *l)
 		if (!tmpl)
 			continue;
 		*tmpl++ = '\0';
+		if (!strcmp(kind, "linux") && !strcmp(style, "ident") && !l->ident_linux)
+			l->ident_linux = xstrdup(tmpl);
 		if (strcmp(style, "elixir"))
 			continue;
 		if (!strcmp(kind, "linux") && !l->elixir_linux)
@@ -40,7 +45,7 @@ static int links_load_elixir(struct links *l)
 		else if (!strcmp(kind, "strace") && !l->elixir_strace)
 			l->elixir_strace = xstrdup(tmpl);
 	}
-	if (!l->elixir_linux)
+	if (l->style == LINKS_ELIXIR && !l->elixir_linux)
 		rc = error("%s: no elixir template for linux", path.buf);
 	else
 		rc = 0;
@@ -50,31 +55,66 @@ cleanup:
 	return rc;
 }
 
+static void links_quiet(const char *line)
+{
+	(void)line;
+}
+
 int links_init(struct links *l, const char *spec)
 {
 	memset(l, 0, sizeof(*l));
 	if (!spec || !strcmp(spec, "github")) {
 		l->style = LINKS_GITHUB;
-		return 0;
-	}
-	if (!strcmp(spec, "elixir")) {
+	} else if (!strcmp(spec, "elixir")) {
 		l->style = LINKS_ELIXIR;
-		if (links_load_elixir(l) < 0) {
-			links_release(l);
-			return -1;
-		}
-		return 0;
-	}
-	if (!strncmp(spec, "file:", 5) && spec[5]) {
+	} else if (!strncmp(spec, "file:", 5) && spec[5]) {
 		char *abs = realpath(spec + 5, NULL);
 
 		if (!abs)
 			return error_errno("--links: %s", spec + 5);
 		l->style = LINKS_FILE;
 		l->file_dir = abs;
-		return 0;
+	} else {
+		return error("--links: '%s': expected github, elixir or file:DIR", spec);
 	}
-	return error("--links: '%s': expected github, elixir or file:DIR", spec);
+	if (l->style == LINKS_ELIXIR) {
+		if (links_load_tsv(l) < 0) {
+			links_release(l);
+			return -1;
+		}
+	} else {
+		/* only the identifier template: its absence costs those links alone */
+		error_set_routine(links_quiet);
+		links_load_tsv(l);
+		error_set_routine(NULL);
+	}
+	return 0;
+}
+
+int links_ident(const struct links *l, const char *version, const char *ident,
+		struct strbuf *out)
+{
+	size_t start = out->len;
+	const char *p;
+
+	if (!l->ident_linux || !version || !*version || !ident || !*ident)
+		return -1;
+	for (p = l->ident_linux; *p; p++) {
+		if (!strncmp(p, "{version}", 9)) {
+			escape_url_path_str(out, version);
+			p += 8;
+		} else if (!strncmp(p, "{ident}", 7)) {
+			escape_url_path_str(out, ident);
+			p += 6;
+		} else {
+			strbuf_addch(out, *p);
+		}
+	}
+	if (!html_url_is_safe(out->buf + start)) {
+		strbuf_setlen(out, start);
+		return -1;
+	}
+	return 0;
 }
 
 void links_release(struct links *l)
@@ -82,6 +122,7 @@ void links_release(struct links *l)
 	free(l->file_dir);
 	free(l->elixir_linux);
 	free(l->elixir_strace);
+	free(l->ident_linux);
 	memset(l, 0, sizeof(*l));
 }
 

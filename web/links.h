@@ -22,6 +22,7 @@ struct links {
 	char *file_dir;			/* LINKS_FILE: absolute directory */
 	char *elixir_linux;		/* LINKS_ELIXIR: templates per tree kind */
 	char *elixir_strace;
+	char *ident_linux;		/* a kernel identifier's page in any version */
 };
 
 /*
@@ -39,6 +40,15 @@ void links_release(struct links *l);
  */
 int links_url(const struct links *l, const char *kind, const char *version,
 	      const char *tmpl, const char *path, int line, struct strbuf *out);
+
+/*
+ * Append the URL of identifier ident in the kernel source of version (an
+ * upstream tag, v6.18.44), from links.tsv's "linux ident" template: where
+ * a function of a kernel the index does not hold is found.  0, or -1 with
+ * nothing appended (no template, no version).
+ */
+int links_ident(const struct links *l, const char *version, const char *ident,
+		struct strbuf *out);
 
 /* Expand one template (no style choice); 0 or -1 as links_url. */
 int links_expand(const char *tmpl, const char *version, const char *path,

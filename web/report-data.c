@@ -194,6 +194,7 @@ int report_data_call(struct report *r, const struct tracedb_call *c, int sc, int
 	js_str(&k->detail, c->mech_exit);
 	strbuf_addch(&k->detail, ',');
 	add_int(&k->detail, c->tid);
+	report_observed_waits(r, c->seq, &k->detail);	/* where it waited, if it did */
 	strbuf_addch(&k->detail, ']');
 	k->n++;
 	/* a small first chunk: the timeline draws as soon as it is in */

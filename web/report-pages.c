@@ -484,6 +484,8 @@ static int report_timeline(struct report *r)
 		"a step the index lacks is marked missing.</p>\n"
 		"<div class=\"rt-grid\"><div id=\"ev-graph\" class=\"graph\"></div>\n"
 		"<ol id=\"ev-steps\" class=\"steps\"></ol></div>\n"
+		"<div id=\"ev-observed\" class=\"observed\"></div>\n"
+		"<div id=\"ev-waited\" class=\"waited\"></div>\n"
 		"</section>\n");
 	html_page_end(&out, &p);
 	rc = report_write_file(r, "timeline.html", &out);
@@ -633,7 +635,8 @@ int report_pages_write(struct report *r)
 {
 	int i;
 
-	if (report_overview(r) < 0 || report_timeline(r) < 0 || report_syscall_index(r) < 0)
+	if (report_overview(r) < 0 || report_timeline(r) < 0 || report_syscall_index(r) < 0 ||
+	    report_observed_data(r) < 0)
 		return -1;
 	for (i = 0; i < r->nscs; i++)
 		if (report_syscall_page(r, i) < 0)

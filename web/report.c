@@ -414,6 +414,7 @@ static void report_release(struct report *r)
 	web_graph_renderer_free(r->gr);
 	links_release(&r->links);
 	tracedb_run_release(&r->run);
+	obs_release(&r->obs);
 	ix_close(&r->ix);
 	db_close(r->trace);
 	strbuf_release(&r->dir);
@@ -451,6 +452,8 @@ int web_report_write(const struct web_report_opts *o, struct strbuf *index_html)
 	if (links_init(&r->links, o->links) < 0)
 		goto cleanup;
 	if (tracedb_run_load(r->trace, &r->run) < 0)
+		goto cleanup;
+	if (obs_load(r->trace, r->run.kernel_release, r->run.mono_start_ns, &r->obs) < 0)
 		goto cleanup;
 	r->gr = web_graph_renderer_new();
 	if (report_prepare_dir(r) < 0 || report_copy_assets(r) < 0)

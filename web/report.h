@@ -17,6 +17,7 @@
 #include "graph.h"
 #include "index-read.h"
 #include "links.h"
+#include "observed.h"
 #include "outfile.h"
 #include "strbuf.h"
 #include "tracedb.h"
@@ -107,6 +108,7 @@ struct report {
 	FILE *chrome, *jsonl;
 	int chrome_first;
 	struct outfile chrome_out, jsonl_out;	/* checked before anything is written */
+	struct obs obs;				/* the running kernel's stacks */
 	struct outdir site;			/* the site's target and temporary directory */
 };
 
@@ -138,14 +140,41 @@ int report_rt_write_all(struct report *r);
 
 /*
  * Build the round trip of rt as a graph and a step list (JSON array of
- * {lane, phase, text, where, url, note, note_url, excerpt, missing}).
- * Shared with the syscall pages.  0 or -1.
+ * {lane, phase, text, where, url, note, note_url, excerpt, missing}), and
+ * the running kernel's stacks at its stops aligned with the index's paths
+ * (JSON array items, observed-report.c).  0 or -1.
  */
 int report_rt_build(struct report *r, const struct report_rt *rt,
-		    struct graph *g, struct strbuf *steps_json);
+		    struct graph *g, struct strbuf *steps_json, struct strbuf *observed_json);
 
 /* The kernel path of syscall sci (entry, definition, exit, decoder). */
 int report_sc_graph_build(struct report *r, int sci, struct graph *g);
+
+/* observed-report.c */
+
+/*
+ * Add node id at the right end of the swimlane row row[0..nrow) (row[1]
+ * is the kernel's node, joined by a dashed edge; above, if not NULL, is the
+ * node over it in its column): the running kernel's stack at stop
+ * (syscall-enter, syscall-exit) of syscall sc, aligned with the index's
+ * path path_name.  Append the alignment as a JSON object to json ({stop,
+ * running, rows: [[pair, step, step URL, frame, frame URL, indexed URL]]},
+ * or {stop, none: why}).  1 when the node was added, 0 when there is no
+ * stack to show, -1 after error().
+ */
+int report_observed_beside(struct report *r, struct graph *g, const char *const *row,
+			   int nrow, const char *above, const char *id, const char *stop,
+			   const char *path_name, const struct report_sc *sc, struct strbuf *json);
+
+/*
+ * Append to out, for the detail row of the call entered at call_seq, where
+ * it waited: ",[[stack, samples, first t, last t, states], …]" (nothing
+ * when the call has no sample).  Returns the number of samples.
+ */
+int report_observed_waits(struct report *r, int64_t call_seq, struct strbuf *out);
+
+/* data/kstacks.js: every distinct stack, its frames linked. 0 or -1. */
+int report_observed_data(struct report *r);
 
 /* report-pages.c */
 int report_pages_write(struct report *r);

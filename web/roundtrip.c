@@ -150,11 +150,14 @@ struct rt_build {
 	struct report *r;
 	struct graph *g;
 	struct strbuf *steps;		/* JSON array items, comma-separated */
+	struct strbuf *observed;	/* the stacks as they ran, JSON items; NULL: none */
 	int nodes;
 	int lanes;			/* 0: a plain chain; 3: swimlane columns */
 	int row;
 	char prev[24];			/* previous node id */
 	char last[3][24];		/* last node id in each lane column */
+	char row_ids[3][24];		/* the nodes of the row placed last */
+	char last_obs[24];		/* last node of the observed column, "" none */
 	const char *edge_label;		/* label of the edge into the next node */
 	const char *desc;		/* longer title for the step list, or NULL */
 };
@@ -207,6 +210,7 @@ static int rt_place(struct rt_build *b, const char *lane, const char *id)
 					return -1;
 			}
 			memcpy(b->last[l], ids[l], sizeof(b->last[l]));
+			memcpy(b->row_ids[l], ids[l], sizeof(b->row_ids[l]));
 		}
 		b->row++;
 	}
@@ -226,14 +230,16 @@ static int rt_lane_heads(struct rt_build *b)
 {
 	static const char *const heads[] = {
 		"TRACEE\nthe traced program", "KERNEL", "TRACER\nstrace's code (sysatlas does the same)",
+		"RUNNING KERNEL\nas it ran (observed)",
 	};
-	const char *row[3];
-	char ids[3][8];
-	int l;
+	const char *row[4];
+	char ids[4][8];
+	int l, nheads = b->observed && b->r->obs.nstops ? 4 : 3;
 
 	b->lanes = 3;
-	for (l = 0; l < 3; l++) {
-		struct graph_attrs a = { .shape = "plaintext", .style = "solid", .group = rt_lanes[l],
+	for (l = 0; l < nheads; l++) {
+		struct graph_attrs a = { .shape = "plaintext", .style = "solid",
+					 .group = l < 3 ? rt_lanes[l] : "observed",
 					 .klass = "lane-head" };
 		struct strbuf lbl = STRBUF_INIT;
 		const char *p;
@@ -256,9 +262,28 @@ static int rt_lane_heads(struct rt_build *b)
 		web_graph_node_set(b->g, ids[l], "fontsize", "12");
 		web_graph_node_set(b->g, ids[l], "fontcolor", "#59636e");
 		row[l] = ids[l];
-		snprintf(b->last[l], sizeof(b->last[l]), "%s", ids[l]);
+		if (l < 3)
+			snprintf(b->last[l], sizeof(b->last[l]), "%s", ids[l]);
+		else
+			snprintf(b->last_obs, sizeof(b->last_obs), "%s", ids[l]);
 	}
-	return web_graph_rank_same(b->g, row, 3);
+	return web_graph_rank_same(b->g, row, nheads);
+}
+
+/* The running kernel's stack at stop, beside the node just placed. */
+static int rt_observed(struct rt_build *b, const struct report_sc *sc, const char *stop,
+		       const char *path_name, const char *id)
+{
+	const char *row[3] = { b->row_ids[0], b->row_ids[1], b->row_ids[2] };
+	int rc;
+
+	if (!b->observed)
+		return 0;
+	rc = report_observed_beside(b->r, b->g, row, 3, b->last_obs[0] ? b->last_obs : NULL,
+				    id, stop, path_name, sc, b->observed);
+	if (rc > 0 && b->last_obs[0])
+		snprintf(b->last_obs, sizeof(b->last_obs), "%s", id);
+	return rc < 0 ? -1 : 0;
 }
 
 struct rt_row {
@@ -616,9 +641,9 @@ static int rt_stop(struct rt_build *b, const char *stop, const char *mechs,
 }
 
 int report_rt_build(struct report *r, const struct report_rt *rt,
-		    struct graph *g, struct strbuf *steps)
+		    struct graph *g, struct strbuf *steps, struct strbuf *observed)
 {
-	struct rt_build b = { .r = r, .g = g, .steps = steps };
+	struct rt_build b = { .r = r, .g = g, .steps = steps, .observed = observed };
 	const struct report_sc *sc = &r->scs[rt->sc];
 	const struct ix_syscall *asc = sc->isc;
 	struct strbuf label = STRBUF_INIT;
@@ -634,7 +659,8 @@ int report_rt_build(struct report *r, const struct report_rt *rt,
 	if (!(rt->flags & TRACEDB_NO_ENTER)) {
 		b.edge_label = "trap";
 		if (rt_phase_path(&b, "kernel", "syscall entry: the ptrace hook stops the tracee",
-				  "syscall-enter", NULL, 0) < 0)
+				  "syscall-enter", NULL, 0) < 0 ||
+		    rt_observed(&b, sc, "syscall-enter", "syscall-enter", "o0") < 0)
 			goto cleanup;
 		rt_decoder_row(&b, asc, sc->name, &dec);
 		rc = rt_stop(&b, "syscall-enter", rt->mech_enter, "strace-enter", &dec);
@@ -672,7 +698,8 @@ int report_rt_build(struct report *r, const struct report_rt *rt,
 	}
 	b.edge_label = "returns";
 	if (rt_phase_path(&b, "kernel", "syscall exit: the hook stops it again",
-			  "syscall-exit", NULL, 0) < 0)
+			  "syscall-exit", NULL, 0) < 0 ||
+	    rt_observed(&b, sc, "syscall-exit", "syscall-exit", "o1") < 0)
 		goto cleanup;
 	rt_decoder_row(&b, asc, sc->name, &dec);
 	rc = rt_stop(&b, "syscall-exit", rt->mech_exit, "strace-exit", &dec);
@@ -721,6 +748,7 @@ cleanup:
 int report_rt_write_all(struct report *r)
 {
 	struct strbuf out = STRBUF_INIT, steps = STRBUF_INIT, name = STRBUF_INIT;
+	struct strbuf observed = STRBUF_INIT;
 	int i, rc = -1;
 
 	for (i = 0; i < r->nrts; i++) {
@@ -728,7 +756,8 @@ int report_rt_write_all(struct report *r)
 
 		strbuf_reset(&steps);
 		strbuf_reset(&out);
-		if (report_rt_build(r, &r->rts[i], g, &steps) < 0) {
+		strbuf_reset(&observed);
+		if (report_rt_build(r, &r->rts[i], g, &steps, &observed) < 0) {
 			web_graph_free(g);
 			goto cleanup;
 		}
@@ -751,7 +780,8 @@ int report_rt_write_all(struct report *r)
 			strbuf_release(&svg);
 		}
 		web_graph_free(g);
-		strbuf_addf(&out, ",\"steps\":[%s]});\n", steps.buf);
+		strbuf_addf(&out, ",\"steps\":[%s],\n\"observed\":[%s]});\n", steps.buf,
+			    observed.buf);
 		strbuf_reset(&name);
 		strbuf_addf(&name, "data/rt-%d.js", i);
 		if (report_write_file(r, name.buf, &out) < 0)
@@ -761,6 +791,7 @@ int report_rt_write_all(struct report *r)
 cleanup:
 	strbuf_release(&out);
 	strbuf_release(&steps);
+	strbuf_release(&observed);
 	strbuf_release(&name);
 	return rc;
 }

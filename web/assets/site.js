@@ -7,8 +7,8 @@
 (function () {
   'use strict';
 
-  var listeners = { meta: [], chunk: [], detail: [], roundtrip: [] };
-  var store = { meta: null, chunks: {}, details: {}, roundtrips: {} };
+  var listeners = { meta: [], chunk: [], detail: [], roundtrip: [], kstacks: [] };
+  var store = { meta: null, chunks: {}, details: {}, roundtrips: {}, kstacks: null };
 
   function emit(kind, a, b) {
     var l = listeners[kind];
@@ -26,6 +26,7 @@
     chunk: function (k, c) { store.chunks[k] = c; emit('chunk', k, c); },
     detail: function (k, d) { store.details[k] = d; emit('detail', k, d); },
     roundtrip: function (k, r) { store.roundtrips[k] = r; emit('roundtrip', k, r); },
+    kstacks: function (k) { store.kstacks = k; emit('kstacks', k); },
     /* Load one of the site's own data files with <script src>: this works
      * from file://, where fetch() of a local file does not. */
     load: function (src, done) {

@@ -611,10 +611,12 @@
     row(facts, 'tracer at enter', (d[4] || '—').replace(/,/g, ', '));
     row(facts, 'tracer at exit', (d[5] || '—').replace(/,/g, ', '));
 
+    showWaited(i, d[7]);
     var graph = document.getElementById('ev-graph');
     var steps = document.getElementById('ev-steps');
     graph.textContent = 'loading the round trip…';
     steps.textContent = '';
+    document.getElementById('ev-observed').textContent = '';
     var rt = RT[i];
     var r = S.store.roundtrips[rt];
     if (!r) {
@@ -663,6 +665,101 @@
       }
       if (st.excerpt) item.appendChild(el('pre', 'excerpt', st.excerpt));
       ol.appendChild(item);
+    });
+    showObserved(r.observed || []);
+  }
+
+  /* ---- the running kernel ---------------------------------------------- */
+
+  var PAIR_NOTE = {
+    'same': 'the same step',
+    'index-only': 'not on the running kernel\'s stack: inlined or renamed there',
+    'observed-only': 'the running kernel\'s own: not on the indexed path'
+  };
+
+  /* A frame as links: the running version's source, and the index's line. */
+  function frameLinks(parent, text, url, idxUrl, indexVersion) {
+    parent.appendChild(url ? link(url, text, 'src') : el('span', 'mono', text));
+    if (idxUrl) {
+      parent.appendChild(document.createTextNode(' '));
+      parent.appendChild(link(idxUrl, indexVersion || 'index', 'idx'));
+    }
+  }
+
+  function showObserved(obs) {
+    var box = document.getElementById('ev-observed');
+    box.textContent = '';
+    if (!obs.length) return;
+    box.appendChild(el('h3', null, 'The running kernel at the stops'));
+    box.appendChild(el('p', 'muted', 'The stack /proc/TID/stack showed while the task was ' +
+      'stopped, innermost last, beside the indexed path: a step on both is the same ' +
+      'function; one only on the indexed path was inlined or renamed in the running ' +
+      'kernel; one only on the stack is the running kernel\'s own.'));
+    obs.forEach(function (o) {
+      var idxVer = o.index || 'index';
+      box.appendChild(el('h4', null, 'At the ' + o.stop + ' stop'));
+      if (o.none) { box.appendChild(el('p', 'note', o.none)); return; }
+      var t = el('table', 'align');
+      var head = el('tr');
+      head.appendChild(el('th', null, 'indexed path (' + idxVer + ')'));
+      head.appendChild(el('th', null, o.running + ', as it ran'));
+      head.appendChild(el('th', null, ''));
+      t.appendChild(head);
+      o.rows.forEach(function (w) {
+        var tr = el('tr', 'pair-' + w[0]);
+        var a = el('td');
+        if (w[1]) a.appendChild(w[2] ? link(w[2], w[1], 'src') : el('span', null, w[1]));
+        else a.appendChild(el('span', 'muted', '—'));
+        var b = el('td');
+        if (w[3]) frameLinks(b, w[3], w[4], w[5], idxVer);
+        else b.appendChild(el('span', 'muted', '—'));
+        tr.appendChild(a);
+        tr.appendChild(b);
+        tr.appendChild(el('td', 'muted', PAIR_NOTE[w[0]] || ''));
+        t.appendChild(tr);
+      });
+      box.appendChild(t);
+    });
+  }
+
+  var STATES = { S: 'asleep (S)', D: 'asleep, uninterruptible (D)', R: 'runnable (R)',
+                 I: 'idle (I)', T: 'stopped (T)', t: 'traced (t)' };
+
+  /* Where the call waited: its samples, one entry per distinct stack. */
+  function showWaited(i, waits) {
+    var box = document.getElementById('ev-waited');
+    box.textContent = '';
+    if (!waits || !waits.length) return;
+    var k = S.store.kstacks;
+    if (!k) {
+      box.textContent = 'loading where it waited…';
+      S.load('data/kstacks.js', function (err) {
+        if (err) { box.textContent = 'where it waited: not available'; return; }
+        if (selected === i) showWaited(i, waits);
+      });
+      return;
+    }
+    var total = 0;
+    waits.forEach(function (w) { total += w[1]; });
+    box.appendChild(el('h3', null, 'Where it waited'));
+    box.appendChild(el('p', 'muted', total + ' sample' + (total === 1 ? '' : 's') +
+      ' of its kernel stack while it was inside the call (' + k.running + '), ' +
+      'innermost frame first. Each frame links to ' +
+      (k.upstream ? k.upstream + '\'s source' : 'the source') +
+      (k.index ? ', and to ' + k.index + ' where the index has it.' : '.')));
+    waits.forEach(function (w) {
+      var st = k.stacks[w[0]];
+      if (!st) return;
+      var states = (w[4] || '').split('').map(function (c) { return STATES[c] || c; }).join(', ');
+      box.appendChild(el('p', 'wait-head', w[1] + ' × from +' + fmtTime(w[2] - T0[i]) +
+        ' to +' + fmtTime(w[3] - T0[i]) + ' after it entered' + (states ? ' — ' + states : '')));
+      var ol = el('ol', 'frames');
+      st.forEach(function (f) {
+        var li = el('li');
+        frameLinks(li, f[0], f[1], f[2], k.index);
+        ol.appendChild(li);
+      });
+      box.appendChild(ol);
     });
   }
 

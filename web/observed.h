@@ -1,0 +1,145 @@
+/*
+ * observed: the running kernel's own stacks in a trace (internal to web/).
+ *
+ * trace.db (schema 2) holds the stack /proc/TID/stack showed at ptrace
+ * stops and, sampled, inside calls that waited.  This reads them, says
+ * which upstream version the traced kernel was, links each frame (to the
+ * index's line where the index is of that version, else to the running
+ * version's source by identifier; and to the index's own line, labelled
+ * with its version, where the index has the function), and aligns a stack
+ * with a named path of the index by function name.
+ */
+#ifndef SYSATLAS_WEB_OBSERVED_H
+#define SYSATLAS_WEB_OBSERVED_H
+
+#include <stdint.h>
+#include <sqlite3.h>
+
+#include "index-read.h"
+#include "links.h"
+#include "strbuf.h"
+
+struct obs_frame {
+	char *func;			/* as the kernel printed it: do_execveat_common.isra.0 */
+	int64_t offset, size;		/* -1: not given */
+	char *module;			/* NULL: built in */
+};
+
+struct obs_stack {
+	int64_t id;
+	int depth;			/* frames 0 … depth-1, none missing */
+	int nframes;			/* allocated (a frame missing cuts depth short) */
+	struct obs_frame *frames;	/* innermost (frame 0) first */
+};
+
+struct obs_stop {
+	int64_t seq;			/* 0: the stop made no event (exit) */
+	int64_t tid, t;			/* t: ns after the run's start */
+	char stop[16];			/* syscall-enter, syscall-exit, signal, ... */
+	char abi[8];			/* "" native */
+	int has_nr;
+	int64_t nr;
+	int stack;			/* index into stacks */
+};
+
+struct obs_sample {
+	int64_t call_seq, tid, t;
+	char state;			/* S D R ..., 0 unknown */
+	int stack;
+};
+
+/* A frame's name looked up in the index, cached. */
+struct obs_name;
+
+struct obs {
+	int have;			/* the trace has the tables (schema >= 2) */
+	char *mode;			/* off first all; NULL: not recorded */
+	char *note;			/* why stacks could not be read, or NULL */
+	char *proc_version;		/* /proc/version, or NULL */
+	char running[40];		/* upstream version of the traced kernel: v6.18.44; "" unknown */
+	struct obs_stack *stacks;
+	int nstacks;
+	struct obs_stop *stops;
+	int nstops;
+	struct obs_sample *samples;	/* by call_seq, then time */
+	int nsamples;
+	struct obs_name *names;		/* lookup cache */
+	int nnames, anames;
+};
+
+/*
+ * Load what trace holds (nothing from a trace made before schema 2: have
+ * is 0 then).  release is run.kernel_release, mono_start the run's start.
+ * 0, or -1 after error().
+ */
+int obs_load(sqlite3 *trace, const char *release, int64_t mono_start, struct obs *o);
+void obs_release(struct obs *o);
+
+/*
+ * The upstream version a kernel release is built from, as Elixir names
+ * it ("v6.1.119", "v6.18.44", "v5.15" for a .0): from /proc/version where
+ * a distribution says it there (Debian: "... Debian 6.1.119-1 ..."), else
+ * the leading numbers of the release (uname -r: "6.18.44-fc-v1272").
+ * "" when neither has one.
+ */
+void obs_upstream_version(const char *release, const char *proc_version, char *out,
+			  size_t size);
+
+/*
+ * The stack seen most often at stop (e.g. "syscall-enter") of syscall
+ * (abi "" native, nr); nr is ignored for stops without one (exec, fork).
+ * -1: none.
+ */
+int obs_stop_stack(const struct obs *o, const char *stop, const char *abi, int64_t nr);
+
+/* The samples of the call entered at seq: returns their count, *first the first. */
+int obs_samples_of(const struct obs *o, int64_t call_seq, int *first);
+
+/*
+ * The name a frame's function has in source: compiler suffixes dropped
+ * (.isra.0, .constprop.1, .part.0, .cold), a syscall's wrappers named as
+ * its definition (__x64_sys_read, __do_sys_read, __se_sys_read: sys_read).
+ */
+void obs_source_name(const char *func, struct strbuf *out);
+
+/*
+ * Look frame function func up in the kernel tree of ix (a function, a
+ * syscall definition or an assembly label of that source name).  *sym
+ * points into o's cache (valid until obs_release()); 1 found, 0 not,
+ * -1 after error().
+ */
+int obs_lookup(struct obs *o, struct ix *ix, const char *func, const struct ix_symbol **sym);
+
+/*
+ * The links of frame function func: primary (the index's line when the
+ * index is of the running version, else the running version's source by
+ * identifier; empty when the version is unknown), indexed (the index's
+ * line, when the index has the function).  0 or -1 after error().
+ */
+int obs_frame_urls(struct obs *o, struct ix *ix, const struct links *l, const char *func,
+		   struct strbuf *primary, struct strbuf *indexed);
+
+/* How a row of an alignment pairs a path step with a frame. */
+enum obs_pair {
+	OBS_BOTH,			/* the same function on both */
+	OBS_INDEX_ONLY,			/* inlined or renamed in the running kernel */
+	OBS_OBSERVED_ONLY,		/* the running kernel's own */
+};
+
+struct obs_row {
+	enum obs_pair pair;
+	int step;			/* index into the path's steps, or -1 */
+	int frame;			/* index into the stack's frames, or -1 */
+};
+
+/*
+ * Align stack st with path p, outermost first, by function name (a frame
+ * that is an assembly label inside a step's symbol, as
+ * entry_SYSCALL_64_after_hwframe inside entry_SYSCALL_64, is that step).
+ * *rows is malloc'd (the caller frees it); returns the number of rows, or
+ * -1 after error().
+ */
+int obs_align(struct obs *o, struct ix *ix, const struct ix_path *p, const struct obs_stack *st,
+	      struct obs_row **rows);
+
+#endif
