@@ -181,7 +181,7 @@ int index_text_export(sqlite3 *db, struct strbuf *out)
 {
 	sqlite3_stmt *trees = NULL, *st = NULL;
 	size_t i;
-	int rc = -1, r;
+	int rc = -1, r, version;
 
 	for (i = 0; i < sizeof(export_checks) / sizeof(export_checks[0]); i++) {
 		int64_t n;
@@ -194,6 +194,9 @@ int index_text_export(sqlite3 *db, struct strbuf *out)
 				     export_checks[i].what);
 	}
 
+	version = db_user_version(db);
+	if (version < 0)
+		return -1;
 	strbuf_addf(out, HEADER "%d\n%s", db_schema_index.version, preamble);
 	if (db_prepare(db, &trees, "SELECT id, kind, version, arch, url_template, config"
 		       " FROM tree ORDER BY kind"))
@@ -209,6 +212,10 @@ int index_text_export(sqlite3 *db, struct strbuf *out)
 		db_finalize(st);
 		st = NULL;
 		for (i = 0; i < sizeof(export_queries) / sizeof(export_queries[0]); i++) {
+			/* an index of schema 1 has no records of the later ones */
+			if (version < 2 && (!strcmp(export_queries[i].record, "icall") ||
+					    !strcmp(export_queries[i].record, "member_init")))
+				continue;
 			if (db_prepare(db, &st, export_queries[i].sql) || db_bind_int(st, 1, id) ||
 			    put_rows(out, export_queries[i].record, st))
 				goto cleanup;
@@ -641,7 +648,7 @@ static int cmd_export(const char *from, const char *out, int force)
 		    outfile_distinct(outs, 1, &in, 1) < 0)
 			goto cleanup;
 	}
-	if (db_open(&db, from, &db_schema_index, DB_READONLY))
+	if (db_open(&db, from, &db_schema_index, DB_READONLY | DB_OLDER_OK))
 		goto cleanup;
 	if (index_text_export(db, &text))
 		goto cleanup;

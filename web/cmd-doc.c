@@ -115,7 +115,8 @@ int cmd_doc(int argc, char **argv)
 		if (ix_syscalls_load(&ix[v], NULL, &site.all[v]) < 0)
 			goto cleanup;
 	}
-	if (trace_path && db_open(&site.trace, trace_path, &db_schema_trace, DB_READONLY) < 0)
+	if (trace_path && db_open(&site.trace, trace_path, &db_schema_trace,
+				   DB_READONLY | DB_OLDER_OK) < 0)
 		goto cleanup;
 	if (n_index == 2) {
 		if (compare_build(&cmp, &ix[0], &ix[1]) < 0)

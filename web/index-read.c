@@ -62,7 +62,7 @@ void ix_init_empty(struct ix *ix)
 int ix_open(struct ix *ix, const char *path)
 {
 	memset(ix, 0, sizeof(*ix));
-	if (db_open(&ix->db, path, &db_schema_index, DB_READONLY) < 0)
+	if (db_open(&ix->db, path, &db_schema_index, DB_READONLY | DB_OLDER_OK) < 0)
 		return -1;
 	ix->path = xstrdup(path);
 	if (tree_load(ix, "linux", &ix->kernel) < 0 ||

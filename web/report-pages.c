@@ -18,6 +18,7 @@ static const struct html_nav report_nav[] = {
 	{ "overview", "index.html", "Overview" },
 	{ "timeline", "timeline.html", "Timeline" },
 	{ "syscalls", "syscalls/index.html", "Syscalls" },
+	{ "kernel", "kernel.html", "Kernel" },
 	{ NULL, NULL, NULL },
 };
 
@@ -425,7 +426,9 @@ static int report_overview(struct report *r)
 	strbuf_addstr(&v, "<a href=\"timeline.html\">open the timeline</a> — every call, "
 		      "click one to follow its round trip");
 	fact_html(&out, "explore", v.buf);
-	strbuf_addstr(&out, "</table></section>\n</div>\n");
+	strbuf_addstr(&out, "</table></section>\n");
+	report_observed_card(r, &out);
+	strbuf_addstr(&out, "</div>\n");
 
 	strbuf_addstr(&out, "<section><h2>Processes and threads</h2>\n");
 	if (report_task_graph(r, &out) < 0)
@@ -583,7 +586,10 @@ static int report_syscall_page(struct report *r, int sci)
 	    web_graph_render_svg(r->gr, g, &out) < 0)
 		goto cleanup;
 	strbuf_reset(&name);
-	strbuf_addstr(&out, "</div></section>\n<section><h2>Every occurrence</h2>\n");
+	strbuf_addstr(&out, "</div></section>\n");
+	if (report_observed_sc_section(r, sci, &out) < 0)
+		goto cleanup;
+	strbuf_addstr(&out, "<section><h2>Every occurrence</h2>\n");
 	strbuf_reset(&url);
 	strbuf_addstr(&url, "../timeline.html#q=");
 	escape_url_path_str(&url, sc->name);
@@ -614,6 +620,22 @@ cleanup:
 	return rc;
 }
 
+static int report_kernel_page(struct report *r)
+{
+	struct strbuf out = STRBUF_INIT;
+	struct html_page p;
+	int rc = -1;
+
+	page_begin(r, &out, "The running kernel", "", "kernel", page_scripts, "kernel", &p);
+	if (report_observed_page(r, &out) < 0)
+		goto cleanup;
+	html_page_end(&out, &p);
+	rc = report_write_file(r, "kernel.html", &out);
+cleanup:
+	strbuf_release(&out);
+	return rc;
+}
+
 static int report_syscall_index(struct report *r)
 {
 	struct strbuf out = STRBUF_INIT;
@@ -636,7 +658,7 @@ int report_pages_write(struct report *r)
 	int i;
 
 	if (report_overview(r) < 0 || report_timeline(r) < 0 || report_syscall_index(r) < 0 ||
-	    report_observed_data(r) < 0)
+	    report_kernel_page(r) < 0 || report_observed_data(r) < 0)
 		return -1;
 	for (i = 0; i < r->nscs; i++)
 		if (report_syscall_page(r, i) < 0)

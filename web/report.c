@@ -218,6 +218,7 @@ static int report_on_call(void *ctx, const struct tracedb_call *c)
 	rt = report_rt_get(r, c, sci);
 	if (rt < 0)
 		return -1;
+	report_observed_call(r, c, sci);
 	if (report_data_call(r, c, sci, rt) < 0)
 		return -1;
 	return report_export_call(r, c, sci);
@@ -415,6 +416,8 @@ static void report_release(struct report *r)
 	links_release(&r->links);
 	tracedb_run_release(&r->run);
 	obs_release(&r->obs);
+	free(r->sample_sc);
+	free(r->waits);
 	ix_close(&r->ix);
 	db_close(r->trace);
 	strbuf_release(&r->dir);
@@ -445,7 +448,7 @@ int web_report_write(const struct web_report_opts *o, struct strbuf *index_html)
 	report_data_init(r);
 	if (report_check_outputs(r) < 0)
 		goto cleanup;
-	if (db_open(&r->trace, o->trace, &db_schema_trace, DB_READONLY) < 0)
+	if (db_open(&r->trace, o->trace, &db_schema_trace, DB_READONLY | DB_OLDER_OK) < 0)
 		goto cleanup;
 	if (report_open_index(r) < 0)
 		goto cleanup;
@@ -455,6 +458,8 @@ int web_report_write(const struct web_report_opts *o, struct strbuf *index_html)
 		goto cleanup;
 	if (obs_load(r->trace, r->run.kernel_release, r->run.mono_start_ns, &r->obs) < 0)
 		goto cleanup;
+	r->sample_sc = xcalloc((size_t)r->obs.nsamples + 1, sizeof(*r->sample_sc));
+	memset(r->sample_sc, 0xff, ((size_t)r->obs.nsamples + 1) * sizeof(*r->sample_sc));
 	r->gr = web_graph_renderer_new();
 	if (report_prepare_dir(r) < 0 || report_copy_assets(r) < 0)
 		goto cleanup;

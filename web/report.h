@@ -63,6 +63,13 @@ extern const char *const report_class_names[REPORT_CLASSES];
 /* strace's flags ("TD|TF") as report_class bits. */
 unsigned report_classes_from_flags(const char *flags);
 
+/* A call the sampler caught waiting (observed.h), for the kernel page. */
+struct report_wait {
+	int64_t seq, tid, t, dur;	/* dur -1: it never returned */
+	int sc;				/* scs index */
+	int first, n;			/* its samples in obs.samples */
+};
+
 /* One round trip shape: what the event view draws for a call. */
 struct report_rt {
 	int sc;				/* index into report.scs */
@@ -109,6 +116,9 @@ struct report {
 	int chrome_first;
 	struct outfile chrome_out, jsonl_out;	/* checked before anything is written */
 	struct obs obs;				/* the running kernel's stacks */
+	int *sample_sc;				/* per obs sample: its call's scs index, -1 */
+	struct report_wait *waits;		/* calls with samples, in trace order */
+	int nwaits, waits_alloc;
 	struct outdir site;			/* the site's target and temporary directory */
 };
 
@@ -175,6 +185,27 @@ int report_observed_waits(struct report *r, int64_t call_seq, struct strbuf *out
 
 /* data/kstacks.js: every distinct stack, its frames linked. 0 or -1. */
 int report_observed_data(struct report *r);
+
+/* observed-pages.c */
+
+/* Note the samples of call c (of syscall sci), if any. */
+void report_observed_call(struct report *r, const struct tracedb_call *c, int sci);
+
+/*
+ * Append to out the section of syscall sci's page on the running kernel:
+ * the stacks of its calls (at stops and where they waited), merged into
+ * one tree with counts, each frame a link.  0 or -1.
+ */
+int report_observed_sc_section(struct report *r, int sci, struct strbuf *out);
+
+/* Append the overview's card on the running kernel. */
+void report_observed_card(struct report *r, struct strbuf *out);
+
+/*
+ * kernel.html: the stack of each kind of stop, and the calls that waited,
+ * ranked by time, with where they waited.  0 or -1.
+ */
+int report_observed_page(struct report *r, struct strbuf *out);
 
 /* report-pages.c */
 int report_pages_write(struct report *r);
