@@ -19,6 +19,7 @@
 #include "html.h"
 #include "index-read.h"
 #include "links.h"
+#include "observed.h"
 #include "strbuf.h"
 
 struct doc_site {
@@ -69,6 +70,24 @@ void doc_args_free(struct doc_arg args[6], int n);
 
 /* The register carrying argument i (0-5) in abi: rdi … r9, or ebx … ebp. */
 const char *doc_arg_register(const char *abi, int i);
+
+/* The running kernel from --trace (doc-observed.c). */
+struct doc_observed {
+	struct obs obs;
+	char *running;			/* the trace's kernel release */
+	int64_t *sample_nr;		/* per sample: its call's native syscall, -1 */
+};
+
+/* Load what trace (may be NULL) holds.  0, or -1 after error(). */
+int doc_observed_load(sqlite3 *trace, struct doc_observed *d);
+void doc_observed_release(struct doc_observed *d);
+
+/*
+ * Append syscall nr's section: its stacks at the enter and exit stops
+ * aligned with the index's paths, and where its calls waited.  0 or -1.
+ */
+int doc_observed_part(struct strbuf *out, struct doc_observed *d, const struct doc_site *site,
+		      struct ix *ix, int64_t nr);
 
 /* Pages. Each returns 0 or -1 after error(). */
 int doc_index_write(struct doc_site *site);

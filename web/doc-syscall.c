@@ -605,7 +605,7 @@ static void examples_part(struct strbuf *out, const struct trace_examples *te,
 }
 
 static int page_write(struct doc_site *site, const char *name, const struct trace_examples *te,
-		      char **kernel_paths)
+		      char **kernel_paths, struct doc_observed *dobs)
 {
 	struct strbuf out = STRBUF_INIT, rel = STRBUF_INIT;
 	struct ix_syscall_list rows = { 0 };
@@ -626,9 +626,18 @@ static int page_write(struct doc_site *site, const char *name, const struct trac
 	}
 	strbuf_addstr(&out, "</div>\n");
 	if (site->trace) {
+		size_t i;
+
 		if (ix_syscall_find(site->ix[0], name, &rows) < 0)
 			goto cleanup;
 		examples_part(&out, te, kernel_paths, &rows);
+		for (i = 0; i < rows.nr; i++)
+			if (!strcmp(rows.items[i].abi, "common") || !strcmp(rows.items[i].abi, "64")) {
+				if (doc_observed_part(&out, dobs, site, site->ix[0],
+						      rows.items[i].nr) < 0)
+					goto cleanup;
+				break;
+			}
 	}
 	doc_page_end(&out, "../");
 	doc_syscall_href(&rel, "", name);
@@ -651,6 +660,7 @@ static int by_name(const void *a, const void *b)
 int doc_syscall_pages_write(struct doc_site *site)
 {
 	struct trace_examples te;
+	struct doc_observed dobs = { 0 };
 	char **kernel_paths = NULL;
 	const char **names;
 	size_t n = 0, i, v;
@@ -661,19 +671,20 @@ int doc_syscall_pages_write(struct doc_site *site)
 		for (i = 0; i < site->all[v].nr; i++)
 			names[n++] = site->all[v].items[i].name;
 	qsort(names, n, sizeof(*names), by_name);
-	if (examples_load(site->trace, &te) < 0 ||
+	if (examples_load(site->trace, &te) < 0 || doc_observed_load(site->trace, &dobs) < 0 ||
 	    ix_path_names(site->ix[0], site->ix[0]->kernel.id, NULL, &kernel_paths) < 0)
 		goto cleanup;
 	for (i = 0; i < n; i++) {
 		if (i && !strcmp(names[i], names[i - 1]))
 			continue;
-		if (page_write(site, names[i], &te, kernel_paths) < 0)
+		if (page_write(site, names[i], &te, kernel_paths, &dobs) < 0)
 			goto cleanup;
 	}
 	rc = 0;
 cleanup:
 	ix_names_free(kernel_paths);
 	examples_release(&te);
+	doc_observed_release(&dobs);
 	free(names);
 	return rc;
 }

@@ -176,6 +176,101 @@ int report_export_marker(struct report *r, const struct tracedb_marker *m)
 	return 0;
 }
 
+/* A stack's frames as a JSON array of strings. */
+static void frames_json(FILE *f, struct strbuf *sb, const struct obs_stack *st)
+{
+	int d;
+
+	fputc('[', f);
+	for (d = 0; d < st->depth; d++) {
+		const struct obs_frame *fr = &st->frames[d];
+		struct strbuf t = STRBUF_INIT;
+
+		strbuf_addstr(&t, fr->func);
+		if (fr->offset >= 0 && fr->size >= 0)
+			strbuf_addf(&t, "+0x%llx/0x%llx", (unsigned long long)fr->offset,
+				    (unsigned long long)fr->size);
+		if (fr->module)
+			strbuf_addf(&t, " [%s]", fr->module);
+		if (d)
+			fputc(',', f);
+		js(f, sb, t.buf);
+		strbuf_release(&t);
+	}
+	fputc(']', f);
+}
+
+static int64_t pid_of_tid(struct report *r, int64_t tid)
+{
+	int lane = tracedb_lane(&r->run, tid);
+
+	return lane >= 0 ? tgid_of(r, lane) : tid;
+}
+
+int report_export_observed(struct report *r)
+{
+	const struct obs *o = &r->obs;
+	struct strbuf sb = STRBUF_INIT, name = STRBUF_INIT;
+	int i;
+
+	if (r->jsonl) {
+		/* the stacks once each, then the stops and samples that show them */
+		for (i = 0; i < o->nstacks; i++) {
+			fprintf(r->jsonl, "{\"type\":\"kstack\",\"id\":%d,\"frames\":", i);
+			frames_json(r->jsonl, &sb, &o->stacks[i]);
+			fputs("}\n", r->jsonl);
+		}
+		for (i = 0; i < o->nstops; i++) {
+			const struct obs_stop *s = &o->stops[i];
+
+			fprintf(r->jsonl, "{\"type\":\"stop_kstack\",\"seq\":%lld,\"tid\":%lld,"
+				"\"ts_ns\":%lld,\"stop\":", (long long)s->seq, (long long)s->tid,
+				(long long)s->t);
+			js(r->jsonl, &sb, s->stop);
+			if (s->has_nr)
+				fprintf(r->jsonl, ",\"nr\":%lld", (long long)s->nr);
+			fprintf(r->jsonl, ",\"kstack\":%d}\n", s->stack);
+		}
+		for (i = 0; i < o->nsamples; i++) {
+			const struct obs_sample *s = &o->samples[i];
+			char state[2] = { s->state, 0 };
+
+			fprintf(r->jsonl, "{\"type\":\"kstack_sample\",\"call_seq\":%lld,\"tid\":%lld,"
+				"\"ts_ns\":%lld,\"state\":", (long long)s->call_seq, (long long)s->tid,
+				(long long)s->t);
+			js(r->jsonl, &sb, state);
+			fprintf(r->jsonl, ",\"kstack\":%d}\n", s->stack);
+		}
+	}
+	if (r->chrome) {
+		/* instants on the thread: where it stopped, where it waited */
+		for (i = 0; i < o->nstops + o->nsamples; i++) {
+			int is_stop = i < o->nstops;
+			const struct obs_stop *st = is_stop ? &o->stops[i] : NULL;
+			const struct obs_sample *sa = is_stop ? NULL : &o->samples[i - o->nstops];
+			int64_t tid = is_stop ? st->tid : sa->tid, t = is_stop ? st->t : sa->t;
+			int stack = is_stop ? st->stack : sa->stack;
+
+			chrome_sep(r);
+			fputs("{\"ph\":\"i\",\"s\":\"t\",\"cat\":\"kernel-stack\",\"name\":", r->chrome);
+			strbuf_reset(&name);
+			if (is_stop)
+				strbuf_addf(&name, "kernel stack at %s", st->stop);
+			else
+				strbuf_addstr(&name, "kernel stack: waiting");
+			js(r->chrome, &sb, name.buf);
+			fprintf(r->chrome, ",\"pid\":%lld,\"tid\":%lld,\"ts\":%.3f,\"args\":{\"%s\":%lld,"
+				"\"frames\":", (long long)pid_of_tid(r, tid), (long long)tid, t / 1e3,
+				is_stop ? "seq" : "call_seq", (long long)(is_stop ? st->seq : sa->call_seq));
+			frames_json(r->chrome, &sb, &o->stacks[stack]);
+			fputs("}}", r->chrome);
+		}
+	}
+	strbuf_release(&sb);
+	strbuf_release(&name);
+	return 0;
+}
+
 int report_export_close(struct report *r)
 {
 	struct strbuf sb = STRBUF_INIT;

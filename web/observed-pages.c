@@ -51,146 +51,6 @@ void report_observed_call(struct report *r, const struct tracedb_call *c, int sc
 	w->n = n;
 }
 
-/*
- * One frame as links: the running version's source, and the index's line;
- * with its offset in the function (a frame), or without (a function, as in
- * a merged tree).
- */
-static int frame_html_as(struct report *r, const struct obs_frame *f, int offset,
-			 struct strbuf *out)
-{
-	struct strbuf url = STRBUF_INIT, idx = STRBUF_INIT, t = STRBUF_INIT;
-	int rc = obs_frame_urls(&r->obs, &r->ix, &r->links, f->func, &url, &idx);
-
-	if (rc == 0) {
-		strbuf_addstr(&t, f->func);
-		if (offset && f->offset >= 0 && f->size >= 0)
-			strbuf_addf(&t, "+0x%llx/0x%llx", (unsigned long long)f->offset,
-				    (unsigned long long)f->size);
-		if (f->module)
-			strbuf_addf(&t, " [%s]", f->module);
-		if (url.len) {
-			html_link(out, url.buf, t.buf, "src");
-		} else {
-			strbuf_addstr(out, "<span class=\"mono\">");
-			html_text(out, t.buf);
-			strbuf_addstr(out, "</span>");
-		}
-		if (idx.len) {
-			strbuf_addch(out, ' ');
-			html_link(out, idx.buf, r->ix.kernel.version ? r->ix.kernel.version : "index",
-				  "idx");
-		}
-	}
-	strbuf_release(&url);
-	strbuf_release(&idx);
-	strbuf_release(&t);
-	return rc;
-}
-
-/* A stack as an ordered list, innermost first. */
-static int frame_html(struct report *r, const struct obs_frame *f, struct strbuf *out)
-{
-	return frame_html_as(r, f, 1, out);
-}
-
-static int stack_html(struct report *r, const struct obs_stack *st, struct strbuf *out)
-{
-	int d;
-
-	strbuf_addstr(out, "<ol class=\"frames\">\n");
-	for (d = 0; d < st->depth; d++) {
-		strbuf_addstr(out, "<li>");
-		if (frame_html(r, &st->frames[d], out) < 0)
-			return -1;
-		strbuf_addstr(out, "</li>\n");
-	}
-	strbuf_addstr(out, "</ol>\n");
-	return 0;
-}
-
-/* --- a syscall's stacks, merged ----------------------------------------- */
-
-struct ktree {
-	const struct obs_frame *frame;	/* NULL at the root */
-	uint64_t count, stops, samples;	/* through here; ending here at a stop/sample */
-	struct ktree *kids;
-	int nkids, akids;
-};
-
-/* Add stack st (outermost first) to the tree with weight 1. */
-static void ktree_add(struct ktree *t, const struct obs_stack *st, int is_sample)
-{
-	int d, k;
-
-	t->count++;
-	for (d = st->depth - 1; d >= 0; d--) {
-		const struct obs_frame *f = &st->frames[d];
-		struct ktree *kid = NULL;
-
-		for (k = 0; k < t->nkids; k++)
-			if (!strcmp(t->kids[k].frame->func, f->func)) {
-				kid = &t->kids[k];
-				break;
-			}
-		if (!kid) {
-			if (t->nkids == t->akids) {
-				t->akids = t->akids ? t->akids * 2 : 4;
-				t->kids = xrealloc(t->kids, (size_t)t->akids * sizeof(*t->kids));
-			}
-			kid = &t->kids[t->nkids++];
-			memset(kid, 0, sizeof(*kid));
-			kid->frame = f;
-		}
-		kid->count++;
-		t = kid;
-	}
-	if (is_sample)
-		t->samples++;
-	else
-		t->stops++;
-}
-
-static void ktree_free(struct ktree *t)
-{
-	int k;
-
-	for (k = 0; k < t->nkids; k++)
-		ktree_free(&t->kids[k]);
-	free(t->kids);
-}
-
-static int ktree_html(struct report *r, const struct ktree *t, int depth, struct strbuf *out)
-{
-	int k;
-
-	if (depth > 256)
-		return 0;
-	for (k = 0; k < t->nkids; k++) {
-		const struct ktree *c = &t->kids[k];
-
-		strbuf_addstr(out, c->nkids ? "<details class=\"ktree\" open><summary>" :
-			      "<div class=\"ktree leaf\">");
-		if (frame_html_as(r, c->frame, 0, out) < 0)
-			return -1;
-		strbuf_addf(out, "<span class=\"count\">%llu", (unsigned long long)c->count);
-		if (c->stops)
-			strbuf_addf(out, " · %llu at stops", (unsigned long long)c->stops);
-		if (c->samples)
-			strbuf_addf(out, " · %llu waiting", (unsigned long long)c->samples);
-		strbuf_addstr(out, "</span>");
-		if (c->nkids) {
-			strbuf_addstr(out, "</summary>\n");
-			if (ktree_html(r, c, depth + 1, out) < 0)
-				return -1;
-			strbuf_addstr(out, "</details>\n");
-		} else {
-			strbuf_addstr(out, "</div>\n");
-		}
-	}
-	return 0;
-}
-
 /* Is stop s of syscall sc? */
 static int stop_of_sc(const struct obs_stop *s, const struct report_sc *sc)
 {
@@ -222,19 +82,20 @@ int report_observed_sc_section(struct report *r, int sci, struct strbuf *out)
 {
 	const struct report_sc *sc = &r->scs[sci];
 	const struct obs *o = &r->obs;
-	struct ktree root = { 0 };
+	struct obs_ktree root = { 0 };
+	struct obs_view v = { &r->obs, &r->ix, &r->links };
 	uint64_t stops = 0, samples = 0;
 	int i, rc = 0;
 
 	strbuf_addstr(out, "<section class=\"observed\"><h2>The running kernel</h2>\n");
 	for (i = 0; i < o->nstops; i++)
 		if (stop_of_sc(&o->stops[i], sc)) {
-			ktree_add(&root, &o->stacks[o->stops[i].stack], 0);
+			obs_ktree_add(&root, &o->stacks[o->stops[i].stack], 0);
 			stops++;
 		}
 	for (i = 0; i < o->nsamples; i++)
 		if (r->sample_sc[i] == sci) {
-			ktree_add(&root, &o->stacks[o->samples[i].stack], 1);
+			obs_ktree_add(&root, &o->stacks[o->samples[i].stack], 1);
 			samples++;
 		}
 	if (!stops && !samples) {
@@ -251,10 +112,10 @@ int report_observed_sc_section(struct report *r, int sci, struct strbuf *out)
 			strbuf_addstr(out, " where the index has it");
 		}
 		strbuf_addstr(out, ".</p>\n");
-		rc = ktree_html(r, &root, 0, out);
+		rc = obs_ktree_html(&v, &root, out);
 	}
 	strbuf_addstr(out, "</section>\n");
-	ktree_free(&root);
+	obs_ktree_free(&root);
 	return rc;
 }
 
@@ -323,6 +184,7 @@ static int main_stack(const struct obs *o, const struct report_wait *w, int *cou
 int report_observed_page(struct report *r, struct strbuf *out)
 {
 	const struct obs *o = &r->obs;
+	struct obs_view v = { &r->obs, &r->ix, &r->links };
 	struct report_wait *w = NULL;
 	size_t k;
 	int i, rc = -1, shown = 0;
@@ -367,7 +229,7 @@ int report_observed_page(struct report *r, struct strbuf *out)
 			strbuf_addf(out, ", <a href=\"timeline.html#e=%lld\">event #%lld</a>",
 				    (long long)s->seq, (long long)s->seq);
 		strbuf_addf(out, " (task %lld):</p>\n", (long long)s->tid);
-		if (stack_html(r, &o->stacks[s->stack], out) < 0)
+		if (obs_stack_html(&v, &o->stacks[s->stack], out) < 0)
 			goto cleanup;
 	}
 	strbuf_addstr(out, "</section>\n<section><h2>Where calls waited</h2>\n");
@@ -401,7 +263,7 @@ int report_observed_page(struct report *r, struct strbuf *out)
 			for (d = 0; st >= 0 && d < o->stacks[st].depth && d < 4; d++) {
 				if (d)
 					strbuf_addstr(out, " ← ");
-				if (frame_html(r, &o->stacks[st].frames[d], out) < 0)
+				if (obs_frame_html(&v, &o->stacks[st].frames[d], 1, out) < 0)
 					goto cleanup;
 			}
 			if (st >= 0 && o->stacks[st].depth > 4)

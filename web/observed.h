@@ -142,4 +142,46 @@ struct obs_row {
 int obs_align(struct obs *o, struct ix *ix, const struct ix_path *p, const struct obs_stack *st,
 	      struct obs_row **rows);
 
+/* --- as HTML (observed-html.c) --- */
+
+/* What the HTML needs to link frames. */
+struct obs_view {
+	struct obs *obs;
+	struct ix *ix;
+	const struct links *links;
+};
+
+/*
+ * A frame: its function (with its offset when offset) linked to the
+ * running version's source, and a tag linking the index's line where the
+ * index has it.  0 or -1.
+ */
+int obs_frame_html(const struct obs_view *v, const struct obs_frame *f, int offset,
+		   struct strbuf *out);
+
+/* A stack as an ordered list, innermost first.  0 or -1. */
+int obs_stack_html(const struct obs_view *v, const struct obs_stack *st, struct strbuf *out);
+
+/* Stacks merged by function, outermost first, with counts. */
+struct obs_ktree {
+	const struct obs_frame *frame;	/* NULL at the root */
+	uint64_t count, stops, samples;	/* through here; ending here at a stop / a sample */
+	struct obs_ktree *kids;
+	int nkids, akids;
+};
+
+void obs_ktree_add(struct obs_ktree *t, const struct obs_stack *st, int is_sample);
+void obs_ktree_free(struct obs_ktree *t);
+
+/* The tree as nested <details>, each frame linked.  0 or -1. */
+int obs_ktree_html(const struct obs_view *v, const struct obs_ktree *t, struct strbuf *out);
+
+/*
+ * Stack st aligned with path p (obs_align()) as a table: the indexed step,
+ * the frame as it ran on running (e.g. "Linux 6.18.44"), and how they
+ * pair.  0 or -1.
+ */
+int obs_align_html(const struct obs_view *v, const struct ix_path *p,
+		   const struct obs_stack *st, const char *running, struct strbuf *out);
+
 #endif

@@ -470,7 +470,8 @@ int web_report_write(const struct web_report_opts *o, struct strbuf *index_html)
 	if (tracedb_stream(r->trace, &r->run, &sink, report_progress, pg) < 0)
 		goto cleanup;
 	progress_stop(&pg);
-	if (report_data_finish(r) < 0 || report_export_close(r) < 0)
+	if (report_data_finish(r) < 0 || report_export_observed(r) < 0 ||
+	    report_export_close(r) < 0)
 		goto cleanup;
 	if (report_rt_write_all(r) < 0 || report_pages_write(r) < 0)
 		goto cleanup;

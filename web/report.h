@@ -214,6 +214,8 @@ int report_pages_write(struct report *r);
 int report_export_open(struct report *r);
 int report_export_call(struct report *r, const struct tracedb_call *c, int sc);
 int report_export_marker(struct report *r, const struct tracedb_marker *m);
+/* The kernel stacks and samples (observed.h) into both exports. 0. */
+int report_export_observed(struct report *r);
 int report_export_close(struct report *r);
 
 #endif
