@@ -685,3 +685,148 @@ int ix_excerpt(struct ix *ix, const struct ix_tree *tree, const char *file,
 	}
 	return 0;
 }
+
+int ix_calls_of(struct ix *ix, int64_t caller_id, struct ix_call **calls, size_t *n)
+{
+	sqlite3_stmt *st = NULL;
+	size_t alloc = 0;
+	int r;
+
+	*calls = NULL;
+	*n = 0;
+	if (!ix->db)
+		return 0;
+	if (db_prepare(ix->db, &st,
+		       "SELECT c.line, " SYMBOL_COLS("s", "f") " FROM call c"
+		       " JOIN symbol s ON s.id = c.callee_id LEFT JOIN file f ON f.id = s.file_id"
+		       " WHERE c.caller_id = ?1 ORDER BY c.line, s.name") < 0 ||
+	    db_bind_int(st, 1, caller_id) < 0) {
+		db_finalize(st);
+		return -1;
+	}
+	while ((r = db_step(st)) == SQLITE_ROW) {
+		if (*n == alloc) {
+			alloc = alloc ? alloc * 2 : 16;
+			*calls = xrealloc(*calls, alloc * sizeof(**calls));
+		}
+		(*calls)[*n].line = sqlite3_column_int64(st, 0);
+		symbol_read(st, 1, &(*calls)[*n].callee);
+		(*n)++;
+	}
+	db_finalize(st);
+	if (r < 0) {
+		ix_calls_free(*calls, *n);
+		*calls = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}
+
+void ix_calls_free(struct ix_call *calls, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		ix_symbol_release(&calls[i].callee);
+	free(calls);
+}
+
+int ix_icalls_of(struct ix *ix, int64_t caller_id, struct ix_icall **icalls, size_t *n)
+{
+	sqlite3_stmt *st = NULL;
+	size_t alloc = 0;
+	int r;
+
+	*icalls = NULL;
+	*n = 0;
+	if (!ix->db || db_user_version(ix->db) < 2)
+		return 0;
+	if (db_prepare(ix->db, &st,
+		       "SELECT i.expr, i.member, f.path, i.line FROM icall i"
+		       " JOIN file f ON f.id = i.file_id WHERE i.caller_id = ?1 ORDER BY i.line") < 0 ||
+	    db_bind_int(st, 1, caller_id) < 0) {
+		db_finalize(st);
+		return -1;
+	}
+	while ((r = db_step(st)) == SQLITE_ROW) {
+		struct ix_icall *c;
+
+		if (*n == alloc) {
+			alloc = alloc ? alloc * 2 : 4;
+			*icalls = xrealloc(*icalls, alloc * sizeof(**icalls));
+		}
+		c = &(*icalls)[(*n)++];
+		c->expr = col_dup(st, 0);
+		c->member = col_dup(st, 1);
+		c->file = col_dup(st, 2);
+		c->line = sqlite3_column_int64(st, 3);
+	}
+	db_finalize(st);
+	if (r < 0) {
+		ix_icalls_free(*icalls, *n);
+		*icalls = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}
+
+void ix_icalls_free(struct ix_icall *icalls, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(icalls[i].expr);
+		free(icalls[i].member);
+		free(icalls[i].file);
+	}
+	free(icalls);
+}
+
+int ix_member_inits(struct ix *ix, int64_t tree_id, const char *member, size_t limit,
+		    struct ix_symbol **out, size_t *n, int64_t *total)
+{
+	sqlite3_stmt *st = NULL;
+	int r;
+
+	*out = NULL;
+	*n = 0;
+	*total = 0;
+	if (!ix->db || !member || db_user_version(ix->db) < 2)
+		return 0;
+	if (db_prepare(ix->db, &st, "SELECT count(DISTINCT symbol_id) FROM member_init"
+		       " WHERE tree_id = ?1 AND member = ?2") < 0 ||
+	    db_bind_int(st, 1, tree_id) < 0 || db_bind_text(st, 2, member, -1) < 0 ||
+	    (r = db_step(st)) < 0) {
+		db_finalize(st);
+		return -1;
+	}
+	*total = r == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	db_finalize(st);
+	st = NULL;
+	if (!*total || !limit)
+		return 0;
+	*out = xcalloc(limit, sizeof(**out));
+	if (db_prepare(ix->db, &st,
+		       "SELECT DISTINCT " SYMBOL_COLS("s", "f") " FROM member_init m"
+		       " JOIN symbol s ON s.id = m.symbol_id LEFT JOIN file f ON f.id = s.file_id"
+		       " WHERE m.tree_id = ?1 AND m.member = ?2 ORDER BY s.name, f.path LIMIT ?3") < 0 ||
+	    db_bind_int(st, 1, tree_id) < 0 || db_bind_text(st, 2, member, -1) < 0 ||
+	    db_bind_int(st, 3, (int64_t)limit) < 0) {
+		db_finalize(st);
+		free(*out);
+		*out = NULL;
+		return -1;
+	}
+	while ((r = db_step(st)) == SQLITE_ROW && *n < limit)
+		symbol_read(st, 0, &(*out)[(*n)++]);
+	db_finalize(st);
+	if (r < 0) {
+		ix_symbols_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}

@@ -182,6 +182,40 @@ const struct ix_tree *ix_path_tree(const struct ix *ix, const char *name);
 int ix_excerpt(struct ix *ix, const struct ix_tree *tree, const char *file,
 	       int64_t line, int before, int after, struct strbuf *out);
 
+/* One call a function makes: the callee and the line of the call. */
+struct ix_call {
+	struct ix_symbol callee;
+	int64_t line;
+};
+
+/* A call through a pointer: `file->f_op->read_iter(…)` at file:line. */
+struct ix_icall {
+	char *expr, *member, *file;
+	int64_t line;
+};
+
+/*
+ * The calls symbol caller_id makes, by line; *calls is an array of *n the
+ * caller frees with ix_calls_free().  0 or -1.
+ */
+int ix_calls_of(struct ix *ix, int64_t caller_id, struct ix_call **calls, size_t *n);
+void ix_calls_free(struct ix_call *calls, size_t n);
+
+/*
+ * Its calls through pointers (an index of schema 2; none in older ones),
+ * by line.  Free with ix_icalls_free().  0 or -1.
+ */
+int ix_icalls_of(struct ix *ix, int64_t caller_id, struct ix_icall **icalls, size_t *n);
+void ix_icalls_free(struct ix_icall *icalls, size_t n);
+
+/*
+ * Up to limit functions initialisers of tree_id assign to member (the
+ * candidates of a call through it), by name; *total gets how many there
+ * are in all.  Free with ix_symbols_free().  0 or -1.
+ */
+int ix_member_inits(struct ix *ix, int64_t tree_id, const char *member, size_t limit,
+		    struct ix_symbol **out, size_t *n, int64_t *total);
+
 /* Append "file:line" of sym (its own line when line is 0), or "?". */
 void ix_symbol_where(const struct ix_symbol *sym, int64_t line, struct strbuf *out);
 

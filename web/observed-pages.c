@@ -119,6 +119,104 @@ int report_observed_sc_section(struct report *r, int sci, struct strbuf *out)
 	return rc;
 }
 
+/* The source names of the functions on syscall sci's observed stacks. */
+struct seen_names {
+	char **v;
+	size_t n, alloc;
+};
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void seen_add_stack(struct seen_names *s, const struct obs_stack *st)
+{
+	struct strbuf name = STRBUF_INIT;
+	int d;
+
+	for (d = 0; d < st->depth; d++) {
+		strbuf_reset(&name);
+		obs_source_name(st->frames[d].func, &name);
+		if (s->n == s->alloc) {
+			s->alloc = s->alloc ? s->alloc * 2 : 64;
+			s->v = xrealloc(s->v, s->alloc * sizeof(*s->v));
+		}
+		s->v[s->n++] = strbuf_detach(&name, NULL);
+	}
+	strbuf_release(&name);
+}
+
+static int seen_has(const char *name, void *arg)
+{
+	const struct seen_names *s = arg;
+
+	return s->n && bsearch(&name, s->v, s->n, sizeof(*s->v), cmp_str) != NULL;
+}
+
+static void seen_collect(struct report *r, int sci, struct seen_names *s)
+{
+	const struct obs *o = &r->obs;
+	int i;
+
+	memset(s, 0, sizeof(*s));
+	for (i = 0; i < o->nstops; i++)
+		if (stop_of_sc(&o->stops[i], &r->scs[sci]))
+			seen_add_stack(s, &o->stacks[o->stops[i].stack]);
+	for (i = 0; i < o->nsamples; i++)
+		if (r->sample_sc[i] == sci)
+			seen_add_stack(s, &o->stacks[o->samples[i].stack]);
+	if (s->n)
+		qsort(s->v, s->n, sizeof(*s->v), cmp_str);
+}
+
+static void seen_free(struct seen_names *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		free(s->v[i]);
+	free(s->v);
+}
+
+int report_observed_calltree(struct report *r, int sci, struct ctree *out)
+{
+	const struct report_sc *sc = &r->scs[sci];
+	struct seen_names seen;
+
+	memset(out, 0, sizeof(*out));
+	if (!sc->isc || !sc->isc->definition.id)
+		return 0;
+	if (ctree_load(&r->ix, &sc->isc->definition, CALLTREE_DEPTH, out) < 0)
+		return -1;
+	seen_collect(r, sci, &seen);
+	ctree_mark(out, seen_has, &seen);
+	seen_free(&seen);
+	return 1;
+}
+
+int report_observed_calltree_section(struct report *r, int sci, struct strbuf *out)
+{
+	struct ctree t;
+	int rc = report_observed_calltree(r, sci, &t);
+
+	if (rc <= 0)
+		return rc;
+	strbuf_addstr(out, "<section class=\"calltree\"><h2>What it calls</h2>\n"
+		      "<p class=\"muted\">Its definition's calls, ");
+	strbuf_addf(out, "%d levels deep", CALLTREE_DEPTH);
+	strbuf_addstr(out, ", from the index (");
+	html_text(out, r->ix.kernel.version ? r->ix.kernel.version : "?");
+	strbuf_addstr(out, "): each function links to its line, each call to the line that makes "
+		      "it; a call through a pointer names the functions initialisers assign to "
+		      "that member. <span class=\"seen\">Highlighted</span>: on the running "
+		      "kernel's stacks of this syscall.</p>\n");
+	ctree_html(&t, &r->links, &r->ix.kernel, out);
+	strbuf_addstr(out, "</section>\n");
+	ctree_release(&t);
+	return 0;
+}
+
 void report_observed_card(struct report *r, struct strbuf *out)
 {
 	const struct obs *o = &r->obs;

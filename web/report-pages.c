@@ -487,6 +487,7 @@ static int report_timeline(struct report *r)
 		"a step the index lacks is marked missing.</p>\n"
 		"<div class=\"rt-grid\"><div id=\"ev-graph\" class=\"graph\"></div>\n"
 		"<ol id=\"ev-steps\" class=\"steps\"></ol></div>\n"
+		"<div id=\"ev-tree\" class=\"calltree\"></div>\n"
 		"<div id=\"ev-observed\" class=\"observed\"></div>\n"
 		"<div id=\"ev-waited\" class=\"waited\"></div>\n"
 		"</section>\n");
@@ -587,7 +588,8 @@ static int report_syscall_page(struct report *r, int sci)
 		goto cleanup;
 	strbuf_reset(&name);
 	strbuf_addstr(&out, "</div></section>\n");
-	if (report_observed_sc_section(r, sci, &out) < 0)
+	if (report_observed_calltree_section(r, sci, &out) < 0 ||
+	    report_observed_sc_section(r, sci, &out) < 0)
 		goto cleanup;
 	strbuf_addstr(&out, "<section><h2>Every occurrence</h2>\n");
 	strbuf_reset(&url);

@@ -401,6 +401,7 @@ static void report_release(struct report *r)
 		free(r->scs[i].abi);
 		free(r->scs[i].name);
 		free(r->scs[i].stem);
+		free(r->scs[i].tree_json);
 		strbuf_release(&r->scs[i].occ);
 	}
 	free(r->scs);

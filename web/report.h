@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "calltree.h"
 #include "graph.h"
 #include "index-read.h"
 #include "links.h"
@@ -42,6 +43,7 @@ struct report_sc {
 	int64_t total_ns, max_ns;
 	uint64_t listed;		/* occurrences in occ */
 	struct strbuf occ;		/* table rows for its page */
+	char *tree_json;		/* its definition's call tree for the event view */
 };
 
 enum report_class {
@@ -197,6 +199,16 @@ void report_observed_call(struct report *r, const struct tracedb_call *c, int sc
  * one tree with counts, each frame a link.  0 or -1.
  */
 int report_observed_sc_section(struct report *r, int sci, struct strbuf *out);
+
+/*
+ * The call tree of syscall sci's definition (calltree.h), its functions
+ * seen on the syscall's observed stacks marked.  1 loaded (release it),
+ * 0 no definition, -1 after error().
+ */
+int report_observed_calltree(struct report *r, int sci, struct ctree *out);
+
+/* Append the syscall page's section on it.  0 or -1. */
+int report_observed_calltree_section(struct report *r, int sci, struct strbuf *out);
 
 /* Append the overview's card on the running kernel. */
 void report_observed_card(struct report *r, struct strbuf *out);

@@ -745,6 +745,30 @@ cleanup:
 	return rc;
 }
 
+/* The call tree of syscall sci's definition as JSON (null: none), made once. */
+static int rt_tree_json(struct report *r, int sci, struct strbuf *out)
+{
+	struct report_sc *sc = &r->scs[sci];
+
+	if (!sc->tree_json) {
+		struct strbuf j = STRBUF_INIT;
+		struct ctree t;
+		int rc = report_observed_calltree(r, sci, &t);
+
+		if (rc < 0)
+			return -1;
+		if (rc > 0) {
+			ctree_json(&t, &r->links, &r->ix.kernel, &j);
+			ctree_release(&t);
+		} else {
+			strbuf_addstr(&j, "null");
+		}
+		sc->tree_json = strbuf_detach(&j, NULL);
+	}
+	strbuf_addstr(out, sc->tree_json);
+	return 0;
+}
+
 int report_rt_write_all(struct report *r)
 {
 	struct strbuf out = STRBUF_INIT, steps = STRBUF_INIT, name = STRBUF_INIT;
@@ -780,8 +804,11 @@ int report_rt_write_all(struct report *r)
 			strbuf_release(&svg);
 		}
 		web_graph_free(g);
-		strbuf_addf(&out, ",\"steps\":[%s],\n\"observed\":[%s]});\n", steps.buf,
+		strbuf_addf(&out, ",\"steps\":[%s],\n\"observed\":[%s],\n\"tree\":", steps.buf,
 			    observed.buf);
+		if (rt_tree_json(r, r->rts[i].sc, &out) < 0)
+			goto cleanup;
+		strbuf_addstr(&out, "});\n");
 		strbuf_reset(&name);
 		strbuf_addf(&name, "data/rt-%d.js", i);
 		if (report_write_file(r, name.buf, &out) < 0)

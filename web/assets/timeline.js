@@ -617,6 +617,7 @@
     graph.textContent = 'loading the round trip…';
     steps.textContent = '';
     document.getElementById('ev-observed').textContent = '';
+    document.getElementById('ev-tree').textContent = '';
     var rt = RT[i];
     var r = S.store.roundtrips[rt];
     if (!r) {
@@ -667,6 +668,52 @@
       ol.appendChild(item);
     });
     showObserved(r.observed || []);
+    showTree(r.tree);
+  }
+
+  /* What the syscall's definition calls: [name, url, where, seen, lines, kids, icalls]. */
+  function treeNode(n, depth) {
+    var leaf = !n[5].length && !n[6].length;
+    var box = el(leaf ? 'div' : 'details', leaf ? 'ktree leaf' : 'ktree');
+    var head = leaf ? box : el('summary');
+    var nameEl = n[1] ? link(n[1], n[0], 'src') : el('span', 'mono', n[0]);
+    if (n[3]) { var sp = el('span', 'seen'); sp.title = 'on the running kernel\'s stacks'; sp.appendChild(nameEl); nameEl = sp; }
+    head.appendChild(nameEl);
+    if (n[4].length) head.appendChild(el('span', 'count', 'called at :' + n[4].slice(0, 4).join(' :') + (n[4].length > 4 ? ' …' : '')));
+    if (leaf) return box;
+    box.appendChild(head);
+    if (depth === 0 || seenBelow(n)) box.open = true;
+    n[5].forEach(function (k) { box.appendChild(treeNode(k, depth + 1)); });
+    n[6].forEach(function (c) {
+      var d = el('div', 'ktree leaf icall');
+      d.appendChild(c[1] ? link(c[1], c[0], 'src') : el('span', 'mono', c[0]));
+      d.appendChild(el('span', 'count', 'a call through a pointer' +
+        (c[2] ? '; ' + c[2] + ' candidate' + (c[2] === 1 ? '' : 's') + ' in initialisers' : '')));
+      c[3].forEach(function (f, i) {
+        d.appendChild(document.createTextNode(i ? ', ' : ' '));
+        var a = f[1] ? link(f[1], f[0], 'src') : el('span', 'mono', f[0]);
+        if (f[3]) { var s = el('span', 'seen'); s.appendChild(a); a = s; }
+        d.appendChild(a);
+      });
+      if (c[3].length < c[2]) d.appendChild(document.createTextNode(', …'));
+      box.appendChild(d);
+    });
+    return box;
+  }
+
+  function seenBelow(n) {
+    return n[5].some(function (k) { return k[3] || seenBelow(k); }) ||
+      n[6].some(function (c) { return c[3].some(function (f) { return f[3]; }); });
+  }
+
+  function showTree(t) {
+    var box = document.getElementById('ev-tree');
+    box.textContent = '';
+    if (!t) return;
+    box.appendChild(el('h3', null, 'What the syscall itself calls'));
+    box.appendChild(el('p', 'muted', 'Its definition\'s calls from the index, each a link; ' +
+      'highlighted where the running kernel\'s stacks of this syscall show the function.'));
+    box.appendChild(treeNode(t, 0));
   }
 
   /* ---- the running kernel ---------------------------------------------- */

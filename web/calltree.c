@@ -1,0 +1,280 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "calltree.h"
+#include "error.h"
+#include "escape.h"
+#include "html.h"
+
+static int ctree_fill(struct ix *ix, struct ctree *t, int depth)
+{
+	struct ix_call *calls = NULL;
+	struct ix_icall *icalls = NULL;
+	size_t n = 0, ni = 0, i, k;
+
+	if (depth <= 0 || !t->sym.id)
+		return 0;
+	if (ix_calls_of(ix, t->sym.id, &calls, &n) < 0 ||
+	    ix_icalls_of(ix, t->sym.id, &icalls, &ni) < 0) {
+		ix_calls_free(calls, n);
+		return -1;
+	}
+	/* one child per callee, with every line that calls it */
+	t->kids = xcalloc(n + 1, sizeof(*t->kids));
+	for (i = 0; i < n; i++) {
+		struct ctree *kid = NULL;
+
+		for (k = 0; k < t->nkids; k++)
+			if (t->kids[k].sym.id == calls[i].callee.id)
+				kid = &t->kids[k];
+		if (!kid) {
+			kid = &t->kids[t->nkids++];
+			kid->sym = calls[i].callee;
+			memset(&calls[i].callee, 0, sizeof(calls[i].callee));
+			kid->lines = xcalloc(n + 1, sizeof(*kid->lines));
+		}
+		kid->lines[kid->nlines++] = calls[i].line;
+	}
+	ix_calls_free(calls, n);
+	t->icalls = xcalloc(ni + 1, sizeof(*t->icalls));
+	for (i = 0; i < ni; i++) {
+		struct ctree_icall *c = &t->icalls[t->nicalls++];
+
+		c->call = icalls[i];
+		if (ix_member_inits(ix, ix->kernel.id, c->call.member, CALLTREE_CANDIDATES,
+				    &c->cands, &c->ncands, &c->total) < 0) {
+			/* the rest were moved into the tree, or are freed here */
+			for (k = i + 1; k < ni; k++) {
+				free(icalls[k].expr);
+				free(icalls[k].member);
+				free(icalls[k].file);
+			}
+			free(icalls);
+			return -1;
+		}
+		c->cand_seen = xcalloc(c->ncands + 1, 1);
+	}
+	free(icalls);
+	for (k = 0; k < t->nkids; k++)
+		if (ctree_fill(ix, &t->kids[k], depth - 1) < 0)
+			return -1;
+	return 0;
+}
+
+static void sym_copy(struct ix_symbol *to, const struct ix_symbol *from)
+{
+	memset(to, 0, sizeof(*to));
+	to->id = from->id;
+	to->name = from->name ? xstrdup(from->name) : NULL;
+	to->kind = from->kind ? xstrdup(from->kind) : NULL;
+	to->file = from->file ? xstrdup(from->file) : NULL;
+	to->line = from->line;
+	to->end_line = from->end_line;
+	to->signature = from->signature ? xstrdup(from->signature) : NULL;
+}
+
+int ctree_load(struct ix *ix, const struct ix_symbol *root, int depth, struct ctree *out)
+{
+	memset(out, 0, sizeof(*out));
+	sym_copy(&out->sym, root);
+	if (ctree_fill(ix, out, depth) < 0) {
+		ctree_release(out);
+		return -1;
+	}
+	return 0;
+}
+
+void ctree_release(struct ctree *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->nkids; i++)
+		ctree_release(&t->kids[i]);
+	free(t->kids);
+	for (i = 0; i < t->nicalls; i++) {
+		free(t->icalls[i].call.expr);
+		free(t->icalls[i].call.member);
+		free(t->icalls[i].call.file);
+		ix_symbols_free(t->icalls[i].cands, t->icalls[i].ncands);
+		free(t->icalls[i].cand_seen);
+	}
+	free(t->icalls);
+	free(t->lines);
+	ix_symbol_release(&t->sym);
+	memset(t, 0, sizeof(*t));
+}
+
+void ctree_mark(struct ctree *t, int (*seen)(const char *name, void *arg), void *arg)
+{
+	size_t i, k;
+
+	t->seen = t->sym.name && seen(t->sym.name, arg);
+	for (i = 0; i < t->nkids; i++)
+		ctree_mark(&t->kids[i], seen, arg);
+	for (i = 0; i < t->nicalls; i++)
+		for (k = 0; k < t->icalls[i].ncands; k++)
+			t->icalls[i].cand_seen[k] = t->icalls[i].cands[k].name &&
+						    seen(t->icalls[i].cands[k].name, arg);
+}
+
+static void sym_link(const struct ix_symbol *s, int seen, const struct links *l,
+		     const struct ix_tree *tree, struct strbuf *out)
+{
+	struct strbuf url = STRBUF_INIT;
+
+	ix_url(l, tree, s->file, s->line, &url);
+	if (seen)
+		strbuf_addstr(out, "<span class=\"seen\" title=\"on the running kernel's stacks\">");
+	if (url.len) {
+		html_link(out, url.buf, s->name ? s->name : "?", "src");
+	} else {
+		strbuf_addstr(out, "<span class=\"mono\">");
+		html_text(out, s->name ? s->name : "?");
+		strbuf_addstr(out, "</span>");
+	}
+	if (seen)
+		strbuf_addstr(out, "</span>");
+	strbuf_release(&url);
+}
+
+/* Is anything under t (not t itself) on an observed stack? */
+static int ctree_seen_below(const struct ctree *t)
+{
+	size_t i, k;
+
+	for (i = 0; i < t->nkids; i++)
+		if (t->kids[i].seen || ctree_seen_below(&t->kids[i]))
+			return 1;
+	for (i = 0; i < t->nicalls; i++)
+		for (k = 0; k < t->icalls[i].ncands; k++)
+			if (t->icalls[i].cand_seen[k])
+				return 1;
+	return 0;
+}
+
+static void ctree_html_node(const struct ctree *t, const struct links *l,
+			    const struct ix_tree *tree, const char *caller_file, int top,
+			    struct strbuf *out)
+{
+	struct strbuf url = STRBUF_INIT;
+	size_t i, k;
+	int leaf = !t->nkids && !t->nicalls;
+
+	/* open along what the running kernel was seen doing */
+	strbuf_addstr(out, leaf ? "<div class=\"ktree leaf\">" :
+		      top || ctree_seen_below(t) ? "<details class=\"ktree\" open><summary>" :
+		      "<details class=\"ktree\"><summary>");
+	sym_link(&t->sym, t->seen, l, tree, out);
+	if (t->nlines) {
+		strbuf_addstr(out, "<span class=\"count\">called at ");
+		for (i = 0; i < t->nlines && i < 4; i++) {
+			char lbl[32];
+
+			/* the lines are in the caller's file */
+			strbuf_reset(&url);
+			ix_url(l, tree, caller_file, t->lines[i], &url);
+			snprintf(lbl, sizeof(lbl), ":%lld", (long long)t->lines[i]);
+			strbuf_addstr(out, i ? " " : "");
+			if (url.len)
+				html_link(out, url.buf, lbl, NULL);
+			else
+				html_text(out, lbl);
+		}
+		if (t->nlines > 4)
+			strbuf_addstr(out, " …");
+		strbuf_addstr(out, "</span>");
+	}
+	if (leaf) {
+		strbuf_addstr(out, "</div>\n");
+		strbuf_release(&url);
+		return;
+	}
+	strbuf_addstr(out, "</summary>\n");
+	for (i = 0; i < t->nkids; i++)
+		ctree_html_node(&t->kids[i], l, tree, t->sym.file, 0, out);
+	for (i = 0; i < t->nicalls; i++) {
+		const struct ctree_icall *c = &t->icalls[i];
+
+		strbuf_addstr(out, "<div class=\"ktree leaf icall\">");
+		strbuf_reset(&url);
+		ix_url(l, tree, c->call.file, c->call.line, &url);
+		html_link(out, url.len ? url.buf : NULL, c->call.expr ? c->call.expr : "?", "src");
+		strbuf_addstr(out, "<span class=\"count\">a call through a pointer");
+		if (c->total)
+			strbuf_addf(out, "; .%s is set to %lld function%s in initialisers%s",
+				    c->call.member ? c->call.member : "?", (long long)c->total,
+				    c->total == 1 ? "" : "s", c->ncands ? ":" : "");
+		strbuf_addstr(out, "</span>");
+		for (k = 0; k < c->ncands; k++) {
+			strbuf_addstr(out, k ? ", " : " ");
+			sym_link(&c->cands[k], c->cand_seen[k], l, tree, out);
+		}
+		if ((int64_t)c->ncands < c->total)
+			strbuf_addstr(out, ", …");
+		strbuf_addstr(out, "</div>\n");
+	}
+	strbuf_addstr(out, "</details>\n");
+	strbuf_release(&url);
+}
+
+void ctree_html(const struct ctree *t, const struct links *l, const struct ix_tree *tree,
+		struct strbuf *out)
+{
+	ctree_html_node(t, l, tree, NULL, 1, out);
+}
+
+static void json_sym(const struct ix_symbol *s, const struct links *l,
+		     const struct ix_tree *tree, struct strbuf *out)
+{
+	struct strbuf url = STRBUF_INIT, where = STRBUF_INIT;
+
+	ix_url(l, tree, s->file, s->line, &url);
+	ix_symbol_where(s, 0, &where);
+	escape_js_string_str(out, s->name ? s->name : "?");
+	strbuf_addch(out, ',');
+	escape_js_string(out, url.buf, url.len);
+	strbuf_addch(out, ',');
+	escape_js_string(out, where.buf, where.len);
+	strbuf_release(&url);
+	strbuf_release(&where);
+}
+
+void ctree_json(const struct ctree *t, const struct links *l, const struct ix_tree *tree,
+		struct strbuf *out)
+{
+	struct strbuf url = STRBUF_INIT;
+	size_t i, k;
+
+	strbuf_addch(out, '[');
+	json_sym(&t->sym, l, tree, out);
+	strbuf_addf(out, ",%d,[", t->seen);
+	for (i = 0; i < t->nlines; i++)
+		strbuf_addf(out, "%s%lld", i ? "," : "", (long long)t->lines[i]);
+	strbuf_addstr(out, "],[");
+	for (i = 0; i < t->nkids; i++) {
+		if (i)
+			strbuf_addch(out, ',');
+		ctree_json(&t->kids[i], l, tree, out);
+	}
+	strbuf_addstr(out, "],[");
+	for (i = 0; i < t->nicalls; i++) {
+		const struct ctree_icall *c = &t->icalls[i];
+
+		strbuf_addstr(out, i ? ",[" : "[");
+		escape_js_string_str(out, c->call.expr ? c->call.expr : "?");
+		strbuf_reset(&url);
+		ix_url(l, tree, c->call.file, c->call.line, &url);
+		strbuf_addch(out, ',');
+		escape_js_string(out, url.buf, url.len);
+		strbuf_addf(out, ",%lld,[", (long long)c->total);
+		for (k = 0; k < c->ncands; k++) {
+			strbuf_addstr(out, k ? ",[" : "[");
+			json_sym(&c->cands[k], l, tree, out);
+			strbuf_addf(out, ",%d]", c->cand_seen[k]);
+		}
+		strbuf_addstr(out, "]]");
+	}
+	strbuf_addstr(out, "]]");
+	strbuf_release(&url);
+}

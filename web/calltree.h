@@ -1,0 +1,62 @@
+/*
+ * calltree: what a syscall's definition calls, from the index's call
+ * edges, a few levels deep (internal to web/).
+ *
+ * Each node is a function with the lines it is called from; calls through
+ * pointers are kept with their expression and the functions initialisers
+ * assign to that member (the candidates).  Nodes can be marked as seen on
+ * the running kernel's stacks, where static and observed meet.
+ */
+#ifndef SYSATLAS_WEB_CALLTREE_H
+#define SYSATLAS_WEB_CALLTREE_H
+
+#include "index-read.h"
+#include "links.h"
+#include "strbuf.h"
+
+/* Levels shown under a definition; the index holds 4. */
+#define CALLTREE_DEPTH 4
+/* Candidates named for a call through a pointer. */
+#define CALLTREE_CANDIDATES 8
+
+struct ctree_icall {
+	struct ix_icall call;
+	struct ix_symbol *cands;
+	size_t ncands;
+	int64_t total;			/* candidates in the index */
+	unsigned char *cand_seen;	/* per candidate: on an observed stack */
+};
+
+struct ctree {
+	struct ix_symbol sym;
+	int64_t *lines;			/* where its caller calls it */
+	size_t nlines;
+	struct ctree *kids;
+	size_t nkids;
+	struct ctree_icall *icalls;
+	size_t nicalls;
+	int seen;			/* on an observed stack */
+};
+
+/*
+ * Load the tree under symbol root (copied into the root node) to depth
+ * levels.  0, or -1 after error() (root released).
+ */
+int ctree_load(struct ix *ix, const struct ix_symbol *root, int depth, struct ctree *out);
+void ctree_release(struct ctree *t);
+
+/* Mark the nodes (and candidates) whose name seen(name, arg) says yes to. */
+void ctree_mark(struct ctree *t, int (*seen)(const char *name, void *arg), void *arg);
+
+/* Nested <details>, each node a link to its line, calls through pointers too. */
+void ctree_html(const struct ctree *t, const struct links *l, const struct ix_tree *tree,
+		struct strbuf *out);
+
+/*
+ * As a JSON value for the event view: [name, url, where, seen, lines,
+ * kids, icalls], icalls as [expr, url, total, [[name, url, seen] …]].
+ */
+void ctree_json(const struct ctree *t, const struct links *l, const struct ix_tree *tree,
+		struct strbuf *out);
+
+#endif
