@@ -43,6 +43,10 @@ site)
 	# local tree: excerpts beside the links, from tree.root only
 	grep -q 'ptrace_stop \\u003chere \\u0026 \\"now\\"\\u003e' site/data/rt-0.js || fail "no source excerpt from tree.root"
 	;;
+observed)
+	# the running kernel's stacks in a report (check-observed.py adds them)
+	python3 "$src/check-observed.py" "$tmp"
+	;;
 golden)
 	"$SYSATLAS" report small.db --index index.db -o site >/dev/null 2>&1 || fail "report failed"
 	grep -q '"excerpt":"[^"]' site/data/rt-*.js && fail "excerpts without a local tree"

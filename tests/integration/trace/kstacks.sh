@@ -78,6 +78,13 @@ expect_eq "$(q "SELECT count(*) FROM kstack_sample WHERE state IS NULL OR state 
 expect_eq "$(q "SELECT max(c) <= 20 FROM (SELECT count(*) c FROM kstack_sample GROUP BY call_seq)")" \
 	1 "at most 20 samples a call"
 
+# the report of a real run: where wc's read waited, stacks aligned, frames linked
+rc=0
+(cd "$tmp" && "$SYSATLAS" run -f -o site -- sh -c '(sleep 0.3; echo hi) | wc -c') >"$tmp/run.out" || rc=$?
+expect_eq "$rc" 0 "sysatlas run of the pipeline"
+python3 "$(dirname "$0")/check-run-observed.py" "$tmp/site" >"$tmp/check.tap" ||
+	fail "the report of the run: $(grep '^not ok' "$tmp/check.tap")"
+
 # not root: the trace goes on, the run says why and what to do
 if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
 	chmod 755 "$tmp"
