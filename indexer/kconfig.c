@@ -1,12 +1,25 @@
 #include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "error.h"
+#include "infile.h"
 #include "kconfig.h"
 #include "strmap.h"
+
+/*
+ * Bounds on what a tree's Kconfig may nest: Linux stays far below each.
+ * Deeper if/menu blocks are an error; deeper sources are skipped (and
+ * counted); a deeper expression is false.  Each bounds a recursion or an
+ * array, so that no Kconfig can overflow the stack.
+ */
+#define KCONFIG_MAX_BLOCKS 64		/* if/menu blocks open at once */
+#define KCONFIG_MAX_SOURCES 32		/* files sourcing each other */
+#define KCONFIG_MAX_EXPR 256		/* parentheses and '!' in an expression */
 
 enum kc_type { KC_UNKNOWN, KC_BOOL, KC_TRISTATE, KC_INT, KC_HEX, KC_STRING };
 
@@ -92,6 +105,7 @@ static char *and_join(const char *a, const char *b)
 struct ev {
 	const struct kconfig *kc;
 	const char *p;
+	int depth;		/* of ( and ! : past KCONFIG_MAX_EXPR, false */
 };
 
 static void ev_space(struct ev *e)
@@ -123,7 +137,13 @@ static int ev_primary(struct ev *e, char *buf, size_t size)
 		int v;
 
 		e->p++;
+		if (++e->depth > KCONFIG_MAX_EXPR) {
+			e->p += strlen(e->p);	/* too deep: the rest is not read */
+			buf[0] = 0;
+			return 0;
+		}
 		v = ev_or(e, buf, size);
+		e->depth--;
 		ev_space(e);
 		if (*e->p == ')')
 			e->p++;
@@ -214,8 +234,17 @@ static int ev_not(struct ev *e, char *buf, size_t size)
 {
 	ev_space(e);
 	if (*e->p == '!' && e->p[1] != '=') {
+		int v;
+
 		e->p++;
-		return 2 - ev_not(e, buf, size);
+		if (++e->depth > KCONFIG_MAX_EXPR) {
+			e->p += strlen(e->p);
+			buf[0] = 0;
+			return 0;
+		}
+		v = 2 - ev_not(e, buf, size);
+		e->depth--;
+		return v;
 	}
 	return ev_cmp(e, buf, size);
 }
@@ -255,7 +284,7 @@ static int ev_or(struct ev *e, char *buf, size_t size)
 /* Tristate value of expr (NULL or empty: y); *str gets its string value. */
 static int eval(const struct kconfig *kc, const char *expr, char *str, size_t size)
 {
-	struct ev e = { kc, expr };
+	struct ev e = { kc, expr, 0 };
 	char tmp[256];
 
 	if (!str) {
@@ -273,8 +302,12 @@ static int eval(const struct kconfig *kc, const char *expr, char *str, size_t si
 
 struct parse {
 	struct kconfig *kc;
-	char *deps_stack[64];	/* from if/menu blocks */
+	char *deps_stack[KCONFIG_MAX_BLOCKS];	/* from if/menu blocks */
 	int ndeps;
+	struct strmap read;	/* files read already, by "dev:ino" */
+	const char *file;	/* where parse_line is, for messages */
+	int line;
+	int failed;		/* a message was given: stop */
 	int cur;		/* current config symbol, -1 none */
 	int cur_choice;		/* 1-based, 0 none */
 	int in_choice_header;	/* after `choice`, before the first config */
@@ -379,7 +412,7 @@ static int word_is(const char *s, const char *w, const char **rest)
 	return 1;
 }
 
-static void parse_file(struct parse *ps, const char *relpath);
+static void parse_file(struct parse *ps, const char *relpath, int optional);
 
 static void set_type(struct kc_sym *sym, enum kc_type t)
 {
@@ -514,9 +547,13 @@ static void parse_line(struct parse *ps, char *line)
 		return;
 	}
 	if (!strcmp(kw, "if") || !strcmp(kw, "menu")) {
-		if (ps->ndeps < (int)(sizeof(ps->deps_stack) / sizeof(ps->deps_stack[0])))
-			ps->deps_stack[ps->ndeps] = !strcmp(kw, "if") ? xstrdup(rest) : NULL;
-		ps->ndeps++;
+		if (ps->ndeps == KCONFIG_MAX_BLOCKS) {
+			error("index: %s:%d: if/menu blocks nested deeper than %d", ps->file,
+			      ps->line, KCONFIG_MAX_BLOCKS);
+			ps->failed = 1;
+			return;
+		}
+		ps->deps_stack[ps->ndeps++] = !strcmp(kw, "if") ? xstrdup(rest) : NULL;
 		ps->cur = -1;
 		ps->menu_header = !strcmp(kw, "menu");
 		ps->in_choice_header = 0;
@@ -525,10 +562,8 @@ static void parse_line(struct parse *ps, char *line)
 	if (!strcmp(kw, "endif") || !strcmp(kw, "endmenu")) {
 		if (ps->ndeps > 0) {
 			ps->ndeps--;
-			if (ps->ndeps < (int)(sizeof(ps->deps_stack) / sizeof(ps->deps_stack[0]))) {
-				free(ps->deps_stack[ps->ndeps]);
-				ps->deps_stack[ps->ndeps] = NULL;
-			}
+			free(ps->deps_stack[ps->ndeps]);
+			ps->deps_stack[ps->ndeps] = NULL;
 		}
 		ps->cur = -1;
 		ps->menu_header = 0;
@@ -552,7 +587,7 @@ static void parse_line(struct parse *ps, char *line)
 		expand(kc, p, &path);
 		ps->cur = -1;
 		if (!strchr(path.buf, '*'))	/* globs: not used by Linux */
-			parse_file(ps, path.buf);
+			parse_file(ps, path.buf, kw[0] == 'o');
 		strbuf_release(&path);
 		return;
 	}
@@ -560,25 +595,49 @@ static void parse_line(struct parse *ps, char *line)
 	parse_attr(ps, kw, rest);
 }
 
-static void parse_file(struct parse *ps, const char *relpath)
+/*
+ * Read relpath (from the tree's root) and parse it.  A file is read once
+ * however often it is sourced: Kconfig has no include guards, and a file
+ * sourcing another twice, each sourcing two more, would be read 2^depth
+ * times.  A missing optional file (osource) is no error.
+ */
+static void parse_file(struct parse *ps, const char *relpath, int optional)
 {
 	struct kconfig *kc = ps->kc;
 	struct strbuf path = STRBUF_INIT, text = STRBUF_INIT, line = STRBUF_INIT;
 	struct strbuf expanded = STRBUF_INIT;
-	const char *p, *end;
-	int help_indent = -1, in_help = 0;
+	const char *p, *end, *outer_file = ps->file;
+	int help_indent = -1, in_help = 0, lineno = 0, outer_line = ps->line;
+	struct stat st;
+	char key[64];
 
-	if (ps->depth > 32)
+	if (ps->failed)
 		return;
 	strbuf_addf(&path, "%s/%s", kc->root, relpath);
+	if (ps->depth >= KCONFIG_MAX_SOURCES) {
+		warning("index: %s:%d: %s: sources nested deeper than %d; not read",
+			ps->file, ps->line, relpath, KCONFIG_MAX_SOURCES);
+		kc->skipped++;
+		goto cleanup;
+	}
+	if (stat(path.buf, &st) == 0) {
+		snprintf(key, sizeof(key), "%llu:%llu", (unsigned long long)st.st_dev,
+			 (unsigned long long)st.st_ino);
+		if (strmap_get(&ps->read, key, 0))
+			goto cleanup;	/* read already */
+		strmap_put(&ps->read, key, 1);
+	} else if (optional && errno == ENOENT) {
+		goto cleanup;
+	}
 	if (strbuf_read_file(&text, path.buf) < 0) {
 		kc->skipped++;
 		goto cleanup;
 	}
 	ps->depth++;
+	ps->file = relpath;
 	p = text.buf;
 	end = text.buf + text.len;
-	while (p < end) {
+	while (p < end && !ps->failed) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		const char *e = nl ? nl : end;
 		int indent = 0;
@@ -587,6 +646,7 @@ static void parse_file(struct parse *ps, const char *relpath)
 		strbuf_reset(&line);
 		strbuf_add(&line, p, (size_t)(e - p));
 		p = nl ? nl + 1 : end;
+		ps->line = ++lineno;
 		/* backslash continuation */
 		while (line.len && line.buf[line.len - 1] == '\\' && p < end) {
 			nl = memchr(p, '\n', (size_t)(end - p));
@@ -594,6 +654,7 @@ static void parse_file(struct parse *ps, const char *relpath)
 			strbuf_setlen(&line, line.len - 1);
 			strbuf_add(&line, p, (size_t)(e - p));
 			p = nl ? nl + 1 : end;
+			lineno++;
 		}
 		for (q = line.buf; *q == ' ' || *q == '\t'; q++)
 			indent += *q == '\t' ? 8 - indent % 8 : 1;
@@ -620,6 +681,8 @@ static void parse_file(struct parse *ps, const char *relpath)
 		parse_line(ps, expanded.buf);
 	}
 	ps->depth--;
+	ps->file = outer_file;
+	ps->line = outer_line;
 cleanup:
 	strbuf_release(&path);
 	strbuf_release(&text);
@@ -649,9 +712,15 @@ struct kconfig *kconfig_new(const char *root, const char *srcarch,
 	memset(&ps, 0, sizeof(ps));
 	ps.kc = kc;
 	ps.cur = -1;
-	parse_file(&ps, "Kconfig");
-	for (i = 0; i < ps.ndeps && i < 64; i++)
+	ps.file = "Kconfig";
+	parse_file(&ps, "Kconfig", 0);
+	for (i = 0; i < ps.ndeps; i++)
 		free(ps.deps_stack[i]);
+	strmap_release(&ps.read);
+	if (ps.failed) {
+		kconfig_free(kc);
+		return NULL;
+	}
 	if (skipped)
 		*skipped = kc->skipped;
 	return kc;
@@ -664,7 +733,8 @@ int kconfig_load_values(struct kconfig *kc, const char *path)
 	struct strbuf text = STRBUF_INIT;
 	char *p, *save = NULL;
 
-	if (strbuf_read_file(&text, path) < 0)
+	/* --config <(…) is fine; a FIFO that no process writes is refused */
+	if (infile_read(&text, path, INFILE_PIPE_OK) < 0)
 		return -1;
 	for (p = strtok_r(text.buf, "\n", &save); p; p = strtok_r(NULL, "\n", &save)) {
 		char *name, *eq, *v;

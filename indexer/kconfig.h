@@ -18,13 +18,19 @@ struct kconfig;
 
 /*
  * Read root/Kconfig for srcarch ("x86") and arch ("x86_64").  Returns NULL
- * after error() when root/Kconfig cannot be read; unreadable sourced files
- * are counted in *skipped (may be NULL) and otherwise ignored.
+ * after error() when root/Kconfig cannot be read or nests if/menu blocks
+ * deeper than 64; unreadable sourced files, and sources nested deeper
+ * than 32, are counted in *skipped (may be NULL) and otherwise ignored.
+ * Each file is read once, however often it is sourced.  An expression
+ * nested deeper than 256 parentheses or '!' is false.
  */
 struct kconfig *kconfig_new(const char *root, const char *srcarch,
 			    const char *arch, int *skipped);
 
-/* Read user values from a .config-syntax file. 0 or -1 after error(). */
+/*
+ * Read user values from a .config-syntax file (or a pipe a process
+ * writes). 0 or -1 after error().
+ */
 int kconfig_load_values(struct kconfig *kc, const char *path);
 
 /* Compute every symbol's value from the user values and the rules. */
