@@ -135,11 +135,20 @@ static const char *ref_end(const char *p)
 	return NULL;
 }
 
+/*
+ * A Makefile is untrusted text: references nest at most this deep (the
+ * expansion recurses), and an expansion stops growing at this size
+ * (`A := $(A)$(A)` doubles at each line).  Past either, it is unknown.
+ */
+#define KBUILD_MAX_NESTING 32
+#define KBUILD_MAX_VALUE ((size_t)1 << 18)
+
 struct ctx {
 	const struct kbuild *kb;
 	struct mkvars *v;
 	const char *dir;
 	int unknown;		/* set when something did not expand */
+	int depth;		/* of expand_ref() */
 };
 
 static void expand(struct ctx *c, const char *s, size_t n, struct strbuf *out);
@@ -166,10 +175,18 @@ static int split_args(const char *s, size_t n, const char **a, size_t *al, int m
 
 static void expand_ref(struct ctx *c, const char *s, size_t n, struct strbuf *out)
 {
-	size_t sp = strcspn(s, " \t");
 	struct strbuf name = STRBUF_INIT;
 	const char *val;
+	size_t sp = 0;
 
+	/* the function name, within the reference only (not to the line's end) */
+	while (sp < n && s[sp] != ' ' && s[sp] != '\t')
+		sp++;
+	if (c->depth >= KBUILD_MAX_NESTING) {
+		c->unknown = 1;
+		return;
+	}
+	c->depth++;
 	if (sp < n) {		/* a function: only subst is understood */
 		const char *a[3];
 		size_t al[3];
@@ -182,7 +199,13 @@ static void expand_ref(struct ctx *c, const char *s, size_t n, struct strbuf *ou
 			expand(c, a[0], al[0], &from);
 			expand(c, a[1], al[1], &to);
 			expand(c, a[2], al[2], &text);
-			for (p = text.buf; from.len && (q = strstr(p, from.buf)); p = q + from.len) {
+			for (p = text.buf; from.len &&
+			     (q = memmem(p, text.len - (size_t)(p - text.buf), from.buf, from.len));
+			     p = q + from.len) {
+				if (out->len > KBUILD_MAX_VALUE) {
+					c->unknown = 1;
+					break;
+				}
 				strbuf_add(out, p, (size_t)(q - p));
 				strbuf_add(out, to.buf, to.len);
 			}
@@ -193,6 +216,7 @@ static void expand_ref(struct ctx *c, const char *s, size_t n, struct strbuf *ou
 		} else {
 			c->unknown = 1;
 		}
+		c->depth--;
 		return;
 	}
 	expand(c, s, n, &name);
@@ -211,6 +235,7 @@ static void expand_ref(struct ctx *c, const char *s, size_t n, struct strbuf *ou
 		strbuf_addstr(out, val);
 	}
 	strbuf_release(&name);
+	c->depth--;
 }
 
 static void expand(struct ctx *c, const char *s, size_t n, struct strbuf *out)
@@ -218,6 +243,10 @@ static void expand(struct ctx *c, const char *s, size_t n, struct strbuf *out)
 	size_t i;
 
 	for (i = 0; i < n; i++) {
+		if (out->len > KBUILD_MAX_VALUE) {
+			c->unknown = 1;
+			return;
+		}
 		if (s[i] != '$' || i + 1 >= n) {
 			strbuf_addch(out, s[i]);
 		} else if (s[i + 1] == '$') {
@@ -254,10 +283,13 @@ static void trim(struct strbuf *sb)
 
 static int has_word(const char *list, const char *word)
 {
-	size_t n = strlen(word);
+	size_t n = strlen(word), len = strlen(list);
 	const char *p = list;
 
-	while (p && (p = strstr(p, word))) {
+	if (!n)
+		return 0;
+	/* memmem with lengths: strstr would measure the rest of a long list each time */
+	while (p && (p = memmem(p, len - (size_t)(p - list), word, n))) {
 		if ((p == list || isspace((unsigned char)p[-1])) &&
 		    (!p[n] || isspace((unsigned char)p[n])))
 			return 1;
@@ -539,9 +571,11 @@ static struct mkvars *eval_text(struct kbuild *kb, const char *dir, struct strbu
 	c.v = v;
 	c.dir = dir;
 	/* join backslash continuations */
-	for (w = text->buf; (w = strstr(w, "\\\n")); ) {
-		w[0] = ' ';
-		w[1] = ' ';
+	for (w = text->buf; (w = memchr(w, '\\', text->len - (size_t)(w - text->buf))); w++) {
+		if (w[1] == '\n') {
+			w[0] = ' ';
+			w[1] = ' ';
+		}
 	}
 	for (line = strtok_r(text->buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
 		eval_line(&c, line, stack, &sp);
