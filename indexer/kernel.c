@@ -158,7 +158,7 @@ static int check_tree(const char *root)
 	if (!path_exists(root, entry_asm, 0))
 		return error("index: %s: not a Linux tree: no %s (the syscall entry code)",
 			     root, entry_asm);
-	return 0;
+	return walk_check_special(root);
 }
 
 /* Skip other architectures and what is never compiled into the kernel. */

@@ -393,6 +393,8 @@ int strace_index(struct ix_tree *t, const struct index_opts *o, struct index_sta
 		prefix = "src/";
 	else if (!is_file(o->root, "strace.c"))
 		return error("index: %s: not a strace tree: no strace.c or src/strace.c", o->root);
+	if (walk_check_special(o->root))
+		return -1;
 	strbuf_addf(&ent, "%slinux/x86_64/syscallent.h", prefix);
 	if (!is_file(o->root, ent.buf)) {
 		error("index: %s: not a strace tree: no %s", o->root, ent.buf);

@@ -21,12 +21,25 @@ struct walk_unreadable {
 struct walk_result {
 	char **files;		/* relative, sorted */
 	int nfiles, afiles;
-	struct walk_unreadable *unreadable;
+	struct walk_unreadable *unreadable;	/* sorted by path */
 	int nunreadable, aunreadable;
 	int scanned;
 };
 
+/*
+ * List the files of o->root as the header says.  Directories that cannot
+ * be read and files that cannot be opened, or whose path is longer than
+ * PATH_MAX, are listed in r->unreadable.  Never fails otherwise.
+ */
 void walk_tree(const struct walk_opts *o, struct walk_result *r);
 void walk_result_release(struct walk_result *r);
+
+/*
+ * Refuse a tree that holds a FIFO, a socket or a device (or a symbolic
+ * link to one) anywhere, hidden directories too: libclang opens whatever
+ * a source #includes and would block on a FIFO or read /dev/zero forever.
+ * 0, or -1 after error() naming the first one found.
+ */
+int walk_check_special(const char *root);
 
 #endif
