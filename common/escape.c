@@ -143,11 +143,17 @@ static void js_cp(struct strbuf *out, unsigned long cp)
 		utf8_append(out, cp);
 }
 
+/*
+ * No '"' here: cgraph's writer puts a backslash before each quote itself
+ * (escaped here too, a quote came out as \\" in the DOT text, which ends
+ * the string there).  Every backslash is doubled, so a run of them is
+ * never odd before a quote or at the end, where cgraph's writer would
+ * emit a DOT string that ends early or never ends.
+ */
 static void dot_cp(struct strbuf *out, unsigned long cp)
 {
 	switch (cp) {
 	case '\\': strbuf_addstr(out, "\\\\"); return;
-	case '"': strbuf_addstr(out, "\\\""); return;
 	case '&': strbuf_addstr(out, "&amp;"); return;
 	case '\n': strbuf_addstr(out, "\\n"); return;
 	}

@@ -32,10 +32,13 @@ void escape_js_string(struct strbuf *out, const char *s, size_t len);
 
 /*
  * A graphviz label or attribute value handed to cgraph (agsafeset), which
- * graphviz later interprets: backslash escapes (\N \G \l …) are neutralised
- * by doubling the backslash, " becomes \", & becomes &amp; (graphviz decodes
- * entities in labels), newline becomes \n (a centred line break).  Not for
- * record-shaped nodes, whose {}|<> are special.
+ * quotes it when it writes DOT and which graphviz later interprets:
+ * backslash escapes (\N \G \l …) are neutralised by doubling the
+ * backslash, & becomes &amp; (graphviz decodes entities in labels),
+ * newline becomes \n (a centred line break).  " is left as it is: cgraph
+ * escapes it (once) when it writes DOT.  For values given to cgraph only,
+ * never for DOT text written by hand; not for record-shaped nodes, whose
+ * {}|<> are special.
  */
 void escape_dot_label(struct strbuf *out, const char *s, size_t len);
 

@@ -1,4 +1,5 @@
 #include <assert.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -131,6 +132,28 @@ static int graph_is_ident(const char *s)
 	return 1;
 }
 
+static int graph_is_blank(const char *s)
+{
+	return !s[strspn(s, " \t\n\r")];
+}
+
+void web_graph_id_int(struct strbuf *out, const char *prefix, int64_t v)
+{
+	strbuf_addstr(out, prefix);
+	if (v < 0)
+		strbuf_addch(out, 'm');
+	/* through unsigned: -INT64_MIN has no int64_t */
+	strbuf_add_uint(out, v < 0 ? -(uint64_t)v : (uint64_t)v);
+}
+
+/* An id handed in by a caller: an identifier, or -1 after error(). */
+static int graph_check_id(const char *what, const char *id)
+{
+	if (graph_is_ident(id))
+		return 0;
+	return error("graph: %s '%s': not an identifier ([A-Za-z0-9_])", what, id ? id : "");
+}
+
 /* Set attribute name on obj to the escaped value (nothing for NULL). */
 static void graph_set(void *obj, const char *name, const char *value)
 {
@@ -191,8 +214,8 @@ static void graph_apply(void *obj, const struct graph_attrs *a, int is_node)
 	 */
 	if (is_node)
 		graph_set(obj, "label", a->label ? a->label : "");
-	else
-		graph_set(obj, "xlabel", a->label);
+	else if (a->label && !graph_is_blank(a->label))
+		graph_set(obj, "xlabel", a->label);	/* a blank one fails an assert in dot */
 	if (a->href) {
 		graph_set_href(obj, a->href);
 		/* source links open beside the report, site links in place */
@@ -271,7 +294,8 @@ int web_graph_cluster_add(struct graph *g, const char *id, const char *label,
 	struct strbuf name = STRBUF_INIT;
 	Agraph_t *sub;
 
-	assert(graph_is_ident(id));
+	if (graph_check_id("cluster", id) < 0)
+		return -1;
 	if (graph_cluster_find(g, id))
 		return error("graph: duplicate cluster %s", id);
 	strbuf_addf(&name, "cluster_%s", id);
@@ -294,7 +318,8 @@ int web_graph_node_add(struct graph *g, const char *cluster, const char *id,
 	Agraph_t *where = g->g;
 	Agnode_t *n;
 
-	assert(graph_is_ident(id));
+	if (graph_check_id("node", id) < 0)
+		return -1;
 	if (cluster) {
 		where = graph_cluster_find(g, cluster);
 		if (!where)
@@ -309,6 +334,42 @@ int web_graph_node_add(struct graph *g, const char *cluster, const char *id,
 	graph_apply(n, a, 1);
 	g->nodes++;
 	return 0;
+}
+
+/*
+ * Text of an HTML-like label: graphviz refuses an element whose text is
+ * only whitespace (and may crash after), so tabs and line ends are spaces
+ * and blank text is a no-break space; its lexer also stumbles on a text
+ * starting with ']', so brackets are character references.
+ */
+static void graph_html_text(struct strbuf *out, const char *s)
+{
+	struct strbuf flat = STRBUF_INIT;
+	size_t i;
+	int blank = 1;
+
+	strbuf_addstr(&flat, s);
+	for (i = 0; i < flat.len; i++) {
+		if (flat.buf[i] == '\t' || flat.buf[i] == '\n' || flat.buf[i] == '\r')
+			flat.buf[i] = ' ';
+		if (flat.buf[i] != ' ')
+			blank = 0;
+	}
+	if (blank) {
+		strbuf_addstr(out, "&#160;");
+	} else {
+		size_t start = 0;
+
+		for (i = 0; i <= flat.len; i++) {
+			if (i < flat.len && flat.buf[i] != '[' && flat.buf[i] != ']')
+				continue;
+			escape_html_text(out, flat.buf + start, i - start);
+			if (i < flat.len)
+				strbuf_addstr(out, flat.buf[i] == '[' ? "&#91;" : "&#93;");
+			start = i + 1;
+		}
+	}
+	strbuf_release(&flat);
 }
 
 /* An HTML-like label attribute: XML text, then the cleaned URL. */
@@ -338,7 +399,8 @@ int web_graph_table_node_add(struct graph *g, const char *cluster, const char *i
 	char *label;
 	int i;
 
-	assert(graph_is_ident(id));
+	if (graph_check_id("node", id) < 0)
+		return -1;
 	if (cluster) {
 		where = graph_cluster_find(g, cluster);
 		if (!where)
@@ -350,9 +412,13 @@ int web_graph_table_node_add(struct graph *g, const char *cluster, const char *i
 	if (!n)
 		return error("graph: cannot create node %s", id);
 	strbuf_addstr(&html, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
-		      "CELLPADDING=\"2\"><TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>");
-	escape_html_text_str(&html, title);
-	strbuf_addstr(&html, "</B></TD></TR>");
+		      "CELLPADDING=\"2\">");
+	/* graphviz refuses an empty <B> (and then crashes laying the graph out) */
+	if (title && *title) {
+		strbuf_addstr(&html, "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>");
+		graph_html_text(&html, title);
+		strbuf_addstr(&html, "</B></TD></TR>");
+	}
 	for (i = 0; i < nrows; i++) {
 		const struct graph_row *r = &rows[i];
 
@@ -361,7 +427,7 @@ int web_graph_table_node_add(struct graph *g, const char *cluster, const char *i
 			graph_html_href(&html, r->href, r->tooltip);
 		strbuf_addstr(&html, r->href ? "><FONT COLOR=\"#1f4f8f\">" :
 			      r->plain ? "><FONT COLOR=\"#59636e\">" : "><FONT COLOR=\"#aa3333\">");
-		escape_html_text_str(&html, r->text && *r->text ? r->text : "?");
+		graph_html_text(&html, r->text && *r->text ? r->text : "?");
 		if (!r->href && !r->plain)
 			strbuf_addstr(&html, " (missing)");
 		strbuf_addstr(&html, "</FONT></TD>");
@@ -374,7 +440,7 @@ int web_graph_table_node_add(struct graph *g, const char *cluster, const char *i
 		if (r->note_href)
 			graph_html_href(&html, r->note_href, NULL);
 		strbuf_addstr(&html, "><FONT COLOR=\"#5b6b7f\" POINT-SIZE=\"9\">");
-		escape_html_text_str(&html, r->note);
+		graph_html_text(&html, r->note);
 		strbuf_addstr(&html, "</FONT></TD></TR>");
 	}
 	strbuf_addstr(&html, "</TABLE>");

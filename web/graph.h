@@ -2,13 +2,17 @@
  * graph: small graphs built with cgraph and rendered in-process with gvc.
  *
  * Shared by the report and the doc pages.  Callers name nodes with their
- * own identifiers ([A-Za-z0-9_], never data); every label, tooltip and
- * href handed in is untrusted text and is escaped here with
- * escape_dot_label() before cgraph sees it.  The same graph gives DOT text
+ * own identifiers ([A-Za-z0-9_], never data: numbers through
+ * web_graph_id_int(); anything else is refused with an error); every
+ * label, tooltip and href handed in is untrusted text and is escaped here,
+ * once, with escape_dot_label() before cgraph sees it (cgraph quotes it
+ * when it writes DOT).  The same graph gives DOT text
  * (for golden tests and `sysatlas path --format dot`) and SVG (for pages).
  */
 #ifndef SYSATLAS_WEB_GRAPH_H
 #define SYSATLAS_WEB_GRAPH_H
+
+#include <stdint.h>
 
 #include "strbuf.h"
 
@@ -39,6 +43,12 @@ struct graph_attrs {
  * little time on crossing minimisation (mclimit 0.1).
  */
 struct graph *web_graph_new(const char *name, enum graph_dir dir);
+
+/*
+ * Append an identifier for number v (a tid, a row id read from a
+ * database): prefix, then 'm' for a minus sign, then the digits.
+ */
+void web_graph_id_int(struct strbuf *out, const char *prefix, int64_t v);
 
 /* Free g and everything in it. NULL is a no-op. */
 void web_graph_free(struct graph *g);

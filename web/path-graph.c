@@ -20,7 +20,12 @@ static const char *const section_id[SP_NR_SECTIONS] = {
 
 static void node_id(struct strbuf *out, const char *prefix, const struct ix_symbol *sym)
 {
-	strbuf_addf(out, "%ss%lld", prefix, (long long)sym->id);
+	struct strbuf p = STRBUF_INIT;
+
+	/* a row id of an untrusted index may be negative */
+	strbuf_addf(&p, "%ss", prefix);
+	web_graph_id_int(out, p.buf, sym->id);
+	strbuf_release(&p);
 }
 
 static void step_label(struct strbuf *out, const struct ix_symbol *sym)

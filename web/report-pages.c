@@ -173,7 +173,7 @@ static void task_node_id(const struct report *r, int i, struct strbuf *out)
 {
 	int j;
 
-	strbuf_addf(out, "t%lld", (long long)r->run.tasks[i].tid);
+	web_graph_id_int(out, "t", r->run.tasks[i].tid);	/* tids of a bad trace may be < 0 */
 	for (j = 0; j < i; j++)
 		if (r->run.tasks[j].tid == r->run.tasks[i].tid) {
 			strbuf_addf(out, "_%d", i);
@@ -194,7 +194,7 @@ static int report_task_graph(struct report *r, struct strbuf *out)
 
 		if (t->tid == t->tgid || i == 0 || r->run.tasks[i - 1].tgid != t->tgid) {
 			strbuf_reset(&id);
-			strbuf_addf(&id, "p%lld", (long long)t->tgid);
+			web_graph_id_int(&id, "p", t->tgid);
 			strbuf_reset(&label);
 			strbuf_addf(&label, "process %lld", (long long)t->tgid);
 			for (j = 0; j < i; j++)
@@ -218,7 +218,7 @@ static int report_task_graph(struct report *r, struct strbuf *out)
 		a.tooltip = "show this thread in the timeline";
 		a.color = t->tid == t->tgid ? "#ffffff" : "#f8fbff";
 		strbuf_reset(&id);
-		strbuf_addf(&id, "p%lld", (long long)t->tgid);
+		web_graph_id_int(&id, "p", t->tgid);
 		{
 			struct strbuf nid = STRBUF_INIT;
 

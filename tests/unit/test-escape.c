@@ -73,7 +73,9 @@ static void test_js(void)
 static void test_dot(void)
 {
 	CHECK(escape_dot_label, "a\\Nb", "a\\\\Nb", "dot backslash escapes neutralised");
-	CHECK(escape_dot_label, "say \"hi\"", "say \\\"hi\\\"", "dot quotes");
+	CHECK(escape_dot_label, "say \"hi\"", "say \"hi\"", "dot quotes left to cgraph, which escapes them");
+	CHECK(escape_dot_label, "x\\", "x\\\\", "dot trailing backslash doubled (never odd at the end)");
+	CHECK(escape_dot_label, "a\\\"", "a\\\\\"", "dot backslash before a quote doubled");
 	CHECK(escape_dot_label, "a&lt;b", "a&amp;lt;b", "dot ampersand (graphviz decodes entities)");
 	CHECK(escape_dot_label, "l1\nl2", "l1\\nl2", "dot newline");
 	CHECK(escape_dot_label, "<b>{x|y}</b>", "<b>{x|y}</b>", "dot angle brackets and braces kept (not records)");
