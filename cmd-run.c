@@ -98,6 +98,7 @@ int cmd_run(int argc, char **argv)
 	};
 	struct web_report_opts o = { 0 };
 	struct strbuf trace = STRBUF_INIT, html = STRBUF_INIT, text = STRBUF_INIT;
+	struct strbuf where = STRBUF_INIT;
 	char **targv = NULL, *owned[16];
 	int targc = 0, nowned = 0, c, i, status, rc = 1;
 	struct outdir od = { 0 };
@@ -206,7 +207,8 @@ int cmd_run(int argc, char **argv)
 		rc = 1;
 		goto cleanup;
 	}
-	printf("%s/index.html\n", od.path);
+	strbuf_addf(&where, "%s/index.html", od.path);
+	print_line(where.buf);
 	fflush(stdout);
 	if (WIFSIGNALED(status)) {
 		/* end as the command did, as strace does */
@@ -226,5 +228,6 @@ cleanup:
 	strbuf_release(&trace);
 	strbuf_release(&html);
 	strbuf_release(&text);
+	strbuf_release(&where);
 	return rc;
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "escape.h"
 
 static error_routine routine;
 
@@ -14,6 +15,7 @@ void error_set_routine(error_routine fn)
 
 static void report(const char *prefix, const char *fmt, va_list ap, int errnum)
 {
+	struct strbuf shown = STRBUF_INIT;
 	char msg[4096];
 	int n;
 
@@ -25,12 +27,15 @@ static void report(const char *prefix, const char *fmt, va_list ap, int errnum)
 		size_t len = strlen(msg);
 		snprintf(msg + len, sizeof(msg) - len, ": %s", strerror(errnum));
 	}
+	/* names and lines from traces and source trees: no control byte reaches the terminal */
+	escape_terminal(&shown, msg, strlen(msg));
 	if (routine) {
-		routine(msg);
-		return;
+		routine(shown.buf);
+	} else {
+		fflush(stdout);
+		fprintf(stderr, "%s\n", shown.buf);
 	}
-	fflush(stdout);
-	fprintf(stderr, "%s\n", msg);
+	strbuf_release(&shown);
 }
 
 int error(const char *fmt, ...)
@@ -64,6 +69,29 @@ void warning(const char *fmt, ...)
 	report("warning: ", fmt, ap, 0);
 	va_end(ap);
 	errno = saved;
+}
+
+void note(const char *fmt, ...)
+{
+	int saved = errno;
+	va_list ap;
+
+	va_start(ap, fmt);
+	report("", fmt, ap, 0);
+	va_end(ap);
+	errno = saved;
+}
+
+int print_line(const char *s)
+{
+	struct strbuf shown = STRBUF_INIT;
+	int rc;
+
+	escape_terminal_str(&shown, s);
+	strbuf_addch(&shown, '\n');
+	rc = fwrite(shown.buf, 1, shown.len, stdout) == shown.len ? 0 : -1;
+	strbuf_release(&shown);
+	return rc;
 }
 
 void die(const char *fmt, ...)

@@ -3,7 +3,9 @@
  *
  * Every message goes to stderr as "sysatlas: <what>: <why>".  Library code
  * reports with error() and returns its -1; only cmd_* code calls die() or
- * exits.
+ * exits.  A message names untrusted things (paths, lines of a source tree,
+ * what a trace holds): its control bytes are written escaped, as strace
+ * writes them (escape_terminal()), never raw.
  */
 #ifndef SYSATLAS_ERROR_H
 #define SYSATLAS_ERROR_H
@@ -25,6 +27,15 @@ int error_errno(const char *fmt, ...) SYSATLAS_PRINTF(1, 2);
 
 /* Print "sysatlas: warning: <fmt>"; never fails. */
 void warning(const char *fmt, ...) SYSATLAS_PRINTF(1, 2);
+
+/* Print "sysatlas: <fmt>", a message that is no error (a summary); never fails. */
+void note(const char *fmt, ...) SYSATLAS_PRINTF(1, 2);
+
+/*
+ * Print s and a newline on stdout (a path for the user or a script), its
+ * control bytes escaped as in messages.  0, or -1 with errno set.
+ */
+int print_line(const char *s);
 
 /* Print "sysatlas: <fmt>" and exit(1). */
 void die(const char *fmt, ...) SYSATLAS_PRINTF(1, 2) __attribute__((noreturn));

@@ -203,3 +203,52 @@ void escape_url_path(struct strbuf *out, const char *s, size_t len)
 		}
 	}
 }
+
+/* One byte as strace writes a non-printable one: \t \n \v \f \r, else \ooo. */
+static void terminal_byte(struct strbuf *out, unsigned char c)
+{
+	static const char named[] = "\t\n\v\f\r";
+	static const char letter[] = "tnvfr";
+	const char *n = c ? memchr(named, c, sizeof(named) - 1) : NULL;
+
+	strbuf_addch(out, '\\');
+	if (n) {
+		strbuf_addch(out, letter[n - named]);
+		return;
+	}
+	strbuf_addch(out, '0' + (c >> 6));
+	strbuf_addch(out, '0' + ((c >> 3) & 7));
+	strbuf_addch(out, '0' + (c & 7));
+}
+
+static void terminal(struct strbuf *out, const char *s, size_t len, int keep_lines)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, adv;
+
+	strbuf_grow(out, len);
+	while (i < len) {
+		long cp = utf8_decode(p + i, len - i, &adv);
+		size_t k;
+
+		if ((cp >= 0x20 && cp != 0x7F && (cp < 0x80 || cp > 0x9F)) ||
+		    (keep_lines && cp == '\n')) {
+			strbuf_add(out, s + i, adv);
+		} else {
+			/* a control (C0, DEL, C1) or a byte that is not UTF-8 */
+			for (k = 0; k < adv; k++)
+				terminal_byte(out, p[i + k]);
+		}
+		i += adv;
+	}
+}
+
+void escape_terminal(struct strbuf *out, const char *s, size_t len)
+{
+	terminal(out, s, len, 0);
+}
+
+void escape_terminal_lines(struct strbuf *out, const char *s, size_t len)
+{
+	terminal(out, s, len, 1);
+}

@@ -48,12 +48,25 @@ void escape_dot_label(struct strbuf *out, const char *s, size_t len);
  */
 void escape_url_path(struct strbuf *out, const char *s, size_t len);
 
+/*
+ * Text for a terminal, as strace prints what it cannot show: every C0
+ * control, DEL and C1 control (U+0080..U+009F), and every byte that is not
+ * UTF-8, becomes \t \n \v \f \r or a three-digit octal \ooo; the rest,
+ * printable UTF-8, is kept.  So an ESC ]0;… BEL from a source tree or a
+ * trace never reaches the terminal.  Backslashes are kept as they are.
+ */
+void escape_terminal(struct strbuf *out, const char *s, size_t len);
+
+/* The same for text of several lines: '\n' is kept. */
+void escape_terminal_lines(struct strbuf *out, const char *s, size_t len);
+
 /* Convenience for NUL-terminated strings. */
 #define escape_html_text_str(out, s) escape_html_text((out), (s), strlen(s))
 #define escape_html_attr_str(out, s) escape_html_attr((out), (s), strlen(s))
 #define escape_js_string_str(out, s) escape_js_string((out), (s), strlen(s))
 #define escape_dot_label_str(out, s) escape_dot_label((out), (s), strlen(s))
 #define escape_url_path_str(out, s) escape_url_path((out), (s), strlen(s))
+#define escape_terminal_str(out, s) escape_terminal((out), (s), strlen(s))
 
 /*
  * Decode one UTF-8 sequence at s (len > 0 bytes available).  Returns the

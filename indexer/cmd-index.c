@@ -260,19 +260,20 @@ int cmd_index(int argc, char **argv)
 	if (outfile_commit(&of) < 0)
 		goto cleanup;
 
+	/* the versions come from the trees: through note(), escaped */
 	if (lt)
-		fprintf(stderr, "sysatlas: index: linux %s: %d syscalls (%d implemented, %d unimplemented), "
+		note("index: linux %s: %d syscalls (%d implemented, %d unimplemented), "
 			"%d definitions, %d paths; %d files parsed (%d with errors), %d skipped; "
-			"%d functions, %d call-tree edges, %d calls through pointers\n",
+			"%d functions, %d call-tree edges, %d calls through pointers",
 			lt->version, lst.syscalls, lst.implemented, lst.unimplemented,
 			lst.definitions, lst.paths, lst.files_parsed, lst.files_with_errors,
 			lt->nskips, lst.functions, lst.tree_edges, lst.icalls);
 	if (stt)
-		fprintf(stderr, "sysatlas: index: strace %s: %d syscalls, %d decoders, %d paths; "
-			"%d files parsed (%d with errors), %d skipped\n",
+		note("index: strace %s: %d syscalls, %d decoders, %d paths; "
+			"%d files parsed (%d with errors), %d skipped",
 			stt->version, sst.syscalls, sst.decoders, sst.paths, sst.files_parsed,
 			sst.files_with_errors, stt->nskips);
-	fprintf(stderr, "sysatlas: index: wrote %s in %.1f s\n", out, now() - t0);
+	note("index: wrote %s in %.1f s", out, now() - t0);
 	rc = 0;
 cleanup:
 	if (db)

@@ -60,7 +60,7 @@ int cmd_doc(int argc, char **argv)
 	};
 	const char *index_paths[2] = { NULL, NULL }, *trace_path = NULL, *links_arg = NULL;
 	const char *outdir = "sysatlas-doc";
-	struct strbuf dflt = STRBUF_INIT;
+	struct strbuf dflt = STRBUF_INIT, where = STRBUF_INIT;
 	struct doc_assets assets = { STRBUF_INIT, STRBUF_INIT };
 	struct doc_site site = { 0 };
 	struct links links = { 0 };
@@ -136,7 +136,8 @@ int cmd_doc(int argc, char **argv)
 		goto cleanup;
 	if (outdir_commit(&od) < 0)
 		goto cleanup;
-	printf("%s/index.html\n", od.path);
+	strbuf_addf(&where, "%s/index.html", od.path);
+	print_line(where.buf);
 	if (fflush(stdout) != 0) {
 		error_errno("doc: write");
 		goto cleanup;
@@ -156,5 +157,6 @@ cleanup:
 	db_close(site.trace);
 	links_release(&links);
 	strbuf_release(&dflt);
+	strbuf_release(&where);
 	return rc;
 }

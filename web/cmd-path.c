@@ -1,8 +1,10 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
+#include "escape.h"
 #include "index-read.h"
 #include "links.h"
 #include "path-build.h"
@@ -116,6 +118,14 @@ int cmd_path(int argc, char **argv)
 			goto cleanup;
 		strbuf_addch(&out, '\n');
 		break;
+	}
+	/* names and paths of an untrusted index: no control byte reaches a terminal */
+	if (format == FORMAT_TEXT || isatty(STDOUT_FILENO)) {
+		struct strbuf shown = STRBUF_INIT;
+
+		escape_terminal_lines(&shown, out.buf, out.len);
+		strbuf_release(&out);
+		out = shown;
 	}
 	if (fwrite(out.buf, 1, out.len, stdout) != out.len || fflush(stdout) != 0) {
 		error_errno("path: write");

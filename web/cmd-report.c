@@ -94,7 +94,7 @@ int cmd_report(int argc, char **argv)
 		strbuf_release(&index_html);
 		return 1;
 	}
-	printf("%s\n", index_html.buf);
+	print_line(index_html.buf);
 	if (open_it)
 		report_open(index_html.buf);
 	strbuf_release(&index_html);

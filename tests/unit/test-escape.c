@@ -1,4 +1,7 @@
 /* Unit tests for common/escape.c: every metacharacter, bad UTF-8, NULs. */
+#include <stdio.h>
+
+#include "error.h"
 #include "escape.h"
 #include "tap.h"
 
@@ -93,9 +96,36 @@ static void test_url(void)
 	CHECK(escape_url_path, "javascript:alert(1)", "javascript%3Aalert%281%29", "url colon and parens");
 }
 
+static char last_error[256];
+
+static void catch_error(const char *line)
+{
+	snprintf(last_error, sizeof(last_error), "%s", line);
+}
+
+static void test_terminal(void)
+{
+	CHECK(escape_terminal, "ls -l /tmp/\xc3\xa9t\xc3\xa9", "ls -l /tmp/\xc3\xa9t\xc3\xa9",
+	      "terminal keeps printable UTF-8");
+	CHECK(escape_terminal, "\x1b]0;pwned\x07", "\\033]0;pwned\\007", "terminal OSC title sequence");
+	CHECK(escape_terminal, "\t\n\v\f\r", "\\t\\n\\v\\f\\r", "terminal named controls");
+	CHECK(escape_terminal, "\0\x7f", "\\000\\177", "terminal NUL and DEL");
+	CHECK(escape_terminal, "\xc2\x9b" "31m", "\\302\\23331m", "terminal C1 CSI as UTF-8");
+	CHECK(escape_terminal, "\x9b\xff\xe2\x82", "\\233\\377\\342\\202", "terminal bytes that are not UTF-8");
+	CHECK(escape_terminal, "a\\b", "a\\b", "terminal keeps backslashes");
+	CHECK(escape_terminal_lines, "l1\nl2\x1b", "l1\nl2\\033", "terminal lines keep line ends");
+	error_set_routine(catch_error);
+	error("index: %s:%d: garbled line", "a.tbl\x1b[2J", 3);
+	is_str(last_error, "sysatlas: index: a.tbl\\033[2J:3: garbled line", "error() escapes what it names");
+	warning("%s", "\x1b]0;x\x07");
+	is_str(last_error, "sysatlas: warning: \\033]0;x\\007", "warning() too");
+	error_set_routine(NULL);
+}
+
 int main(void)
 {
 	test_utf8();
+	test_terminal();
 	test_html();
 	test_js();
 	test_dot();
