@@ -62,6 +62,18 @@ function fileUrl(p) {
 	await page.fill("#syscall-search", "");
 	is(await page.locator("table.syscalls tbody tr:visible").count(), expect.rows, "clearing the search shows every row");
 
+	// --- a malformed #q= fragment: no exception, the search still works -----
+	const before = problems.length;
+	await page.goto("about:blank");	// a new document, not a hash change
+	await page.goto(fileUrl(path.join(site, "index.html")) + "#q=%E0%A4%");
+	ok((await page.locator("#search-count").textContent()).trim().endsWith("entries"),
+	   "index.html#q=%E0%A4% still counts its entries");
+	await page.fill("#syscall-search", expect.search);
+	is(await page.locator("table.syscalls tbody tr:visible").count(), expect.searchHits.length,
+	   "and its search still filters");
+	is(problems.length, before, "no error from the malformed fragment");
+	await page.fill("#syscall-search", "");
+
 	// --- sorting ------------------------------------------------------------
 	const first = page.locator("table.syscalls").first();
 	await first.locator("th", { hasText: "name" }).click();

@@ -138,6 +138,16 @@ async function filter(page, q) {
     ok(errors.length === 0, 'no console errors on the timeline', errors);
     await page.close();
 
+    /* malformed fragments: no exception, the timeline drawn, the filter alive */
+    for (const frag of ['#%E0%A4%A', '#q=%', '#e=%zz', '#q=read%E0%A4']) {
+      const p3 = await open(ctx, url(site, 'timeline.html' + frag));
+      await loaded(p3.page);
+      ok(await drawn(p3.page) > 0 || frag.startsWith('#q='), 'timeline' + frag + ' draws');
+      ok(await filter(p3.page, 'read') > 0, 'timeline' + frag + ': the filter still works');
+      ok(p3.errors.length === 0, 'timeline' + frag + ': no console errors', p3.errors);
+      await p3.page.close();
+    }
+
     /* --- overview ---------------------------------------------------- */
     ({ page, errors } = await open(ctx, url(site, 'index.html')));
     ok((await page.textContent('h1')).includes('demo </script><b>x</b> a"b'), 'argv shown as text');

@@ -6,6 +6,17 @@
 (function () {
 	"use strict";
 
+	/* A malformed fragment (#q=%) must not throw: decode what is well formed. */
+	function decodeFragment(s) {
+		try {
+			return decodeURIComponent(s);
+		} catch (e) {
+			return s.replace(/(%[0-9a-fA-F]{2})+/g, function (run) {
+				try { return decodeURIComponent(run); } catch (e2) { return run; }
+			});
+		}
+	}
+
 	function rowsOf(table) {
 		return Array.prototype.slice.call(table.tBodies[0].rows);
 	}
@@ -61,7 +72,7 @@
 		}
 		input.addEventListener("input", apply);
 		if (location.hash.indexOf("#q=") === 0)
-			input.value = decodeURIComponent(location.hash.slice(3));
+			input.value = decodeFragment(location.hash.slice(3));
 		apply();
 	}
 

@@ -826,8 +826,21 @@
     return false;
   }
 
+  /* A fragment as typed or pasted may be malformed (#q=%, #e=%zz, a cut
+   * UTF-8 sequence): decodeURIComponent throws on it, which left the
+   * timeline empty.  Decode what is well formed, keep the rest as written. */
+  function decodeFragment(s) {
+    try {
+      return decodeURIComponent(s);
+    } catch (e) {
+      return s.replace(/(%[0-9a-fA-F]{2})+/g, function (run) {
+        try { return decodeURIComponent(run); } catch (e2) { return run; }
+      });
+    }
+  }
+
   function fromHash() {
-    var h = decodeURIComponent(location.hash.slice(1));
+    var h = decodeFragment(location.hash.slice(1));
     var m;
     if ((m = /^e=(\d+)$/.exec(h))) {
       wantSeq = +m[1];
