@@ -4,6 +4,7 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <linux/seccomp.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -41,6 +42,69 @@ static void child_say(const char *s)
 	(void)n;
 }
 
+/* Write s[0..len) with control bytes as \ooo (a path, a #! line); async-signal-safe. */
+static void child_say_text(const char *s, size_t len)
+{
+	char buf[256];
+	size_t i, n = 0;
+
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (n + 4 > sizeof(buf)) {
+			if (write(2, buf, n) < 0)
+				return;
+			n = 0;
+		}
+		if (c < 0x20 || c == 0x7f) {
+			buf[n++] = '\\';
+			buf[n++] = (char)('0' + (c >> 6));
+			buf[n++] = (char)('0' + ((c >> 3) & 7));
+			buf[n++] = (char)('0' + (c & 7));
+		} else {
+			buf[n++] = (char)c;
+		}
+	}
+	if (n && write(2, buf, n) < 0)
+		return;
+}
+
+/*
+ * Say why execv(path) failed, with its errno text, as the shell would:
+ * ENOEXEC is a file the kernel cannot run, ENOENT for a file that exists
+ * is a #! line naming a missing interpreter.  Async-signal-safe (no
+ * strerror(), which may take the locale's lock): strerrordesc_np().
+ */
+static void child_exec_failed(const char *path, int err)
+{
+	char head[256];
+	ssize_t n = 0;
+	int fd;
+
+	child_say("sysatlas: trace: cannot execute ");
+	child_say_text(path, strlen(path));
+	if (err == ENOENT && (fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) >= 0) {
+		n = read(fd, head, sizeof(head) - 1);
+		close(fd);
+	}
+	if (n > 2 && head[0] == '#' && head[1] == '!') {
+		char *p = head + 2, *e;
+
+		head[n] = 0;
+		while (*p == ' ' || *p == '\t')
+			p++;
+		for (e = p; *e && *e != '\n' && *e != ' ' && *e != '\t'; e++)
+			;
+		child_say(": its interpreter ");
+		child_say_text(p, (size_t)(e - p));
+	}
+	child_say(": ");
+	child_say(strerrordesc_np(err) ? strerrordesc_np(err) : "unknown error");
+	if (err == ENOEXEC)
+		child_say(" (not a program this kernel runs, nor a script with a #! line)");
+	child_say("\n");
+}
+
 /*
  * The child between fork and exec: only async-signal-safe calls (the
  * tracer may be multi-threaded and run under AddressSanitizer).
@@ -63,9 +127,7 @@ engine_child(const char *path, char **argv, const struct sock_fprog *prog)
 		}
 	}
 	execv(path, argv);
-	child_say("sysatlas: trace: cannot execute ");
-	child_say(path);
-	child_say("\n");
+	child_exec_failed(path, errno);
 	_exit(127);
 }
 
