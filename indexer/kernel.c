@@ -718,9 +718,8 @@ static struct parse_job *plan_jobs(struct kctx *k, int *njobs)
  */
 static struct parse_job *plan_check_jobs(struct kctx *k, struct parse_job *jobs, int *njobs)
 {
-	static const char *const any_body[] = { "{", NULL };
 	char **skips = skip_dirs_new(k->o->root);
-	struct walk_opts wo = { k->o->root, ".c", any_body, (const char *const *)skips };
+	struct walk_opts wo = { k->o->root, ".c", NULL, (const char *const *)skips };
 	struct walk_result wr;
 	char needs[128];
 	char **pick;
@@ -894,6 +893,11 @@ int kernel_index(struct ix_tree *t, const struct index_opts *o, struct index_sta
 		struct kfuncs_stats kst;
 
 		kfuncs_index(t, k.kc, k.kb, (const char *const *)skips, &kst);
+		if (o->verbose)
+			fprintf(stderr, "sysatlas: index: lexical pass: %d files, %.1f MB, %d functions, "
+				"%d asm labels, %d #if undecided, in %.2f s\n", kst.files,
+				(double)kst.bytes / 1e6, kst.functions, kst.asm_labels,
+				kst.conds_undecided, kst.seconds);
 		st->functions = kst.functions;
 		st->tree_edges = kst.tree_edges;
 		st->icalls = kst.icalls;

@@ -1,6 +1,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cscan.h"
 #include "error.h"
@@ -102,8 +103,7 @@ static void kf_scan(struct kf *k, const char *rel, int header)
 /* Every compiled .c file, and the headers worth reading; then scan them. */
 static void kf_scan_tree(struct kf *k, struct kbuild *kb, const char *const *skip_dirs)
 {
-	static const char *const any_body[] = { "{", NULL };
-	struct walk_opts wo = { k->t->root, ".c", any_body, skip_dirs };
+	struct walk_opts wo = { k->t->root, ".c", NULL, skip_dirs };
 	struct walk_result c, h;
 	struct strmap dirs = STRMAP_INIT;
 	struct strbuf d = STRBUF_INIT;
@@ -408,8 +408,7 @@ static int asm_macro_name(const char *s, const char *e, char *out, size_t size, 
 /* The entry symbols of arch/x86's assembly. */
 static void kf_asm(struct kf *k, const char *const *skip_dirs)
 {
-	static const char *const any[] = { "(", NULL };
-	struct walk_opts wo = { k->t->root, ".S", any, skip_dirs };
+	struct walk_opts wo = { k->t->root, ".S", NULL, skip_dirs };
 	struct walk_result w;
 	int i;
 
@@ -457,9 +456,18 @@ static void kf_asm(struct kf *k, const char *const *skip_dirs)
 	walk_result_release(&w);
 }
 
+static double now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 int kfuncs_index(struct ix_tree *t, const struct kconfig *kc, struct kbuild *kb,
 		 const char *const *skip_dirs, struct kfuncs_stats *st)
 {
+	double t0 = now_s();
 	struct kf k;
 
 	memset(&k, 0, sizeof(k));
@@ -473,6 +481,7 @@ int kfuncs_index(struct ix_tree *t, const struct kconfig *kc, struct kbuild *kb,
 	kf_trees(&k);
 	kf_asm(&k, skip_dirs);
 	st->conds_undecided = k.r.conds_undecided;
+	st->seconds = now_s() - t0;
 	cscan_result_release(&k.r);
 	cscan_names_release(&k.nm);
 	free(k.func_file);

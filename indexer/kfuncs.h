@@ -30,6 +30,7 @@ struct kfuncs_stats {
 	int files, functions, asm_labels, tree_edges, icalls, member_inits;
 	int conds_undecided;
 	long bytes;
+	double seconds;			/* wall time of the pass */
 };
 
 /*

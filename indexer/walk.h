@@ -9,7 +9,7 @@
 struct walk_opts {
 	const char *root;
 	const char *suffix;			/* ".c" */
-	const char *const *patterns;		/* NULL-terminated */
+	const char *const *patterns;		/* NULL-terminated; NULL: every file (none read) */
 	const char *const *skip_dirs;		/* relative paths, NULL-terminated */
 };
 
