@@ -66,15 +66,25 @@ static void dir_of(const char *path, struct strbuf *out)
 		strbuf_add(out, path, (size_t)(slash - path));
 }
 
+static void kf_quiet(const char *line)
+{
+	(void)line;
+}
+
 /* Scan one file into k->r; remembers which ix file each new entry is from. */
 static void kf_scan(struct kf *k, const char *rel, int header)
 {
 	struct strbuf path = STRBUF_INIT, text = STRBUF_INIT;
 	struct cscan_opts o = { kfuncs_config, (void *)k->kc };
 	int f0 = k->r.nfuncs, i0 = k->r.ninits, fid, i;
+	long rc;
 
 	strbuf_addf(&path, "%s/%s", k->t->root, rel);
-	if (strbuf_read_file(&text, path.buf) < 0) {
+	/* what cannot be read, the first walk (plan_jobs()) already recorded */
+	error_set_routine(kf_quiet);
+	rc = strbuf_read_file(&text, path.buf);
+	error_set_routine(NULL);
+	if (rc < 0) {
 		strbuf_release(&path);
 		return;
 	}
