@@ -49,7 +49,7 @@ static void poll_aux(struct decode_ctx *d, int ts_arg)
 			continue;
 		strbuf_addstr(d->out, any ? ", " : "[");
 		any = 1;
-		if (printed + 1 > d->o->string_limit) {
+		if (printed + 1 > d->o->string_limit || !decode_line_room(d, 1)) {
 			strbuf_addstr(d->out, "...");
 			break;
 		}

@@ -126,6 +126,13 @@ void decode_quote(struct strbuf *out, const unsigned char *s, size_t len,
 		strbuf_addch(out, '"');
 }
 
+size_t decode_line_room(const struct decode_ctx *d, size_t want)
+{
+	size_t used = d->out->len, room = used < DECODE_LINE_MAX ? DECODE_LINE_MAX - used : 0;
+
+	return want < room ? want : room;
+}
+
 int decode_read(struct decode_ctx *d, uint64_t addr, void *buf, size_t len)
 {
 	ssize_t n;
@@ -172,6 +179,7 @@ int decode_print_str_n(struct decode_ctx *d, uint64_t addr, unsigned limit)
 		strbuf_addstr(d->out, "NULL");
 		return -1;
 	}
+	limit = (unsigned)decode_line_room(d, limit);
 	if (limit + 1 > sizeof(small))
 		buf = xmalloc((size_t)limit + 1);
 	n = str_read(d, addr, buf, limit);
@@ -198,7 +206,7 @@ int decode_print_strz(struct decode_ctx *d, uint64_t addr, uint64_t len)
 	char *nul;
 	int rc = 0;
 
-	if (len > d->o->string_limit || len < 1)
+	if (len > d->o->string_limit || len < 1 || len > decode_line_room(d, len))
 		return decode_print_str_n(d, addr, d->o->string_limit);
 	if (!addr) {
 		strbuf_addstr(d->out, "NULL");
@@ -253,7 +261,7 @@ static void quote_hex(struct strbuf *out, const unsigned char *s, size_t len)
 
 int decode_print_buf_ex(struct decode_ctx *d, uint64_t addr, uint64_t len, int hex)
 {
-	unsigned limit = d->o->string_limit;
+	unsigned limit = (unsigned)decode_line_room(d, d->o->string_limit);
 	size_t size = len < (uint64_t)limit + 1 ? (size_t)len : (size_t)limit + 1;
 	char small[256], *buf = small;
 	int rc = 0;
@@ -406,7 +414,7 @@ int decode_print_array(struct decode_ctx *d, uint64_t addr, uint64_t nmemb,
 			break;
 		}
 		strbuf_addstr(d->out, i ? ", " : "[");
-		if (i >= limit) {
+		if (i >= limit || !decode_line_room(d, 1)) {
 			strbuf_addstr(d->out, "...");
 			break;
 		}

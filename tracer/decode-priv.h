@@ -66,6 +66,13 @@ unsigned decode_long_size(const struct decode_ctx *d);
 /* Whether the call failed (meaningful at exit). */
 #define decode_failed(d) ((d)->exiting && (d)->c->is_error)
 
+/*
+ * How many more bytes of the tracee's memory may show in the line (at
+ * most want): DECODE_LINE_MAX less what the line holds.  0: the line is
+ * full, print "..." and stop.
+ */
+size_t decode_line_room(const struct decode_ctx *d, size_t want);
+
 /* --- printing ------------------------------------------------------------ */
 
 /* Print into d->aux (" (...)" after the return value) until the matching

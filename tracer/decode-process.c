@@ -39,7 +39,7 @@ static void print_argv(struct decode_ctx *d, uint64_t addr)
 			break;
 		if (n)
 			decode_sep(d);
-		if (n + 1 > d->o->string_limit) {
+		if (n + 1 > d->o->string_limit || !decode_line_room(d, 1)) {
 			strbuf_addstr(d->out, "...");
 			break;
 		}

@@ -76,6 +76,14 @@ struct decode_mem {
 	void *engine;			/* the engine's own state */
 };
 
+/*
+ * The most of one line the tracer keeps (engine.c cuts an event's text
+ * there): a decoder reads no more of the tracee's memory than can still
+ * show in the line, whatever -s says — `-s 536870911` of a 512 MiB
+ * write() read it all, and quoted it, to keep 1 MiB.
+ */
+#define DECODE_LINE_MAX (1u << 20)
+
 struct decode_opts {
 	unsigned string_limit;		/* -s, default 32 */
 	int fd_paths;			/* -y */

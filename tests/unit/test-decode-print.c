@@ -3,6 +3,8 @@
  * through simple decoders (write, openat, access, mmap).
  */
 #include <fcntl.h>
+#include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -149,9 +151,41 @@ static void test_fd_paths(void)
 	close(fd);
 }
 
+/* The largest single read the decoder asks for. */
+static size_t biggest_read;
+
+static ssize_t counting_read(struct decode_mem *m, uint64_t addr, void *buf, size_t len)
+{
+	if (len > biggest_read)
+		biggest_read = len;
+	return harness_read(m, addr, buf, len);
+}
+
+/* -s far above what a line keeps: no more is read than can show. */
+static void test_huge_limit(void)
+{
+	size_t n = 8u << 20;
+	char *big = malloc(n);
+	const char *line;
+
+	memset(big, 'a', n);
+	harness_opts.string_limit = INT_MAX / 4;
+	harness_mem.read = counting_read;
+	biggest_read = 0;
+	line = dec((long)n, SYS_write, 1, big, (long)n);
+	ok(biggest_read <= DECODE_LINE_MAX + 1, "-s %u of an 8 MiB write reads at most %u bytes (read %zu)",
+	   harness_opts.string_limit, DECODE_LINE_MAX + 1, biggest_read);
+	ok(strlen(line) < DECODE_LINE_MAX + 64 && strstr(line, "aaa\"..., 8388608) = 8388608"),
+	   "and the line says it was cut (%zu bytes)", strlen(line));
+	harness_mem.read = harness_read;
+	harness_opts.string_limit = 32;
+	free(big);
+}
+
 int main(void)
 {
 	test_strings();
+	test_huge_limit();
 	test_page_edge();
 	test_flags();
 	test_fd_paths();
