@@ -91,6 +91,8 @@ static void kf_scan(struct kf *k, const char *rel, int header)
 	k->st->files++;
 	k->st->bytes += (long)text.len;
 	cscan_text(text.buf, text.len, &o, &k->nm, &k->r);
+	if (k->r.nfuncs == f0 && k->r.ninits == i0)
+		goto done;	/* nothing in it: no file record */
 	fid = ix_file(k->t, rel);
 	k->func_file = xrealloc(k->func_file, (size_t)(k->r.nfuncs + 1) * sizeof(int));
 	for (i = f0; i < k->r.nfuncs; i++)
@@ -106,6 +108,7 @@ static void kf_scan(struct kf *k, const char *rel, int header)
 		k->nfile_flags = n;
 	}
 	k->is_header[fid] = header;
+done:
 	strbuf_release(&path);
 	strbuf_release(&text);
 }
@@ -435,7 +438,7 @@ static void kf_asm(struct kf *k, const char *const *skip_dirs)
 			strbuf_release(&path);
 			continue;
 		}
-		fid = ix_file(k->t, w.files[i]);
+		fid = -1;
 		for (p = text.buf, end = text.buf + text.len; p < end;) {
 			const char *nl = memchr(p, '\n', (size_t)(end - p)), *e = nl ? nl : end;
 			char name[128];
@@ -446,6 +449,8 @@ static void kf_asm(struct kf *k, const char *const *skip_dirs)
 				p++;
 			is_end = 0;
 			if (asm_macro_name(p, e, name, sizeof(name), &is_end)) {
+				if (fid < 0)
+					fid = ix_file(k->t, w.files[i]);
 				if (is_end) {
 					/* SYM_CODE_END(name): where the symbol ends */
 					sym = ix_symbol_find(k->t, "asm_label", name);

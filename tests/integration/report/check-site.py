@@ -100,8 +100,13 @@ def main():
         d = call_args(os.path.join(site, 'data', 'd-%d.js' % k), 'detail')
         ok(d and d[0] == k and len(d[1]) == n, 'data/d-%d.js: one detail row per call' % k)
         for row in d[1]:
-            ok(len(row) == 7 and len(row[2]) == 6 and all(re.fullmatch(r'0x[0-9a-f]+', a) for a in row[2]),
-               'detail row: exit seq, text, six hex registers, retval, mechanisms, tid')
+            ok(len(row) in (7, 8) and len(row[2]) == 6 and all(re.fullmatch(r'0x[0-9a-f]+', a) for a in row[2]),
+               'detail row: exit seq, text, six hex registers, retval, mechanisms, tid[, waits]')
+            if len(row) == 8:
+                # where the call waited: [stack, samples, first t, last t, states]
+                ok(row[7] and all(len(w) == 5 and all(isinstance(x, int) for x in w[:4]) and
+                                  w[1] >= 1 and w[2] <= w[3] and isinstance(w[4], str) for w in row[7]),
+                   'detail row: where it waited')
             break
     enters = db.execute("SELECT count(*) FROM event WHERE kind = 'enter'").fetchone()[0]
     ok(calls == meta['calls'] == enters, 'one slice per syscall: %d calls, %d enters' % (calls, enters))
