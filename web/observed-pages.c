@@ -3,6 +3,7 @@
  * syscall's stacks merged into one tree, and kernel.html (the stack of
  * each kind of stop; the calls that waited, ranked by time).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,6 +50,52 @@ void report_observed_call(struct report *r, const struct tracedb_call *c, int sc
 	w->sc = sci;
 	w->first = first;
 	w->n = n;
+}
+
+/* Nodes of the drawn tree at most; the HTML tree under it has them all. */
+#define KTREE_DRAWN 120
+
+/* Add t's children to g (t is node parent_id), breadth of the caller's walk. */
+static int ktree_graph(struct report *r, const struct obs_ktree *t, const char *parent_id,
+		       struct graph *g, int *nodes)
+{
+	struct strbuf label = STRBUF_INIT, url = STRBUF_INIT, idx = STRBUF_INIT;
+	int k, rc = 0;
+
+	for (k = 0; k < t->nkids && rc == 0; k++) {
+		const struct obs_ktree *c = &t->kids[k];
+		struct graph_attrs a = { 0 };
+		char id[24];
+
+		if (*nodes >= KTREE_DRAWN)
+			break;
+		snprintf(id, sizeof(id), "k%d", (*nodes)++);
+		strbuf_reset(&label);
+		strbuf_reset(&url);
+		strbuf_reset(&idx);
+		strbuf_addf(&label, "%s\n%llu", c->frame->func, (unsigned long long)c->count);
+		if (c->stops)
+			strbuf_addf(&label, " · %llu at stops", (unsigned long long)c->stops);
+		if (c->samples)
+			strbuf_addf(&label, " · %llu waiting", (unsigned long long)c->samples);
+		if (obs_frame_urls(&r->obs, &r->ix, &r->links, c->frame->func, &url, &idx) < 0) {
+			rc = -1;
+			break;
+		}
+		a.label = label.buf;
+		a.href = url.len ? url.buf : NULL;
+		a.tooltip = c->frame->func;
+		a.shape = "box";
+		a.color = c->samples ? "#f3eefb" : "#eef3fb";
+		if (web_graph_node_add(g, NULL, id, &a) < 0 ||
+		    (parent_id && web_graph_edge_add(g, parent_id, id, NULL) < 0) ||
+		    ktree_graph(r, c, id, g, nodes) < 0)
+			rc = -1;
+	}
+	strbuf_release(&label);
+	strbuf_release(&url);
+	strbuf_release(&idx);
+	return rc;
 }
 
 /* Is stop s of syscall sc? */
@@ -112,7 +159,28 @@ int report_observed_sc_section(struct report *r, int sci, struct strbuf *out)
 			strbuf_addstr(out, " where the index has it");
 		}
 		strbuf_addstr(out, ".</p>\n");
-		rc = obs_ktree_html(&v, &root, out);
+		{
+			/* drawn with graphviz, left to right, outermost first */
+			struct graph *g = web_graph_new("ktree", GRAPH_LR);
+			struct strbuf name = STRBUF_INIT;
+			int nodes = 0;
+
+			strbuf_addf(&name, "ktree-%s", sc->stem);
+			strbuf_addstr(out, "<div class=\"graph\">");
+			rc = ktree_graph(r, &root, NULL, g, &nodes);
+			if (rc == 0)
+				rc = report_write_dot(r, g, name.buf);
+			if (rc == 0)
+				rc = web_graph_render_svg(r->gr, g, out);
+			strbuf_addstr(out, "</div>\n");
+			if (nodes >= KTREE_DRAWN)
+				strbuf_addf(out, "<p class=\"muted\">The drawing shows the first %d "
+					    "functions; the list below has them all.</p>\n", KTREE_DRAWN);
+			web_graph_free(g);
+			strbuf_release(&name);
+		}
+		if (rc == 0)
+			rc = obs_ktree_html(&v, &root, out);
 	}
 	strbuf_addstr(out, "</section>\n");
 	obs_ktree_free(&root);
