@@ -62,7 +62,7 @@ int tbl_parse(struct ix_tree *t, const char *relpath, struct tbl *out)
 	if (strbuf_read_file(&text, path.buf) < 0)
 		goto cleanup;
 	for (p = text.buf; p && *p; p = next) {
-		char *fields[6], *save = NULL, *f, *hash;
+		char *fields[7], *save = NULL, *f, *hash;
 		int n = 0;
 		long nr;
 		char *end;
@@ -74,9 +74,17 @@ int tbl_parse(struct ix_tree *t, const char *relpath, struct tbl *out)
 		lineno++;
 		if ((hash = strchr(p, '#')))
 			*hash = 0;
-		for (f = strtok_r(p, " \t\r", &save); f && n < 6;
+		for (f = strtok_r(p, " \t\r", &save); f && n < 7;
 		     f = strtok_r(NULL, " \t\r", &save))
 			fields[n++] = f;
+		/*
+		 * Since Linux 6.11 a sixth field may say the call never returns:
+		 * NR ABI NAME ENTRY COMPAT noreturn, COMPAT "-" when there is none.
+		 */
+		if (n == 6 && !strcmp(fields[5], "noreturn"))
+			n = 5;
+		if (n == 5 && !strcmp(fields[4], "-"))
+			n = 4;
 		if (!n)
 			continue;
 		nr = strtol(fields[0], &end, 10);
@@ -85,12 +93,12 @@ int tbl_parse(struct ix_tree *t, const char *relpath, struct tbl *out)
 			continue;
 		}
 		if (n < 3) {
-			ix_skip(t, relpath, lineno, "truncated line: %d field%s, want NR ABI NAME [ENTRY [COMPAT]]",
+			ix_skip(t, relpath, lineno, "truncated line: %d field%s, want NR ABI NAME [ENTRY [COMPAT [noreturn]]]",
 				n, n == 1 ? "" : "s");
 			continue;
 		}
 		if (n > 5) {
-			ix_skip(t, relpath, lineno, "garbled line: more than NR ABI NAME ENTRY COMPAT");
+			ix_skip(t, relpath, lineno, "garbled line: more than NR ABI NAME ENTRY COMPAT noreturn");
 			continue;
 		}
 		if (!abi_known(fields[1])) {
