@@ -702,8 +702,8 @@ struct kconfig *kconfig_new(const char *root, const char *srcarch,
 	kc->srcarch = xstrdup(srcarch);
 	kc->arch = xstrdup(arch);
 	strbuf_addf(&top, "%s/Kconfig", root);
-	if (access(top.buf, R_OK)) {
-		error_errno("index: %s", top.buf);
+	if (access(top.buf, R_OK) ? error_errno("index: %s", top.buf) :
+	    infile_check(top.buf, 0, NULL)) {
 		strbuf_release(&top);
 		kconfig_free(kc);
 		return NULL;
