@@ -1,21 +1,28 @@
 /*
- * dbq DB SQL...: run each SQL statement on DB (read-only, any SQLite file)
+ * dbq [-w] DB SQL...: run each SQL statement on DB (read-only, any SQLite
+ * file; with -w read-write, for tests that damage a database on purpose)
  * and print its rows, columns joined by '|', NULL as empty, as the
  * sqlite3 shell's list mode does.  Exit 1 on any SQLite error.
  */
 #include <sqlite3.h>
 #include <stdio.h>
+#include <string.h>
 
 int main(int argc, char **argv)
 {
 	sqlite3 *db;
-	int i, rc = 0;
+	int i, rc = 0, mode = SQLITE_OPEN_READONLY;
 
+	if (argc > 1 && !strcmp(argv[1], "-w")) {
+		mode = SQLITE_OPEN_READWRITE;
+		argv++;
+		argc--;
+	}
 	if (argc < 3) {
-		fprintf(stderr, "usage: dbq DB SQL...\n");
+		fprintf(stderr, "usage: dbq [-w] DB SQL...\n");
 		return 2;
 	}
-	if (sqlite3_open_v2(argv[1], &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+	if (sqlite3_open_v2(argv[1], &db, mode, NULL) != SQLITE_OK) {
 		fprintf(stderr, "dbq: %s: %s\n", argv[1], sqlite3_errmsg(db));
 		sqlite3_close(db);
 		return 1;
