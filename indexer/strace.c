@@ -19,6 +19,7 @@
 #include "progress.h"
 #include "strace-gen.h"
 #include "strbuf.h"
+#include "syscallent.h"
 #include "walk.h"
 
 /* Main-loop files whose bodies make the call graph (relative to src). */
@@ -265,6 +266,11 @@ cleanup:
 	strbuf_release(&text);
 }
 
+void strace_parse_syscallent(struct ix_tree *t, const char *rel, char *const *dirs, int ndirs)
+{
+	parse_syscallent(t, rel, dirs, ndirs, 0);
+}
+
 /* The compiler arguments: the build's -I list after the generated headers. */
 static int compiler_args(const char *root, const char *gen, char *const *dirs, int ndirs,
 			 char **args, int max)
@@ -410,7 +416,7 @@ int strace_index(struct ix_tree *t, const struct index_opts *o, struct index_sta
 
 	strbuf_addf(&src, "%s%s%s", o->root, *prefix ? "/" : "", *prefix ? "src" : "");
 	ndirs = include_dirs(o->root, src.buf, dirs, 16);
-	parse_syscallent(t, ent.buf, dirs, ndirs, 0);
+	strace_parse_syscallent(t, ent.buf, dirs, ndirs);
 	st->syscalls = t->nssys;
 
 	wo.root = o->root;
