@@ -171,7 +171,8 @@ int report_data_call(struct report *r, const struct tracedb_call *c, int sc, int
 	col_add(&k->f, c->flags);
 	col_add(&k->e, err);
 	col_add(&k->r, rt);
-	col_add(&k->s, c->seq - k->last_s);
+	/* seqs of a hostile trace may span all of int64: the delta wraps */
+	col_add(&k->s, (int64_t)((uint64_t)c->seq - (uint64_t)k->last_s));
 	k->last_s = c->seq;
 
 	if (k->detail.len)

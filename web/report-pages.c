@@ -231,7 +231,8 @@ static void report_summary_table(struct report *r, struct strbuf *out, const cha
 
 	for (i = 0; i < r->nscs; i++) {
 		order[i] = i;
-		total += r->scs[i].total_ns;
+		if (__builtin_add_overflow(total, r->scs[i].total_ns, &total))
+			total = INT64_MAX;	/* a hostile trace's times */
 		calls += r->scs[i].calls;
 		errors += r->scs[i].errors;
 	}

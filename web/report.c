@@ -209,7 +209,9 @@ static int report_on_call(void *ctx, const struct tracedb_call *c)
 		r->nunfinished++;
 	} else if (!(c->flags & TRACEDB_NO_RETURN)) {
 		sc->timed++;
-		sc->total_ns += dur;
+		/* times of a hostile trace: each up to 2^60, the sum saturates */
+		if (__builtin_add_overflow(sc->total_ns, dur, &sc->total_ns))
+			sc->total_ns = INT64_MAX;
 		if (dur > sc->max_ns)
 			sc->max_ns = dur;
 	}
