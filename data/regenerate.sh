@@ -1,8 +1,15 @@
 #!/bin/sh
-# regenerate.sh LINUX_TREE STRACE_TREE: rebuild the built-in index,
-# data/index/v5.7-x86_64.tsv, and its list of known gaps,
-# data/index/v5.7-x86_64.gaps.tsv, from an exact Linux v5.7 tree and a
-# checkout of strace's v5.7 tag (data/README.md says how to get both).
+# regenerate.sh [v5.7|6.12] LINUX_TREE STRACE_TREE: rebuild a built-in
+# index, data/index/NAME-x86_64.tsv, and its list of known gaps,
+# data/index/NAME-x86_64.gaps.tsv (data/README.md says how to get the
+# trees):
+#
+#   v5.7  (the default) an exact Linux v5.7 tree;
+#   6.12  Debian's linux-source-6.12 6.12.118-1~deb12u1 (upstream 6.12.118
+#         with Debian's patches), linked to sources.debian.org;
+#
+# both with a checkout of strace's v5.7 tag and the built-in kernel
+# configuration (data/kernel-x86_64.config).
 #
 #   SYSATLAS=FILE  the sysatlas binary to index with (default: build it
 #                  in build/ with meson and ninja)
@@ -13,19 +20,34 @@ set -eu
 
 die() { echo "regenerate: $*" >&2; exit 1; }
 
-[ $# -eq 2 ] || die "usage: data/regenerate.sh LINUX_TREE STRACE_TREE"
+name=v5.7
+case ${1:-} in
+v5.7|6.12) name=$1; shift ;;
+esac
+[ $# -eq 2 ] || die "usage: data/regenerate.sh [v5.7|6.12] LINUX_TREE STRACE_TREE"
 linux=$1
 strace=$2
 top=$(cd "$(dirname "$0")/.." && pwd)
-out=$top/data/index/v5.7-x86_64.tsv
-gaps=$top/data/index/v5.7-x86_64.gaps.tsv
+out=$top/data/index/$name-x86_64.tsv
+gaps=$top/data/index/$name-x86_64.gaps.tsv
+case $name in
+v5.7)
+	want=5.7.0 lver= lurl=
+	;;
+6.12)
+	# Debian's source package: the version names the tree exactly
+	want=6.12.118 lver=6.12.118-1~deb12u1
+	lurl='https://sources.debian.org/src/linux/{version}/{path}/#L{line}'
+	;;
+esac
 
-# The trees must be exactly v5.7: a 5.7.x stable tree has other lines.
+# The trees must be exactly that version: a stable tree of another
+# sublevel has other lines.
 mk=$linux/Makefile
 [ -f "$mk" ] || die "$linux: no Makefile: not a Linux tree"
 mkvar() { sed -n "s/^$1 *= *//p" "$mk" | head -n 1; }
-[ "$(mkvar VERSION).$(mkvar PATCHLEVEL).$(mkvar SUBLEVEL)" = 5.7.0 ] && [ -z "$(mkvar EXTRAVERSION)" ] ||
-	die "$linux: Makefile says $(mkvar VERSION).$(mkvar PATCHLEVEL).$(mkvar SUBLEVEL)$(mkvar EXTRAVERSION), not exactly 5.7.0"
+[ "$(mkvar VERSION).$(mkvar PATCHLEVEL).$(mkvar SUBLEVEL)" = "$want" ] && [ -z "$(mkvar EXTRAVERSION)" ] ||
+	die "$linux: Makefile says $(mkvar VERSION).$(mkvar PATCHLEVEL).$(mkvar SUBLEVEL)$(mkvar EXTRAVERSION), not exactly $want"
 [ -f "$linux/arch/x86/entry/syscalls/syscall_64.tbl" ] || die "$linux: no x86 syscall table"
 if [ -f "$strace/.tarball-version" ]; then
 	sv=$(cat "$strace/.tarball-version")
@@ -47,13 +69,14 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
 
 "$SYSATLAS" index --linux "$linux" --strace "$strace" ${JOBS:+--jobs "$JOBS"} \
-	-o "$tmp/index.db"
+	${lver:+--linux-version "$lver"} ${lurl:+--linux-url "$lurl"} -o "$tmp/index.db"
 "$SYSATLAS" index --export-text "$tmp/index.db" -o "$tmp/index.tsv"
 
-# The links must say v5.7 (the indexer reads it from Makefile and NEWS).
+# The links must say the version (the indexer reads it from Makefile and
+# NEWS, or is told it).
 awk -F '\t' '$1 == "tree" { print $2, $3 }' "$tmp/index.tsv" >"$tmp/trees"
-printf 'linux v5.7\nstrace v5.7\n' | cmp -s - "$tmp/trees" ||
-	die "the index's trees are $(tr '\n' ' ' <"$tmp/trees"), not linux v5.7 and strace v5.7"
+printf 'linux %s\nstrace v5.7\n' "${lver:-$name}" | cmp -s - "$tmp/trees" ||
+	die "the index's trees are $(tr '\n' ' ' <"$tmp/trees"), not linux ${lver:-$name} and strace v5.7"
 
 # Every row of the kernel's syscall tables is in the index, and no other.
 tbl=$linux/arch/x86/entry/syscalls
@@ -91,7 +114,7 @@ awk -v linux="$linux" -v strace="$strace" -f "$top/data/verify-lines.awk" \
 } >"$tmp/gaps.tsv"
 
 size=$(wc -c <"$tmp/index.tsv")
-[ "$size" -lt 8000000 ] || die "the text is $size bytes; keep data files under 8 MB"
+[ "$size" -lt 10000000 ] || die "the text is $size bytes; keep data files under 10 MB"
 mv "$tmp/index.tsv" "$out"
 mv "$tmp/gaps.tsv" "$gaps"
 

@@ -43,6 +43,9 @@ static const char index_usage[] =
 	"                   shared precompiled prefix (slower; the same result)\n"
 	"  --linux-version V, --strace-version V\n"
 	"                   the version tag used in links (default: from the tree)\n"
+	"  --linux-url TEMPLATE\n"
+	"                   the kernel tree's link template, with {version}, {path}\n"
+	"                   and {line} (default: GitHub's torvalds/linux)\n"
 	"  --export-text INDEX.db\n"
 	"                   write INDEX.db as sorted, diffable text (to stdout\n"
 	"                   without -o); the built-in index is shipped this way\n"
@@ -90,7 +93,7 @@ int cmd_index(int argc, char **argv)
 {
 	enum { OPT_LINUX = 256, OPT_STRACE, OPT_ARCH, OPT_CONFIG, OPT_JOBS, OPT_FORCE,
 	       OPT_LVER, OPT_SVER, OPT_EXPORT_TEXT, OPT_IMPORT_TEXT, OPT_NO_PCH,
-	       OPT_CHECK_LEXICAL };
+	       OPT_CHECK_LEXICAL, OPT_LURL };
 	static const struct option longopts[] = {
 		{ "linux", required_argument, NULL, OPT_LINUX },
 		{ "strace", required_argument, NULL, OPT_STRACE },
@@ -101,6 +104,7 @@ int cmd_index(int argc, char **argv)
 		{ "no-pch", no_argument, NULL, OPT_NO_PCH },
 		{ "linux-version", required_argument, NULL, OPT_LVER },
 		{ "strace-version", required_argument, NULL, OPT_SVER },
+		{ "linux-url", required_argument, NULL, OPT_LURL },
 		{ "export-text", required_argument, NULL, OPT_EXPORT_TEXT },
 		{ "import-text", required_argument, NULL, OPT_IMPORT_TEXT },
 		{ "verbose", no_argument, NULL, 'v' },
@@ -109,7 +113,7 @@ int cmd_index(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *linux_dir = NULL, *strace_dir = NULL, *arch = "x86_64", *config = NULL;
-	const char *out = NULL, *lver = NULL, *sver = NULL;
+	const char *out = NULL, *lver = NULL, *sver = NULL, *lurl = NULL;
 	const char *export_text = NULL, *import_text = NULL;
 	char *lroot = NULL, *sroot = NULL, *config_abs = NULL;
 	int force = 0, jobs = 0, verbose = 0, no_pch = 0, c, rc = 1, check_lexical = 0;
@@ -135,6 +139,14 @@ int cmd_index(int argc, char **argv)
 		case OPT_FORCE: force = 1; break;
 		case OPT_NO_PCH: no_pch = 1; break;
 		case OPT_LVER: lver = optarg; break;
+		case OPT_LURL:
+			if (!strstr(optarg, "{path}") || !strstr(optarg, "{line}") ||
+			    (strncmp(optarg, "https://", 8) && strncmp(optarg, "http://", 7)))
+				return cli_usage_error("index", index_usage,
+						       "--linux-url %s: wants an http(s) URL with "
+						       "{path} and {line}", optarg);
+			lurl = optarg;
+			break;
 		case OPT_SVER: sver = optarg; break;
 		case OPT_EXPORT_TEXT: export_text = optarg; break;
 		case OPT_IMPORT_TEXT: import_text = optarg; break;
@@ -223,7 +235,8 @@ int cmd_index(int argc, char **argv)
 
 	if (lroot) {
 		struct index_opts o = { .root = lroot, .arch = arch, .config = config_abs,
-					.version = lver, .jobs = jobs, .verbose = verbose,
+					.version = lver, .url_template = lurl,
+					.jobs = jobs, .verbose = verbose,
 					.no_pch = no_pch, .tmpdir = scratch,
 					.check_lexical = check_lexical };
 

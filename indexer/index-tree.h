@@ -14,6 +14,7 @@ struct index_opts {
 	const char *arch;	/* x86_64 */
 	const char *config;	/* kernel: --config FILE, NULL: built-in */
 	const char *version;	/* override, or NULL */
+	const char *url_template;	/* override of the tree's link template, or NULL */
 	int jobs;
 	int verbose;
 	int no_pch;		/* kernel: parse every file with all its headers */

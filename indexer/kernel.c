@@ -811,7 +811,8 @@ int kernel_index(struct ix_tree *t, const struct index_opts *o, struct index_sta
 		t->version = xstrdup(o->version);
 	}
 	t->arch = xstrdup(o->arch);
-	t->url_template = xstrdup("https://github.com/torvalds/linux/blob/{version}/{path}#L{line}");
+	t->url_template = xstrdup(o->url_template ? o->url_template :
+				  "https://github.com/torvalds/linux/blob/{version}/{path}#L{line}");
 
 	if (tbl_parse(t, "arch/x86/entry/syscalls/syscall_64.tbl", &k.tbl64))
 		goto cleanup;
