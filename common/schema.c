@@ -92,12 +92,28 @@ static const char *const trace_migrations[] = {
 	"  stack_id INTEGER NOT NULL REFERENCES kstack(id)"
 	");"
 	"CREATE INDEX kstack_sample_by_call ON kstack_sample(call_seq);",
+
+	/*
+	 * 2 -> 3: where the trace came from (recorded, or imported from
+	 * strace logs by `sysatlas import`), what its times mean, and the
+	 * user-space stacks strace -k printed.
+	 */
+	"ALTER TABLE run ADD COLUMN source TEXT;"		/* trace import; NULL: trace */
+	"ALTER TABLE run ADD COLUMN source_files TEXT;"		/* import: JSON array of logs */
+	"ALTER TABLE run ADD COLUMN times TEXT;"		/* recorded log log-relative order */
+	"ALTER TABLE run ADD COLUMN time_resolution_ns INTEGER;"	/* of the log's times */
+	"ALTER TABLE run ADD COLUMN durations TEXT;"		/* recorded log none */
+	"ALTER TABLE run ADD COLUMN skipped_lines INTEGER;"	/* import: lines not read */
+	"CREATE TABLE ustack("			/* strace -k: the stack after a call */
+	"  seq INTEGER PRIMARY KEY,"		/* the event it follows */
+	"  frames TEXT NOT NULL"		/* as strace printed them, one a line */
+	");",
 };
 
 const struct db_schema db_schema_trace = {
 	.kind = "trace",
 	.application_id = SYSATLAS_TRACE_APP_ID,
-	.version = 2,
+	.version = 3,
 	.migrations = trace_migrations,
 };
 

@@ -110,8 +110,9 @@ static int recorder_write_run(struct recorder *r, const struct trace_options *o,
 	if (db_prepare(r->db, &st,
 		       "INSERT INTO run(id, argv, cwd, started_ns, mono_start_ns, "
 		       "kernel_release, arch, tool_version, options, kernel_version, "
-		       "kernel_stacks, kernel_stacks_note) "
-		       "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") < 0 ||
+		       "kernel_stacks, kernel_stacks_note, source, times, durations) "
+		       "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'trace', 'recorded', "
+		       "'recorded')") < 0 ||
 	    db_bind_text(st, 1, args.buf, (int)args.len) < 0 ||
 	    db_bind_text(st, 2, cwd, -1) < 0 ||
 	    db_bind_int(st, 3, (int64_t)real.tv_sec * 1000000000 + real.tv_nsec) < 0 ||
