@@ -434,7 +434,8 @@ static void eval_line(struct ctx *c, char *line, struct cond_frame *stack, int *
 {
 	char kw[16], *p = line;
 	size_t n, oplen = 0;
-	int active = *sp ? stack[*sp - 1].active : 1, at;
+	/* conditionals nest past the 64 frames kept: the deeper share the last */
+	int active = *sp ? stack[(*sp <= 64 ? *sp : 64) - 1].active : 1, at;
 
 	while (isspace((unsigned char)*p))
 		p++;
@@ -518,7 +519,7 @@ static void eval_line(struct ctx *c, char *line, struct cond_frame *stack, int *
 			const char *need = config[0] ? config : NULL;
 			int i;
 
-			for (i = *sp - 1; !need && i >= 0 && i < 64; i--)
+			for (i = (*sp <= 64 ? *sp : 64) - 1; !need && i >= 0; i--)
 				if (stack[i].config[0] && !stack[i].active)
 					need = stack[i].config;
 			expand(c, r, strlen(r), &rhs);
