@@ -69,7 +69,7 @@ static int sym_get(struct kconfig *kc, const char *name)
 	if (i >= 0)
 		return (int)i;
 	if (kc->nsyms == kc->asyms) {
-		kc->asyms = kc->asyms ? kc->asyms * 2 : 4096;
+		kc->asyms = kc->asyms ? kc->asyms * 2 : 256;
 		kc->syms = xrealloc(kc->syms, kc->asyms * sizeof(*kc->syms));
 	}
 	memset(&kc->syms[kc->nsyms], 0, sizeof(*kc->syms));
