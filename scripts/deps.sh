@@ -1,12 +1,13 @@
 #!/bin/sh
-# deps.sh [build|test|bench]: install the Debian packages sysatlas needs,
-# non-interactively, only those missing.  Idempotent; needs root (or sudo)
-# only when something is missing.
+# deps.sh [build|test|bench|fuzz]: install the Debian packages sysatlas
+# needs, non-interactively, only those missing.  Idempotent; needs root
+# (or sudo) only when something is missing.
 #
 #   build  compiler, meson, SQLite, graphviz, libclang       (default)
 #   test   build + what the test suite uses (sanitizer runtime, browser
 #          test, real-kernel index test)
 #   bench  test + strace and hyperfine for the benchmarks
+#   fuzz   test + clang and its libFuzzer runtime (fuzz/README.md)
 set -eu
 
 what=${1:-build}
@@ -15,13 +16,15 @@ build_pkgs="gcc libc6-dev meson ninja-build pkg-config libsqlite3-dev
 	libgraphviz-dev libclang-dev llvm"
 test_pkgs="python3 xz-utils chromium linux-source-6.1 linux-config-6.1"
 bench_pkgs="strace hyperfine"
+fuzz_pkgs="clang libclang-rt-14-dev"
 
 pkgs=$build_pkgs
 case $what in
 build) ;;
 test) pkgs="$pkgs $test_pkgs" ;;
 bench) pkgs="$pkgs $test_pkgs $bench_pkgs" ;;
-*) echo "usage: deps.sh [build|test|bench]" >&2; exit 2 ;;
+fuzz) pkgs="$pkgs $test_pkgs $fuzz_pkgs" ;;
+*) echo "usage: deps.sh [build|test|bench|fuzz]" >&2; exit 2 ;;
 esac
 
 missing=
@@ -33,7 +36,7 @@ done
 # The browser test runs playwright-core under node; a machine that already
 # has node (and npm) keeps it, any other gets Debian's.
 case $what in
-test|bench)
+test|bench|fuzz)
 	command -v node >/dev/null 2>&1 || missing="$missing nodejs npm"
 	;;
 esac
