@@ -28,7 +28,7 @@
 #include "web.h"
 
 static const char run_usage[] =
-	"usage: sysatlas run [-o DIR] [--force] [--index INDEX.db] [--links STYLE]\n"
+	"usage: sysatlas run [-o DIR] [--force] [--index v5.7|6.12|FILE] [--links STYLE]\n"
 	"                    [trace options] [--] CMD [ARGS...]\n"
 	"\n"
 	"Trace CMD (as 'sysatlas trace') and write its report (as 'sysatlas report')\n"
@@ -39,7 +39,7 @@ static const char run_usage[] =
 	"                   trace is kept there as trace.db\n"
 	"  --force          write into DIR even if it exists (its other files are\n"
 	"                   kept), and replace the --text FILE\n"
-	"  --index FILE     use another index\n"
+	"  --index INDEX    another index: 6.12 (built in) or an index file\n"
 	"  --links STYLE    github (default), elixir, or file:DIR for a local tree\n"
 	"  -h, --help       show this help\n"
 	"Trace options (-f, -p, -e, -s, -y, --text, --kernel-stacks, ...) are those\n"

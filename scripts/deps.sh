@@ -14,7 +14,8 @@ what=${1:-build}
 
 build_pkgs="gcc libc6-dev meson ninja-build pkg-config libsqlite3-dev
 	libgraphviz-dev libclang-dev llvm"
-test_pkgs="python3 xz-utils chromium linux-source-6.1 linux-config-6.1"
+test_pkgs="python3 xz-utils chromium linux-source-6.1 linux-config-6.1
+	linux-source-6.12 linux-config-6.12"
 bench_pkgs="strace hyperfine"
 fuzz_pkgs="clang libclang-rt-14-dev"
 

@@ -12,14 +12,16 @@
 #include "web.h"
 
 static const char doc_usage[] =
-	"usage: sysatlas doc [--index INDEX.db [--index INDEX2.db]] [--trace TRACE.db] [-o DIR]\n"
+	"usage: sysatlas doc [--index INDEX [--index INDEX2]] [--trace TRACE.db] [-o DIR]\n"
 	"                    [--force] [--links github|elixir|file:DIR]\n"
 	"\n"
 	"Write syscall reference pages: a table of all syscalls, a page per syscall\n"
 	"with its kernel path and strace decoder, a ptrace page; with two indexes,\n"
-	"what changed between the versions.\n"
+	"what changed between the versions.  By default: the built-in v5.7 index,\n"
+	"compared with the built-in 6.12 (Debian's 6.12.118).\n"
 	"\n"
-	"  --index FILE     index to document (give two to compare; default: built-in)\n"
+	"  --index INDEX    index to document: v5.7 or 6.12 (built in) or a file;\n"
+	"                   a second --index is compared with the first\n"
 	"  --trace FILE     add real examples from a trace\n"
 	"  -o DIR           output directory (default: ./sysatlas-doc)\n"
 	"  --force          write into DIR even if it exists (its other files are kept)\n"
@@ -104,9 +106,11 @@ int cmd_doc(int argc, char **argv)
 	if (outdir_check(&od, "-o", outdir, force) < 0 || links_init(&links, links_arg) < 0)
 		goto cleanup;
 	if (!n_index) {
+		/* by default the lecture's pair: v5.7 documented, compared with 6.12 */
 		if (ix_default_path(&dflt) < 0)
 			goto cleanup;
 		index_paths[n_index++] = dflt.buf;
+		index_paths[n_index++] = "6.12";
 	}
 	for (v = 0; v < n_index; v++) {
 		if (ix_open(&ix[v], index_paths[v]) < 0)

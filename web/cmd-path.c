@@ -12,13 +12,14 @@
 #include "web.h"
 
 static const char path_usage[] =
-	"usage: sysatlas path NAME [--index INDEX.db] [--abi ABI] [--format text|dot|svg]\n"
+	"usage: sysatlas path NAME [--index v5.7|6.12|FILE] [--abi ABI] [--format text|dot|svg]\n"
 	"                     [--links github|elixir|file:DIR]\n"
 	"\n"
 	"Print the kernel path of syscall NAME: entry, tracehook, dispatch,\n"
 	"definition, exit; each step with its file:line and call-site line.\n"
 	"\n"
-	"  --index FILE     index to read (default: the built-in v5.7 index)\n"
+	"  --index INDEX    index to read: v5.7 (the default) or 6.12, the built-in\n"
+	"                   ones, or an index file\n"
 	"  --abi ABI        which table row: common, 64, x32, i386 (default: first found)\n"
 	"  --format FMT     text (default), dot or svg\n"
 	"  --links STYLE    text: print each step's URL; dot/svg: link style\n"

@@ -8,7 +8,7 @@
 #include "web.h"
 
 static const char report_usage[] =
-	"usage: sysatlas report TRACE.db [--index INDEX.db] [-o DIR] [--force]\n"
+	"usage: sysatlas report TRACE.db [--index v5.7|6.12|FILE] [-o DIR] [--force]\n"
 	"                       [--links github|elixir|file:DIR] [--chrome FILE.json]\n"
 	"                       [--jsonl FILE] [--open]\n"
 	"\n"
@@ -16,7 +16,8 @@ static const char report_usage[] =
 	"every event its round trip through kernel and tracer, each step linked to\n"
 	"its source line.\n"
 	"\n"
-	"  --index FILE     index to link against (default: the built-in v5.7 index)\n"
+	"  --index INDEX    index to link against: v5.7 (the default) or 6.12, the\n"
+	"                   built-in ones, or an index file\n"
 	"  -o DIR           output directory (default: ./sysatlas-report)\n"
 	"  --force          write into DIR even if it exists\n"
 	"  --links STYLE    github (default), elixir, or file:DIR for a local tree\n"

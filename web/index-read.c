@@ -59,9 +59,23 @@ void ix_init_empty(struct ix *ix)
 	memset(ix, 0, sizeof(*ix));
 }
 
-int ix_open(struct ix *ix, const char *path)
+static int ix_open_file(struct ix *ix, const char *path);
+
+int ix_open(struct ix *ix, const char *arg)
 {
+	struct strbuf builtin = STRBUF_INIT;
+	const char *path;
+	int rc;
+
 	memset(ix, 0, sizeof(*ix));
+	path = ix_resolve(arg, &builtin);
+	rc = path ? ix_open_file(ix, path) : -1;
+	strbuf_release(&builtin);
+	return rc;
+}
+
+static int ix_open_file(struct ix *ix, const char *path)
+{
 	if (db_open(&ix->db, path, &db_schema_index, DB_READONLY | DB_OLDER_OK) < 0)
 		return -1;
 	ix->path = xstrdup(path);
@@ -379,6 +393,37 @@ void ix_tree_label(struct strbuf *out, const struct ix_tree *tree)
 	strbuf_addf(out, "%s %s %s", !strcmp(tree->kind, "linux") ? "Linux" :
 		    !strcmp(tree->kind, "strace") ? "strace" : tree->kind,
 		    tree->version, tree->arch);
+}
+
+/* The built-in indexes, by the names --index takes (docs/kernel-versions.md). */
+static const struct {
+	const char *name, *alias, *file;
+} builtin_indexes[] = {
+	{ "v5.7", "5.7", "default-index.db" },
+	{ "6.12", "v6.12", "index-6.12.db" },
+};
+
+int ix_builtin_path(const char *name, struct strbuf *out)
+{
+	size_t i;
+
+	for (i = 0; name && i < sizeof(builtin_indexes) / sizeof(builtin_indexes[0]); i++) {
+		if (strcmp(name, builtin_indexes[i].name) && strcmp(name, builtin_indexes[i].alias))
+			continue;
+		strbuf_reset(out);
+		if (datadir_find(builtin_indexes[i].file, out) < 0)
+			return error("index %s: the built-in index %s is not installed",
+				     name, builtin_indexes[i].file);
+		return 1;
+	}
+	return 0;
+}
+
+const char *ix_resolve(const char *arg, struct strbuf *buf)
+{
+	int r = ix_builtin_path(arg, buf);
+
+	return r < 0 ? NULL : r ? buf->buf : arg;
 }
 
 int ix_default_path(struct strbuf *out)

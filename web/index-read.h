@@ -83,11 +83,12 @@ struct ix {
 };
 
 /*
- * Open path read-only as an index (db_open() checks kind and version) and
- * load its linux and strace trees.  An index without a linux tree is an
- * error.  0, or -1 after error() with *ix released.
+ * Open arg read-only as an index (db_open() checks kind and version) and
+ * load its linux and strace trees; arg is a file or the name of a
+ * built-in index (ix_builtin_path()).  An index without a linux tree is
+ * an error.  0, or -1 after error() with *ix released.
  */
-int ix_open(struct ix *ix, const char *path);
+int ix_open(struct ix *ix, const char *arg);
 /* A view of no index: no trees; loads and lookups find nothing. */
 void ix_init_empty(struct ix *ix);
 void ix_close(struct ix *ix);
@@ -221,6 +222,18 @@ void ix_symbol_where(const struct ix_symbol *sym, int64_t line, struct strbuf *o
 
 /* Append a short human label of a tree, e.g. "Linux v5.7 x86_64". */
 void ix_tree_label(struct strbuf *out, const struct ix_tree *tree);
+
+/*
+ * The built-in indexes by name: "v5.7" (or "5.7", the default index) and
+ * "6.12" (or "v6.12", Debian's 6.12.118).  For such a name, put the
+ * installed file's path in out and return 1; return 0 for any other
+ * string (a file name: "./6.12" names a file), -1 after error() when the
+ * name's index is not installed.
+ */
+int ix_builtin_path(const char *name, struct strbuf *out);
+
+/* arg itself, or the built-in index it names (in buf); NULL after error(). */
+const char *ix_resolve(const char *arg, struct strbuf *buf);
 
 /*
  * Put the path of the built-in index (data/default-index.db) in out.

@@ -1,3 +1,4 @@
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -155,9 +156,37 @@ int links_expand(const char *tmpl, const char *version, const char *path,
 	return 0;
 }
 
+void links_upstream_tag(const char *version, char *out, size_t size)
+{
+	unsigned long v[3] = { 0, 0, 0 };
+	const char *p = version;
+	int n = 0;
+
+	snprintf(out, size, "%s", version ? version : "");
+	if (!version || !isdigit((unsigned char)*version))
+		return;
+	while (n < 3 && isdigit((unsigned char)*p)) {
+		char *end;
+
+		v[n++] = strtoul(p, &end, 10);
+		p = end;
+		if (*p != '.')
+			break;
+		p++;
+	}
+	if (n < 2 || v[0] > 1000 || v[1] > 1000 || v[2] > 100000)
+		return;
+	if (v[2])
+		snprintf(out, size, "v%lu.%lu.%lu", v[0], v[1], v[2]);
+	else
+		snprintf(out, size, "v%lu.%lu", v[0], v[1]);
+}
+
 int links_url(const struct links *l, const char *kind, const char *version,
 	      const char *tmpl, const char *path, int line, struct strbuf *out)
 {
+	char tag[64];
+
 	if (!path)
 		return -1;
 	switch (l->style) {
@@ -170,8 +199,12 @@ int links_url(const struct links *l, const char *kind, const char *version,
 		escape_url_path_str(out, path);
 		return 0;
 	case LINKS_ELIXIR:
-		if (!strcmp(kind, "linux") && l->elixir_linux)
+		if (!strcmp(kind, "linux") && l->elixir_linux) {
+			/* Elixir serves upstream tags: 6.12.118-1~deb12u1 is v6.12.118 */
+			links_upstream_tag(version, tag, sizeof(tag));
 			tmpl = l->elixir_linux;
+			version = tag;
+		}
 		else if (!strcmp(kind, "strace") && l->elixir_strace)
 			tmpl = l->elixir_strace;
 		break;

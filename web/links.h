@@ -9,6 +9,8 @@
 #ifndef SYSATLAS_WEB_LINKS_H
 #define SYSATLAS_WEB_LINKS_H
 
+#include <stddef.h>
+
 #include "strbuf.h"
 
 enum links_style {
@@ -49,6 +51,15 @@ int links_url(const struct links *l, const char *kind, const char *version,
  */
 int links_ident(const struct links *l, const char *version, const char *ident,
 		struct strbuf *out);
+
+/*
+ * The upstream tag a version of a kernel tree corresponds to, as Elixir
+ * and kernel.org name them: a Debian source version "6.12.118-1~deb12u1"
+ * is "v6.12.118", "6.1.0" is "v6.1"; a version that does not start with
+ * a digit ("v5.7") is copied as it is.  A distribution's patches are not
+ * in that tag: a link to it is exact only where they do not touch the file.
+ */
+void links_upstream_tag(const char *version, char *out, size_t size);
 
 /* Expand one template (no style choice); 0 or -1 as links_url. */
 int links_expand(const char *tmpl, const char *version, const char *path,

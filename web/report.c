@@ -288,7 +288,9 @@ static int report_check_outputs(struct report *r)
 	const struct web_report_opts *o = r->o;
 	unsigned flags = OUTFILE_STREAM_OK | (o->force ? OUTFILE_FORCE : 0);
 	struct outfile *outs[2] = { NULL, NULL };
-	struct outfile_input ins[2] = { { "the trace", o->trace }, { "--index", o->index } };
+	struct outfile_input ins[2] = { { "the trace", o->trace }, { "--index", NULL } };
+	struct strbuf builtin = STRBUF_INIT;
+	int rc;
 
 	if (!o->site_dir && outdir_check(&r->site, "-o", o->outdir ? o->outdir : "sysatlas-report",
 					 o->force) < 0)
@@ -303,7 +305,13 @@ static int report_check_outputs(struct report *r)
 			return -1;
 		outs[1] = &r->jsonl_out;
 	}
-	return outfile_distinct(outs, 2, ins, 2);
+	if (o->index && !(ins[1].path = ix_resolve(o->index, &builtin))) {
+		strbuf_release(&builtin);
+		return -1;
+	}
+	rc = outfile_distinct(outs, 2, ins, 2);
+	strbuf_release(&builtin);
+	return rc;
 }
 
 /* The site is written into a new temporary directory (or the caller's). */

@@ -1,7 +1,8 @@
 /*
- * check-builtin INDEX.db GAPS.tsv: the built-in index (Linux v5.7 x86-64
- * and strace v5.7, build/data/default-index.db) checked against itself,
- * as TAP.  No source tree is needed: every check compares facts of the
+ * check-builtin INDEX.db GAPS.tsv [v5.7|6.12]: a built-in index (Linux
+ * v5.7 x86-64 and strace v5.7, build/data/default-index.db; or Debian's
+ * 6.12.118 and strace v5.7, build/data/index-6.12.db) checked against
+ * itself, as TAP.  No source tree is needed: every check compares facts of the
  * index with each other (the kernel's 64-bit table with strace's own
  * table, each path step with the call edges, each link with the symbol it
  * names).  GAPS.tsv lists what the index knowingly lacks, each with its
@@ -20,6 +21,25 @@
 
 #define MAX_DIAG 12
 
+/* What differs between the built-in indexes; the rules bind it as ?1…?6. */
+static const struct profile {
+	const char *name;
+	const char *linux_version, *linux_url;	/* ?1, ?2 */
+	int rows_common, rows_64, rows_x32, rows_i386;	/* ?3 … ?6 */
+	const char *enter_through, *exit_through;	/* the tracehook step */
+	const char *dispatch_last_kind, *dispatch_last;
+} profiles[] = {
+	{ "v5.7", "v5.7", "https://github.com/torvalds/linux/blob/{version}/{path}#L{line}",
+	  302, 47, 36, 427, "tracehook_report_syscall_entry", "tracehook_report_syscall_exit",
+	  "call_site", "sys_call_table" },
+	/* the generic entry code: no tracehooks, dispatch through a switch */
+	{ "6.12", "6.12.118-1~deb12u1",
+	  "https://sources.debian.org/src/linux/{version}/{path}/#L{line}",
+	  328, 47, 36, 452, "ptrace_report_syscall_entry", "ptrace_report_syscall_exit",
+	  "function", "x64_sys_call" },
+};
+static const struct profile *profile;
+
 /* Each query yields one row per offending fact, as one text column. */
 static const struct rule {
 	const char *what;
@@ -30,19 +50,20 @@ static const struct rule {
 	  " FROM (SELECT 'linux' AS k UNION ALL SELECT 'strace')"
 	  " WHERE (SELECT count(*) FROM tree WHERE kind = k) != 1"
 	  " UNION ALL SELECT 'tree of kind ' || kind FROM tree WHERE kind NOT IN ('linux', 'strace')" },
-	{ "both trees are v5.7 x86_64, link to GitHub, and have no local root",
+	{ "the trees are the expected versions, x86_64, with their link templates and no local root",
 	  "SELECT kind || ': ' || version || ' ' || arch || ' ' || url_template"
 	  " || ' root ' || coalesce(root, 'NULL') FROM tree"
-	  " WHERE version != 'v5.7' OR arch != 'x86_64' OR root IS NOT NULL"
-	  " OR url_template != 'https://github.com/' || CASE kind WHEN 'linux' THEN"
-	  " 'torvalds/linux' ELSE 'strace/strace' END || '/blob/{version}/{path}#L{line}'" },
+	  " WHERE arch != 'x86_64' OR root IS NOT NULL"
+	  " OR (kind = 'linux' AND (version != ?1 OR url_template != ?2))"
+	  " OR (kind = 'strace' AND (version != 'v5.7' OR url_template !="
+	  " 'https://github.com/strace/strace/blob/{version}/{path}#L{line}'))" },
 	{ "the kernel was indexed with the built-in configuration",
 	  "SELECT 'config ' || coalesce(config, 'NULL') FROM tree"
 	  " WHERE kind = 'linux' AND coalesce(config, '') != 'built-in'" },
-	{ "v5.7's syscall_64.tbl: 302 common, 47 64, 36 x32 rows; syscall_32.tbl: 427",
+	{ "syscall_64.tbl's common, 64 and x32 rows and syscall_32.tbl's, as many as the tables have",
 	  "SELECT a || ': ' || (SELECT count(*) FROM syscall WHERE abi = a) || ' rows, not ' || n"
-	  " FROM (SELECT 'common' AS a, 302 AS n UNION ALL SELECT '64', 47"
-	  " UNION ALL SELECT 'x32', 36 UNION ALL SELECT 'i386', 427)"
+	  " FROM (SELECT 'common' AS a, ?3 AS n UNION ALL SELECT '64', ?4"
+	  " UNION ALL SELECT 'x32', ?5 UNION ALL SELECT 'i386', ?6)"
 	  " WHERE (SELECT count(*) FROM syscall WHERE abi = a) != n" },
 	{ "no number is both a common and a 64 row",
 	  "SELECT nr || ' ' || group_concat(abi || ' ' || name) FROM syscall"
@@ -50,10 +71,12 @@ static const struct rule {
 	{ "every number in strace's 64-bit table is in the kernel's (common or 64)",
 	  "SELECT s.nr || ' ' || s.name FROM strace_syscall s WHERE s.abi = '64' AND NOT EXISTS"
 	  " (SELECT 1 FROM syscall y WHERE y.abi IN ('common', '64') AND y.nr = s.nr)" },
-	{ "every 64-bit syscall is in strace's table under the same name",
+	/* strace v5.7 knows every syscall of v5.7, and none added since */
+	{ "every 64-bit syscall is in strace's table under the same name, or is newer than strace",
 	  "SELECT y.abi || ' ' || y.nr || ' ' || y.name || ' (strace: ' || coalesce(s.name, 'none')"
 	  " || ')' FROM syscall y LEFT JOIN strace_syscall s ON s.abi = '64' AND s.nr = y.nr"
-	  " WHERE y.abi IN ('common', '64') AND (s.name IS NULL OR s.name != y.name)" },
+	  " WHERE y.abi IN ('common', '64') AND (s.name != y.name"
+	  " OR (s.name IS NULL AND ?1 = 'v5.7'))" },
 	{ "every syscall row is implemented or unimplemented",
 	  "SELECT abi || ' ' || nr || ' ' || name || ': ' || coalesce(status, 'NULL') FROM syscall"
 	  " WHERE coalesce(status, '') NOT IN ('implemented', 'unimplemented')" },
@@ -122,12 +145,10 @@ static const struct endpoint {
 	const char *first, *through, *last_kind, *last;
 	int external;
 } endpoints[] = {
-	{ "syscall-enter", 1, "entry_SYSCALL_64", "tracehook_report_syscall_entry",
-	  "function", "ptrace_stop", 0 },
-	{ "syscall-exit", 1, "entry_SYSCALL_64", "tracehook_report_syscall_exit",
-	  "function", "ptrace_stop", 0 },
-	{ "syscall-dispatch", 1, "entry_SYSCALL_64", "do_syscall_64",
-	  "call_site", "sys_call_table", 0 },
+	/* through (enter, exit) and the last step (dispatch): the profile's */
+	{ "syscall-enter", 1, "entry_SYSCALL_64", NULL, "function", "ptrace_stop", 0 },
+	{ "syscall-exit", 1, "entry_SYSCALL_64", NULL, "function", "ptrace_stop", 0 },
+	{ "syscall-dispatch", 1, "entry_SYSCALL_64", "do_syscall_64", NULL, NULL, 0 },
 	{ "ptrace-traceme", 1, "sys_ptrace", "ptrace_traceme", "landmark", "PT_PTRACED", 0 },
 	{ "ptrace-attach", 1, "sys_ptrace", "ptrace_attach", "landmark", "PT_PTRACED", 0 },
 	{ "ptrace-seize", 1, "sys_ptrace", "ptrace_attach", "landmark", "PT_PTRACED", 0 },
@@ -193,6 +214,25 @@ static void check_rule(const struct rule *r)
 		ok(0, "%s", r->what);
 		diag("bad query: %s", sqlite3_errmsg(db));
 		return;
+	}
+	for (rc = 1; rc <= sqlite3_bind_parameter_count(st); rc++) {
+		int b;
+
+		switch (rc) {
+		case 1: b = sqlite3_bind_text(st, rc, profile->linux_version, -1, SQLITE_STATIC); break;
+		case 2: b = sqlite3_bind_text(st, rc, profile->linux_url, -1, SQLITE_STATIC); break;
+		case 3: b = sqlite3_bind_int(st, rc, profile->rows_common); break;
+		case 4: b = sqlite3_bind_int(st, rc, profile->rows_64); break;
+		case 5: b = sqlite3_bind_int(st, rc, profile->rows_x32); break;
+		case 6: b = sqlite3_bind_int(st, rc, profile->rows_i386); break;
+		default: b = SQLITE_RANGE; break;
+		}
+		if (b != SQLITE_OK) {
+			ok(0, "%s", r->what);
+			diag("bind ?%d: %s", rc, sqlite3_errstr(b));
+			sqlite3_finalize(st);
+			return;
+		}
 	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (n++ < MAX_DIAG)
@@ -262,6 +302,7 @@ static void check_path(int64_t tree_id, const char *tree_kind, const char *name)
 {
 	const struct endpoint *e = NULL, rule = { name, 0, "sys_ptrace", NULL, "case_label",
 						  NULL, 0 };
+	struct endpoint local;
 	struct strbuf msg = STRBUF_INIT, label = STRBUF_INIT;
 	struct step *steps = NULL;
 	sqlite3_stmt *st = NULL;
@@ -271,6 +312,20 @@ static void check_path(int64_t tree_id, const char *tree_kind, const char *name)
 	for (i = 0; i < NENDPOINTS; i++)
 		if (!strcmp(endpoints[i].path, name))
 			e = &endpoints[i];
+	if (e && !strcmp(name, "syscall-enter")) {
+		local = *e;
+		local.through = profile->enter_through;
+		e = &local;
+	} else if (e && !strcmp(name, "syscall-exit")) {
+		local = *e;
+		local.through = profile->exit_through;
+		e = &local;
+	} else if (e && !strcmp(name, "syscall-dispatch")) {
+		local = *e;
+		local.last_kind = profile->dispatch_last_kind;
+		local.last = profile->dispatch_last;
+		e = &local;
+	}
 	if ((!e || !e->first) && !strncmp(name, "ptrace-", 7)) {
 		request_label(&label, name);
 		e = &rule;
@@ -492,8 +547,16 @@ int main(int argc, char **argv)
 {
 	size_t i;
 
-	if (argc != 3) {
-		fputs("usage: check-builtin INDEX.db GAPS.tsv\n", stderr);
+	if (argc != 3 && argc != 4) {
+		fputs("usage: check-builtin INDEX.db GAPS.tsv [v5.7|6.12]\n", stderr);
+		return 2;
+	}
+	profile = &profiles[0];
+	for (i = 0; argc == 4 && i < sizeof(profiles) / sizeof(profiles[0]); i++)
+		if (!strcmp(argv[3], profiles[i].name))
+			profile = &profiles[i];
+	if (argc == 4 && strcmp(argv[3], profile->name)) {
+		fprintf(stderr, "check-builtin: %s: expected v5.7 or 6.12\n", argv[3]);
 		return 2;
 	}
 	if (db_open(&db, argv[1], &db_schema_index, DB_READONLY)) {

@@ -53,7 +53,7 @@ mutate "DELETE FROM syscall WHERE abi = 'common' AND nr = 437" \
 mutate "UPDATE strace_syscall SET decoder_id = NULL WHERE nr = 257" \
 	"every decoder strace's table names is located or a listed gap" "257 openat"
 mutate "UPDATE tree SET root = '/usr/src/linux' WHERE kind = 'linux'" \
-	"both trees are v5.7" "linux: v5.7 x86_64 .* root /usr/src/linux"
+	"the trees are the expected versions" "linux: v5.7 x86_64 .* root /usr/src/linux"
 mutate "INSERT INTO file(tree_id, path) SELECT id, 'mm/nommu.c' FROM tree WHERE kind = 'linux';
 	UPDATE symbol SET file_id = (SELECT id FROM file WHERE path = 'mm/nommu.c')
 	WHERE id = (SELECT definition_id FROM syscall WHERE abi = 'common' AND nr = 11)" \

@@ -12,7 +12,8 @@ kernel tree against the tree's text.
   syscall entry/exit to ptrace_stop.
 - In every path, each step's line names the step and each call line
   names the next step (or is its `case` label).
-- The indexer warned of no two compiled definitions of one syscall.
+- The indexer warned of no two compiled definitions of one syscall, and
+  every file parsed without errors.
 Prints a short summary; exits 1 with every failure listed."""
 import re
 import sqlite3
@@ -138,10 +139,25 @@ for pname in ("syscall-dispatch", "ptrace-traceme", "ptrace-getregs", "ptrace-pe
         fail(f"{pname}: not found")
 
 # --- warnings ---------------------------------------------------------
+# Every file parses cleanly: an error in a file can drop the definitions
+# and landmarks after it (a missing generated header lost exit_group).
+stats = None
 with open(stderr_path, encoding="utf-8", errors="replace") as f:
     for msg in f:
         if "both compiled" in msg:
             fail(f"the indexer found two definitions: {msg.strip()}")
+        m = re.search(r"(\d+) files parsed \((\d+) with errors\), (\d+) skipped", msg)
+        if m:
+            stats = tuple(int(x) for x in m.groups())
+        elif re.search(r"\berror\b", msg) and "sysatlas: index:" in msg:
+            fail(f"the indexer reported a parse error: {msg.strip()}")
+for path, line, reason in q("SELECT path, line, reason FROM skipped WHERE tree_id = ?"
+                            " ORDER BY path", (tree,)):
+    fail(f"{path}:{line}: {reason}")
+if stats is None:
+    fail("the indexer's summary (N files parsed (M with errors)) is missing")
+elif stats[1] or stats[2]:
+    fail(f"{stats[1]} of {stats[0]} files parsed with errors, {stats[2]} skipped (listed above)")
 
 print("rows: " + ", ".join(f"{abi} {st} {n}" for (abi, st), n in sorted(counts.items())))
 print(f"paths: {len(paths)}")
