@@ -7,7 +7,7 @@
 #include "escape.h"
 #include "html.h"
 
-static int ctree_fill(struct ix *ix, struct ctree *t, int depth)
+static int ctree_fill(struct ix *ix, struct ctree *t, int depth, size_t *budget)
 {
 	struct ix_call *calls = NULL;
 	struct ix_icall *icalls = NULL;
@@ -25,10 +25,19 @@ static int ctree_fill(struct ix *ix, struct ctree *t, int depth)
 	for (i = 0; i < n; i++) {
 		struct ctree *kid = NULL;
 
+		if (i == CALLTREE_MAX_CALLS) {
+			t->cut = 1;
+			break;
+		}
 		for (k = 0; k < t->nkids; k++)
 			if (t->kids[k].sym.id == calls[i].callee.id)
 				kid = &t->kids[k];
+		if (!kid && !*budget) {
+			t->cut = 1;
+			continue;
+		}
 		if (!kid) {
+			(*budget)--;
 			kid = &t->kids[t->nkids++];
 			kid->sym = calls[i].callee;
 			memset(&calls[i].callee, 0, sizeof(calls[i].callee));
@@ -57,7 +66,7 @@ static int ctree_fill(struct ix *ix, struct ctree *t, int depth)
 	}
 	free(icalls);
 	for (k = 0; k < t->nkids; k++)
-		if (ctree_fill(ix, &t->kids[k], depth - 1) < 0)
+		if (ctree_fill(ix, &t->kids[k], depth - 1, budget) < 0)
 			return -1;
 	return 0;
 }
@@ -76,9 +85,11 @@ static void sym_copy(struct ix_symbol *to, const struct ix_symbol *from)
 
 int ctree_load(struct ix *ix, const struct ix_symbol *root, int depth, struct ctree *out)
 {
+	size_t budget = CALLTREE_MAX_NODES - 1;
+
 	memset(out, 0, sizeof(*out));
 	sym_copy(&out->sym, root);
-	if (ctree_fill(ix, out, depth) < 0) {
+	if (ctree_fill(ix, out, depth, &budget) < 0) {
 		ctree_release(out);
 		return -1;
 	}
@@ -159,7 +170,7 @@ static void ctree_html_node(const struct ctree *t, const struct links *l,
 {
 	struct strbuf url = STRBUF_INIT;
 	size_t i, k;
-	int leaf = !t->nkids && !t->nicalls;
+	int leaf = !t->nkids && !t->nicalls && !t->cut;
 
 	/* open along what the running kernel was seen doing */
 	strbuf_addstr(out, leaf ? "<div class=\"ktree leaf\">" :
@@ -214,6 +225,10 @@ static void ctree_html_node(const struct ctree *t, const struct links *l,
 			strbuf_addstr(out, ", …");
 		strbuf_addstr(out, "</div>\n");
 	}
+	if (t->cut)
+		strbuf_addf(out, "<div class=\"ktree leaf\"><span class=\"count\">more calls not "
+			    "shown (a tree shows at most %d functions, %d calls of one)</span></div>\n",
+			    CALLTREE_MAX_NODES, CALLTREE_MAX_CALLS);
 	strbuf_addstr(out, "</details>\n");
 	strbuf_release(&url);
 }
