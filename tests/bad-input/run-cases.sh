@@ -14,6 +14,9 @@
 #   exit N               its expected exit status
 #   error TEXT           its expected first line on stderr, exactly, after
 #                        warnings; a temporary name's suffix is XXXXXX
+#   error-match RE       the same line matches extended regular expression
+#                        RE instead (for a number that changes, as a
+#                        schema version)
 #   check SHELL          must succeed after the command (any number)
 #   end
 #
@@ -54,7 +57,7 @@ fingerprint() {
 }
 
 # run_case: the collected case in $name, $needs, $setups, $kepts, $args,
-# $want_exit, $want_error, $checks (newline-separated lists).
+# $want_exit, $want_error, $want_match, $checks (newline-separated lists).
 run_case() {
 	n=$((n + 1))
 	T=$top/case-$n
@@ -86,7 +89,11 @@ run_case() {
 		if [ -z "$why" ] && [ -n "$want_error" ] && [ "$got" != "$want_error" ]; then
 			why="stderr '$got', expected '$want_error'"
 		fi
-		if [ -z "$why" ] && [ -z "$want_error" ] && [ "$want_exit" != 0 ]; then
+		if [ -z "$why" ] && [ -n "$want_match" ] &&
+		   ! printf '%s\n' "$got" | grep -Eq -- "$want_match"; then
+			why="stderr '$got', expected a match of '$want_match'"
+		fi
+		if [ -z "$why" ] && [ -z "$want_error$want_match" ] && [ "$want_exit" != 0 ]; then
 			why="no expected message given for a failing case"
 		fi
 		if [ -z "$why" ] && grep -q 'runtime error\|AddressSanitizer\|LeakSanitizer' "$T/.err"; then
@@ -129,7 +136,7 @@ while IFS= read -r line || [ -n "$line" ]; do
 	rest=${line#"$word"}
 	rest=${rest# }
 	case $word in
-	case) name=$rest needs= setups= kepts= args= want_exit= want_error= checks= ;;
+	case) name=$rest needs= setups= kepts= args= want_exit= want_error= want_match= checks= ;;
 	needs) needs="$needs $rest" ;;
 	setup) setups="$setups
 $rest" ;;
@@ -138,6 +145,7 @@ $rest" ;;
 	run) args=$rest ;;
 	exit) want_exit=$rest ;;
 	error) want_error=$rest ;;
+	error-match) want_match=$rest ;;
 	check) checks="$checks
 $rest" ;;
 	end) run_case ;;
