@@ -23,6 +23,7 @@
 #include "error.h"
 #include "outfile.h"
 #include "run.h"
+#include "strace-opts.h"
 #include "strbuf.h"
 #include "tracer.h"
 #include "web.h"
@@ -42,8 +43,13 @@ static const char run_usage[] =
 	"  --index INDEX    another index: 6.12 (built in) or an index file\n"
 	"  --links STYLE    github (default), elixir, or file:DIR for a local tree\n"
 	"  -h, --help       show this help\n"
-	"Trace options (-f, -p, -e, -s, -y, --text, --kernel-stacks, ...) are those\n"
-	"of 'sysatlas trace'.\n";
+	"Trace options (-f, -p, -e, -s, -y, --text, --kernel-stacks, ...) and strace's\n"
+	"output options (-t, -tt, -ttt, -r, -T, -c, -C, -S, -q, -a, -v, -X, -z, -Z;\n"
+	"-z and -Z change what is recorded) are those of 'sysatlas trace'.\n";
+
+/* strace's output options without an argument, and their words. */
+static const char run_flags[] = "trTcCqvzZ";
+static const char run_flag_words[] = "-t\0-r\0-T\0-c\0-C\0-q\0-v\0-z\0-Z";
 
 enum {
 	OPT_INDEX = 256,
@@ -102,13 +108,17 @@ int cmd_run(int argc, char **argv)
 	char **targv = NULL, *owned[16];
 	int targc = 0, nowned = 0, c, i, status, rc = 1;
 	struct outdir od = { 0 };
+	struct strace_opts so;
+	const char *why = NULL;
 
+	strace_opts_init(&so);
 	targv = xcalloc((size_t)argc + 8, sizeof(*targv));
 	targv[targc++] = "trace";
 	opterr = 0;
 	optind = 1;
 	/* '+': stop at CMD, whose own options are its business */
-	while ((c = getopt_long(argc, argv, "+ho:fp:e:s:y", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+ho:fp:e:s:y" STRACE_OPTS_GETOPT, longopts,
+				NULL)) != -1) {
 		switch (c) {
 		case 'h':
 			free(targv);
@@ -131,6 +141,14 @@ int cmd_run(int argc, char **argv)
 		case 'y':
 			targv[targc++] = "-y";
 			break;
+		case 'S':
+		case 'a':
+		case 'X':
+			if (strace_opts_set(&so, c, optarg, &why) < 0) {
+				free(targv);
+				return cli_usage_error("run", run_usage, "-%c %s: %s", c, optarg, why);
+			}
+			/* fall through */
 		case 'p':
 		case 'e':
 		case 's':
@@ -165,6 +183,11 @@ int cmd_run(int argc, char **argv)
 			targv[targc++] = owned[nowned++] = strbuf_detach(&text, NULL);
 			break;
 		default:
+			if (c != '?' && c != ':' && strchr(run_flags, c)) {
+				/* strace's output options without an argument: "-t" … */
+				targv[targc++] = (char *)run_flag_words + 3 * (strchr(run_flags, c) - run_flags);
+				break;
+			}
 			free(targv);
 			return cli_bad_option("run", run_usage, argv, c);
 		}

@@ -34,6 +34,8 @@ static const char trace_usage[] =
 	"usage: sysatlas trace [-o FILE] [--force] [-f] [-p PID[,PID...]] [-e trace=SET]\n"
 	"                      [-s N] [-y] [--text[=FILE]] [--kill-on-interrupt]\n"
 	"                      [--kernel-stacks=off|first|all]\n"
+	"                      [-t|-tt|-ttt] [-r] [-T] [-c|-C] [-S SORTBY] [-q|-qq]\n"
+	"                      [-a COLUMN] [-v] [-X FORMAT] [-z|-Z]\n"
 	"                      [--] CMD [ARGS...]\n"
 	"\n"
 	"Record every syscall-enter-stop and syscall-exit-stop (and signals, fork,\n"
@@ -56,8 +58,28 @@ static const char trace_usage[] =
 	"                   root only) at the first stop of each kind and syscall\n"
 	"                   (first, the default), at every stop (all), or never\n"
 	"                   (off); unless off, also sample where long calls wait\n"
+	"strace's output options, for --text and the report:\n"
+	"  -t, -tt, -ttt    the time of day, with microseconds, or seconds since\n"
+	"                   the epoch, before each line\n"
+	"  -r               the time since the previous line\n"
+	"  -T               the time spent in each call, after it\n"
+	"  -a COLUMN        align results at COLUMN (default 40)\n"
+	"  -c               count time, calls and errors per syscall and print the\n"
+	"                   summary table at the end (instead of the lines)\n"
+	"  -C               print the lines and the summary table\n"
+	"  -S SORTBY        sort the summary by time (default), calls, errors,\n"
+	"                   name or nothing\n"
+	"  -q, -qq          quieter: -qq leaves out \"+++ exited with N +++\"\n"
+	"  -v               print structures and argument lists in full\n"
+	"  -X FORMAT        constants as names (abbrev, the default), as numbers\n"
+	"                   (raw), or both (verbose)\n"
+	"  -z               record only the calls that succeeded (changes what is\n"
+	"                   recorded: failed calls are left out of the trace)\n"
+	"  -Z               record only the calls that failed (changes what is\n"
+	"                   recorded: the others are left out of the trace)\n"
 	"  -h, --help       show this help\n"
-	"Threads of a traced process are always traced.  The exit status is CMD's.\n";
+	"Threads of a traced process are always traced.  The exit status is CMD's.\n"
+	"-c and -C print to stderr, or to the --text FILE.\n";
 
 enum {
 	OPT_FORCE = 256,
@@ -225,9 +247,11 @@ int cmd_trace(int argc, char **argv)
 	o.output = "sysatlas-trace.db";
 	o.decode.string_limit = 32;
 	o.kernel_stacks = KSTACK_FIRST;
+	strace_opts_init(&o.out);
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "+o:fp:e:s:yh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+o:fp:e:s:yh" STRACE_OPTS_GETOPT, longopts,
+				NULL)) != -1) {
 		switch (c) {
 		case 'o':
 			o.output = optarg;
@@ -284,11 +308,24 @@ int cmd_trace(int argc, char **argv)
 		case 'h':
 			free(o.pids);
 			return cli_help(trace_usage);
-		default:
+		default: {
+			const char *why = NULL;
+			int r = strace_opts_set(&o.out, c, optarg, &why);
+
+			if (r > 0)
+				break;
 			free(o.pids);
+			if (r < 0)
+				return cli_usage_error(argv[0], trace_usage, "-%c %s: %s", c,
+						       optarg, why);
 			return cli_bad_option(argv[0], trace_usage, argv, c);
 		}
+		}
 	}
+	o.decode.verbose = o.out.verbose;
+	o.decode.xlat = o.out.xlat;
+	if (o.out.summary)
+		o.text = 1;	/* -c, -C: the summary goes where the lines go */
 	argc_opts = optind;
 	if (argc_opts > 1 && !strcmp(argv[argc_opts - 1], "--"))
 		argc_opts--;

@@ -87,6 +87,8 @@ struct decode_mem {
 struct decode_opts {
 	unsigned string_limit;		/* -s, default 32 */
 	int fd_paths;			/* -y */
+	int verbose;			/* -v: structures and arrays unabbreviated */
+	int xlat;			/* -X: enum strace_xlat (raw, abbrev, verbose) */
 };
 
 /* One syscall from its enter stop to its exit stop. */

@@ -48,6 +48,9 @@ struct recorder {
 	unsigned txn_rows;
 	int failed;			/* SQLite failed: keep draining, write nothing */
 	char *mech_names[1u << TRACE_MECH_COUNT];
+	int64_t real_base;		/* CLOCK_REALTIME less CLOCK_MONOTONIC */
+	int only;			/* -z, -Z: enum strace_only */
+	struct tidmap held;		/* -z, -Z: tid -> its enter, until its exit */
 	uint64_t events, commits;
 };
 
@@ -106,6 +109,7 @@ static int recorder_write_run(struct recorder *r, const struct trace_options *o,
 	}
 	clock_gettime(CLOCK_REALTIME, &real);
 	clock_gettime(CLOCK_MONOTONIC, &mono);
+	r->real_base = ((int64_t)real.tv_sec - mono.tv_sec) * 1000000000 + real.tv_nsec - mono.tv_nsec;
 	read_proc_version(&version);
 	if (db_prepare(r->db, &st,
 		       "INSERT INTO run(id, argv, cwd, started_ns, mono_start_ns, "
@@ -154,7 +158,8 @@ static int recorder_open_text(struct recorder *r, const struct trace_options *o)
 			return error_errno("--text: %s", o->text_out->arg);
 		}
 	}
-	r->text = text_out_new(f, f != stderr, f != stderr, o->follow || o->npids > 1);
+	r->text = text_out_new(f, f != stderr, f != stderr, o->follow || o->npids > 1, &o->out,
+			       r->real_base);
 	return 0;
 }
 
@@ -207,6 +212,7 @@ int recorder_open(struct recorder **out, const struct trace_options *o,
 	 * of the table are hot; a 16 MiB cache cost more (in allocations and
 	 * memory traffic) than it saved.
 	 */
+	r->only = o->out.only;
 	if (db_exec(r->db, "PRAGMA synchronous=OFF; PRAGMA cache_size=-2048") < 0 ||
 	    recorder_write_run(r, o, argv, argc_opts) < 0 ||
 	    db_prepare(r->db, &r->ins_event,
@@ -314,9 +320,11 @@ static int recorder_commit(struct recorder *r)
 
 static void recorder_mark(struct recorder *r, struct rec_task *t, uint64_t seq)
 {
-	if (!t->first_seq)
+	/* -z and -Z write a call's enter at its exit, after later events */
+	if (!t->first_seq || seq < t->first_seq)
 		t->first_seq = seq;
-	t->last_seq = seq;
+	if (seq > t->last_seq)
+		t->last_seq = seq;
 	if (!t->dirty) {
 		if (r->ndirty == r->adirty) {
 			r->adirty = r->adirty ? r->adirty * 2 : 64;
@@ -393,7 +401,7 @@ static void recorder_on_task(struct recorder *r, const struct trace_task *tk, ui
 	}
 }
 
-static void recorder_on_event(struct recorder *r, const struct trace_event *e)
+static void recorder_write_event(struct recorder *r, const struct trace_event *e)
 {
 	sqlite3_stmt *st = r->ins_event;
 	struct rec_task *t = tidmap_get(&r->tasks, e->tid);
@@ -454,6 +462,49 @@ static void recorder_on_event(struct recorder *r, const struct trace_event *e)
 	}
 	if (db_step_done(st) < 0)
 		recorder_fail(r);
+}
+
+/*
+ * -z, -Z: only successful, or only failed, calls are recorded.  A call's
+ * enter is held until its exit says how it ended; then both are written,
+ * or neither.  A call that never returns (exit_group, a task killed in
+ * it) is not recorded, as strace does not print it.  Other events are
+ * written as they come.
+ */
+static void recorder_on_event(struct recorder *r, const struct trace_event *e)
+{
+	struct trace_event *held;
+	int failed;
+
+	if (r->only == STRACE_ONLY_ALL) {
+		recorder_write_event(r, e);
+		return;
+	}
+	switch (e->kind) {
+	case TRACE_ENTER:
+		held = xmalloc(sizeof(*e) + e->text_len);
+		memcpy(held, e, sizeof(*e) + e->text_len);
+		free(tidmap_del(&r->held, e->tid));
+		tidmap_put(&r->held, e->tid, held);
+		return;
+	case TRACE_EXIT:
+		held = tidmap_del(&r->held, e->tid);
+		failed = (e->has & TRACE_HAS_RETVAL) && e->retval < 0 && e->retval >= -4095;
+		if (failed == (r->only == STRACE_ONLY_FAILED)) {
+			if (held)
+				recorder_write_event(r, held);
+			recorder_write_event(r, e);
+		}
+		free(held);
+		return;
+	case TRACE_EXITED:
+	case TRACE_DETACH:
+		free(tidmap_del(&r->held, e->tid));
+		break;
+	default:
+		break;
+	}
+	recorder_write_event(r, e);
 }
 
 /* Handle one ring record inside the current transaction. */
@@ -555,6 +606,11 @@ static void recorder_free_task(pid_t tid, void *value, void *arg)
 		free(t);
 }
 
+static void recorder_free_held(pid_t tid, void *value, void *arg)
+{
+	free(value);
+}
+
 int recorder_finish(struct recorder *r, int has_status, int status)
 {
 	sqlite3_stmt *st = NULL;
@@ -598,6 +654,8 @@ int recorder_finish(struct recorder *r, int has_status, int status)
 		rc |= RECORDER_TEXT_FAILED;
 	tidmap_each(&r->tasks, recorder_free_task, NULL);
 	tidmap_release(&r->tasks);
+	tidmap_each(&r->held, recorder_free_held, NULL);
+	tidmap_release(&r->held);
 	free(r->dirty);
 	for (i = 0; i < sizeof(r->mech_names) / sizeof(r->mech_names[0]); i++)
 		free(r->mech_names[i]);

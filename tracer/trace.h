@@ -20,6 +20,7 @@
 #include <sys/types.h>
 
 #include "decode.h"
+#include "strace-opts.h"
 
 /* event.kind */
 enum trace_kind {
@@ -160,7 +161,8 @@ struct trace_options {
 	pid_t *pids;			/* -p */
 	size_t npids;
 	const char *trace_set;		/* -e trace=SET, NULL: all */
-	struct decode_opts decode;	/* -s, -y */
+	struct decode_opts decode;	/* -s, -y, -v, -X */
+	struct strace_opts out;		/* strace's output options (-t, -T, -c, -z …) */
 	int text;			/* --text given */
 	const char *text_path;		/* --text=FILE; NULL: stderr */
 	int kill_on_interrupt;		/* --kill-on-interrupt */
