@@ -41,6 +41,9 @@ static const char run_usage[] =
 	"  --force          write into DIR even if it exists (its other files are\n"
 	"                   kept), and replace the --text FILE\n"
 	"  --index INDEX    another index: 6.12 (built in) or an index file\n"
+	"  --current-index INDEX\n"
+	"                   the kernel shown beside it (default: 6.12 when this\n"
+	"                   kernel is 6.x; none: no such column)\n"
 	"  --links STYLE    github (default), elixir, or file:DIR for a local tree\n"
 	"  -h, --help       show this help\n"
 	"Trace options (-f, -p, -e, -s, -y, --text, --kernel-stacks, ...) and strace's\n"
@@ -58,6 +61,7 @@ enum {
 	OPT_TEXT,
 	OPT_KILL,
 	OPT_KSTACKS,
+	OPT_CURRENT,
 };
 
 /* Run `sysatlas trace ARGS` in a child; its wait status, or -1. */
@@ -95,6 +99,7 @@ int cmd_run(int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ "force", no_argument, NULL, OPT_FORCE },
 		{ "index", required_argument, NULL, OPT_INDEX },
+		{ "current-index", required_argument, NULL, OPT_CURRENT },
 		{ "links", required_argument, NULL, OPT_LINKS },
 		/* trace options, handed on */
 		{ "text", optional_argument, NULL, OPT_TEXT },
@@ -131,6 +136,9 @@ int cmd_run(int argc, char **argv)
 			break;
 		case OPT_INDEX:
 			o.index = optarg;
+			break;
+		case OPT_CURRENT:
+			o.current = optarg;
 			break;
 		case OPT_LINKS:
 			o.links = optarg;

@@ -10,7 +10,7 @@
 static const char report_usage[] =
 	"usage: sysatlas report TRACE.db [--index v5.7|6.12|FILE] [-o DIR] [--force]\n"
 	"                       [--links github|elixir|file:DIR] [--chrome FILE.json]\n"
-	"                       [--jsonl FILE] [--open]\n"
+	"                       [--jsonl FILE] [--current-index 6.12|FILE|none] [--open]\n"
 	"\n"
 	"Write a static site for a trace: overview, per-thread timeline, and for\n"
 	"every event its round trip through kernel and tracer, each step linked to\n"
@@ -18,6 +18,10 @@ static const char report_usage[] =
 	"\n"
 	"  --index INDEX    index to link against: v5.7 (the default) or 6.12, the\n"
 	"                   built-in ones, or an index file\n"
+	"  --current-index INDEX\n"
+	"                   a second kernel shown beside the index, in the round trip\n"
+	"                   and on syscall pages (default: 6.12 when the traced kernel\n"
+	"                   is 6.x; none: no such column)\n"
 	"  -o DIR           output directory (default: ./sysatlas-report)\n"
 	"  --force          write into DIR even if it exists\n"
 	"  --links STYLE    github (default), elixir, or file:DIR for a local tree\n"
@@ -41,7 +45,7 @@ static void report_open(const char *index_html)
 
 int cmd_report(int argc, char **argv)
 {
-	enum { OPT_INDEX = 256, OPT_FORCE, OPT_LINKS, OPT_CHROME, OPT_JSONL, OPT_OPEN };
+	enum { OPT_INDEX = 256, OPT_FORCE, OPT_LINKS, OPT_CHROME, OPT_JSONL, OPT_OPEN, OPT_CURRENT };
 	static const struct option longopts[] = {
 		{ "help", no_argument, NULL, 'h' },
 		{ "index", required_argument, NULL, OPT_INDEX },
@@ -51,6 +55,7 @@ int cmd_report(int argc, char **argv)
 		{ "chrome", required_argument, NULL, OPT_CHROME },
 		{ "jsonl", required_argument, NULL, OPT_JSONL },
 		{ "open", no_argument, NULL, OPT_OPEN },
+		{ "current-index", required_argument, NULL, OPT_CURRENT },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct web_report_opts o = { 0 };
@@ -83,6 +88,9 @@ int cmd_report(int argc, char **argv)
 			break;
 		case OPT_OPEN:
 			open_it = 1;
+			break;
+		case OPT_CURRENT:
+			o.current = optarg;
 			break;
 		default:
 			return cli_bad_option("report", report_usage, argv, c);

@@ -78,7 +78,7 @@ static int ktree_graph(struct report *r, const struct obs_ktree *t, const char *
 			strbuf_addf(&label, " · %llu at stops", (unsigned long long)c->stops);
 		if (c->samples)
 			strbuf_addf(&label, " · %llu waiting", (unsigned long long)c->samples);
-		if (obs_frame_urls(&r->obs, &r->ix, &r->links, c->frame->func, &url, &idx) < 0) {
+		if (obs_frame_urls(&r->obs, r->oix, &r->links, c->frame->func, &url, &idx) < 0) {
 			rc = -1;
 			break;
 		}
@@ -130,7 +130,7 @@ int report_observed_sc_section(struct report *r, int sci, struct strbuf *out)
 	const struct report_sc *sc = &r->scs[sci];
 	const struct obs *o = &r->obs;
 	struct obs_ktree root = { 0 };
-	struct obs_view v = { &r->obs, &r->ix, &r->links };
+	struct obs_view v = { &r->obs, r->oix, &r->links };
 	uint64_t stops = 0, samples = 0;
 	int i, rc = 0;
 
@@ -153,9 +153,9 @@ int report_observed_sc_section(struct report *r, int sci, struct strbuf *out)
 		strbuf_addf(out, ", outermost first, merged: %llu at its stops, %llu sampled while a "
 			    "call waited.  Each frame links to the running version's source",
 			    (unsigned long long)stops, (unsigned long long)samples);
-		if (r->ix.kernel.version) {
+		if (r->oix->kernel.version) {
 			strbuf_addstr(out, ", and to ");
-			html_text(out, r->ix.kernel.version);
+			html_text(out, r->oix->kernel.version);
 			strbuf_addstr(out, " where the index has it");
 		}
 		strbuf_addstr(out, ".</p>\n");
@@ -250,12 +250,13 @@ static void seen_free(struct seen_names *s)
 int report_observed_calltree(struct report *r, int sci, struct ctree *out)
 {
 	const struct report_sc *sc = &r->scs[sci];
+	const struct ix_syscall *osc = report_observed_syscall(r, sc);
 	struct seen_names seen;
 
 	memset(out, 0, sizeof(*out));
-	if (!sc->isc || !sc->isc->definition.id)
+	if (!osc || !osc->definition.id)
 		return 0;
-	if (ctree_load(&r->ix, &sc->isc->definition, CALLTREE_DEPTH, out) < 0)
+	if (ctree_load(r->oix, &osc->definition, CALLTREE_DEPTH, out) < 0)
 		return -1;
 	seen_collect(r, sci, &seen);
 	ctree_mark(out, seen_has, &seen);
@@ -274,12 +275,12 @@ int report_observed_calltree_section(struct report *r, int sci, struct strbuf *o
 		      "<p class=\"muted\">Its definition's calls, ");
 	strbuf_addf(out, "%d levels deep", CALLTREE_DEPTH);
 	strbuf_addstr(out, ", from the index (");
-	html_text(out, r->ix.kernel.version ? r->ix.kernel.version : "?");
+	html_text(out, r->oix->kernel.version ? r->oix->kernel.version : "?");
 	strbuf_addstr(out, "): each function links to its line, each call to the line that makes "
 		      "it; a call through a pointer names the functions initialisers assign to "
 		      "that member. <span class=\"seen\">Highlighted</span>: on the running "
 		      "kernel's stacks of this syscall.</p>\n");
-	ctree_html(&t, &r->links, &r->ix.kernel, out);
+	ctree_html(&t, &r->links, &r->oix->kernel, out);
 	strbuf_addstr(out, "</section>\n");
 	ctree_release(&t);
 	return 0;
@@ -350,7 +351,7 @@ static int main_stack(const struct obs *o, const struct report_wait *w, int *cou
 int report_observed_page(struct report *r, struct strbuf *out)
 {
 	const struct obs *o = &r->obs;
-	struct obs_view v = { &r->obs, &r->ix, &r->links };
+	struct obs_view v = { &r->obs, r->oix, &r->links };
 	struct report_wait *w = NULL;
 	size_t k;
 	int i, rc = -1, shown = 0;
@@ -365,9 +366,9 @@ int report_observed_page(struct report *r, struct strbuf *out)
 		html_text(out, o->running);
 	}
 	strbuf_addstr(out, "; frames link to that version's source");
-	if (r->ix.kernel.version) {
+	if (r->oix->kernel.version) {
 		strbuf_addstr(out, " and, tagged ");
-		html_text(out, r->ix.kernel.version);
+		html_text(out, r->oix->kernel.version);
 		strbuf_addstr(out, ", to the index's line");
 	}
 	strbuf_addstr(out, ".</p>\n");

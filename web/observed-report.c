@@ -54,7 +54,7 @@ int report_observed_beside(struct report *r, struct graph *g, const char *const 
 	struct graph_row *gr = NULL;
 	struct strbuf *texts = NULL, *urls = NULL, *idx = NULL;
 	struct strbuf title = STRBUF_INIT, step_url = STRBUF_INIT;
-	const struct ix_tree *tree = ix_path_tree(&r->ix, path_name);
+	const struct ix_tree *tree = ix_path_tree(r->oix, path_name);
 	int si, n, i, rc = -1;
 
 	if (json->len)
@@ -73,9 +73,9 @@ int report_observed_beside(struct report *r, struct graph *g, const char *const 
 		return 0;
 	}
 	st = &o->stacks[si];
-	if (ix_path_get(&r->ix, path_name, &p) < 0)
+	if (ix_path_get(r->oix, path_name, &p) < 0)
 		return -1;
-	n = obs_align(o, &r->ix, p, st, &rows);
+	n = obs_align(o, r->oix, p, st, &rows);
 	if (n < 0)
 		return -1;
 	gr = xcalloc((size_t)n + 1, sizeof(*gr));
@@ -87,7 +87,7 @@ int report_observed_beside(struct report *r, struct graph *g, const char *const 
 	running_label(r, &title);
 	escape_js_string_str(json, title.buf);
 	strbuf_addstr(json, ",\"index\":");
-	escape_js_string_str(json, r->ix.kernel.version ? r->ix.kernel.version : "");
+	escape_js_string_str(json, r->oix->kernel.version ? r->oix->kernel.version : "");
 	strbuf_addstr(json, ",\"rows\":[");
 	for (i = 0; i < n; i++) {
 		const struct obs_row *w = &rows[i];
@@ -98,7 +98,7 @@ int report_observed_beside(struct report *r, struct graph *g, const char *const 
 		strbuf_init(&idx[i], 0);
 		if (w->frame >= 0) {
 			frame_text(&st->frames[w->frame], &texts[i]);
-			if (obs_frame_urls(o, &r->ix, &r->links, st->frames[w->frame].func,
+			if (obs_frame_urls(o, r->oix, &r->links, st->frames[w->frame].func,
 					   &urls[i], &idx[i]) < 0)
 				goto cleanup;
 			gr[i].text = texts[i].buf;
@@ -224,7 +224,7 @@ int report_observed_data(struct report *r)
 	strbuf_addstr(&out, ",\"upstream\":");
 	escape_js_string_str(&out, o->running);
 	strbuf_addstr(&out, ",\"index\":");
-	escape_js_string_str(&out, r->ix.kernel.version ? r->ix.kernel.version : "");
+	escape_js_string_str(&out, r->oix->kernel.version ? r->oix->kernel.version : "");
 	strbuf_addstr(&out, ",\"note\":");
 	escape_js_string_str(&out, !o->have ? "This trace was recorded before kernel stacks." :
 			     o->note ? o->note : "");
@@ -238,7 +238,7 @@ int report_observed_data(struct report *r)
 			strbuf_reset(&url);
 			strbuf_reset(&idx);
 			frame_text(&st->frames[d], &t);
-			if (obs_frame_urls(o, &r->ix, &r->links, st->frames[d].func, &url, &idx) < 0)
+			if (obs_frame_urls(o, r->oix, &r->links, st->frames[d].func, &url, &idx) < 0)
 				goto cleanup;
 			strbuf_addstr(&out, d ? ",[" : "[");
 			escape_js_string(&out, t.buf, t.len);

@@ -377,6 +377,27 @@ int obs_lookup(struct obs *o, struct ix *ix, const char *func, const struct ix_s
 	return n->found;
 }
 
+/*
+ * Is the index's kernel the very tree that ran: the same upstream tag, or
+ * the distribution version /proc/version names (" Debian 6.12.118-1~deb12u1 ")?
+ */
+static int index_is_running(const struct obs *o, const struct ix *ix)
+{
+	const char *v = ix->kernel.version, *p;
+	size_t n;
+
+	if (!v || !*v)
+		return 0;
+	if (o->running[0] && !strcmp(v, o->running))
+		return 1;
+	n = strlen(v);
+	for (p = o->proc_version; p && (p = strstr(p, v)); p += n)
+		if (p > o->proc_version && p[-1] == ' ' && (p[n] == ' ' || p[n] == '\0' ||
+							     p[n] == '\n'))
+			return 1;
+	return 0;
+}
+
 int obs_frame_urls(struct obs *o, struct ix *ix, const struct links *l, const char *func,
 		   struct strbuf *primary, struct strbuf *indexed)
 {
@@ -388,8 +409,7 @@ int obs_frame_urls(struct obs *o, struct ix *ix, const struct links *l, const ch
 		return -1;
 	if (found)
 		ix_url(l, &ix->kernel, sym->file, sym->line, indexed);
-	if (found && ix->kernel.version && o->running[0] &&
-	    !strcmp(ix->kernel.version, o->running)) {
+	if (found && index_is_running(o, ix)) {
 		strbuf_add(primary, indexed->buf, indexed->len);
 	} else if (o->running[0]) {
 		obs_source_name(func, &name);

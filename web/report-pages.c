@@ -353,6 +353,7 @@ static int report_overview(struct report *r)
 		strbuf_addf(&v, "Linux %s %s%s%s", lt->version, lt->arch,
 			    lt->root ? ", from " : " (shipped index)", lt->root ? lt->root : "");
 	fact(&out, "kernel code shown", lt ? v.buf : "none: no index");
+	report_current_fact(r, &out);
 	strbuf_reset(&v);
 	if (st)
 		strbuf_addf(&v, "strace %s%s%s", st->version, st->root ? ", from " : "",
@@ -424,6 +425,7 @@ static int report_timeline(struct report *r)
 		"a step the index lacks is marked missing.</p>\n"
 		"<div class=\"rt-grid\"><div id=\"ev-graph\" class=\"graph\"></div>\n"
 		"<ol id=\"ev-steps\" class=\"steps\"></ol></div>\n"
+		"<div id=\"ev-current\" class=\"current\"></div>\n"
 		"<div id=\"ev-tree\" class=\"calltree\"></div>\n"
 		"<div id=\"ev-observed\" class=\"observed\"></div>\n"
 		"<div id=\"ev-waited\" class=\"waited\"></div>\n"
@@ -525,7 +527,8 @@ static int report_syscall_page(struct report *r, int sci)
 		goto cleanup;
 	strbuf_reset(&name);
 	strbuf_addstr(&out, "</div></section>\n");
-	if (report_observed_calltree_section(r, sci, &out) < 0 ||
+	if (report_current_sc_section(r, sci, &out) < 0 ||
+	    report_observed_calltree_section(r, sci, &out) < 0 ||
 	    report_observed_sc_section(r, sci, &out) < 0)
 		goto cleanup;
 	strbuf_addstr(&out, "<section><h2>Every occurrence</h2>\n");
@@ -597,7 +600,8 @@ int report_pages_write(struct report *r)
 	int i;
 
 	if (report_overview(r) < 0 || report_timeline(r) < 0 || report_syscall_index(r) < 0 ||
-	    report_kernel_page(r) < 0 || report_observed_data(r) < 0)
+	    report_kernel_page(r) < 0 || report_observed_data(r) < 0 ||
+	    report_current_data(r) < 0)
 		return -1;
 	for (i = 0; i < r->nscs; i++)
 		if (report_syscall_page(r, i) < 0)

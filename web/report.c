@@ -128,6 +128,7 @@ int report_sc_get(struct report *r, const char *abi, long nr, const char *text)
 	sc->nr = nr;
 	strbuf_init(&sc->occ, 0);
 	sc->isc = asc;
+	sc->csc = report_current_syscall(r, abi, nr);
 	if (asc && asc->name)
 		strbuf_addstr(&name, asc->name);
 	else if (name_from_text(text, &name) < 0)
@@ -288,8 +289,9 @@ static int report_check_outputs(struct report *r)
 	const struct web_report_opts *o = r->o;
 	unsigned flags = OUTFILE_STREAM_OK | (o->force ? OUTFILE_FORCE : 0);
 	struct outfile *outs[2] = { NULL, NULL };
-	struct outfile_input ins[2] = { { "the trace", o->trace }, { "--index", NULL } };
-	struct strbuf builtin = STRBUF_INIT;
+	struct outfile_input ins[3] = { { "the trace", o->trace }, { "--index", NULL },
+					{ "--current-index", NULL } };
+	struct strbuf builtin = STRBUF_INIT, builtin2 = STRBUF_INIT;
 	int rc;
 
 	if (!o->site_dir && outdir_check(&r->site, "-o", o->outdir ? o->outdir : "sysatlas-report",
@@ -305,12 +307,14 @@ static int report_check_outputs(struct report *r)
 			return -1;
 		outs[1] = &r->jsonl_out;
 	}
-	if (o->index && !(ins[1].path = ix_resolve(o->index, &builtin))) {
-		strbuf_release(&builtin);
-		return -1;
-	}
-	rc = outfile_distinct(outs, 2, ins, 2);
+	if ((o->index && !(ins[1].path = ix_resolve(o->index, &builtin))) ||
+	    (o->current && strcmp(o->current, "none") &&
+	     !(ins[2].path = ix_resolve(o->current, &builtin2))))
+		rc = -1;
+	else
+		rc = outfile_distinct(outs, 2, ins, 3);
 	strbuf_release(&builtin);
+	strbuf_release(&builtin2);
 	return rc;
 }
 
@@ -429,6 +433,7 @@ static void report_release(struct report *r)
 	obs_release(&r->obs);
 	free(r->sample_sc);
 	free(r->waits);
+	report_current_close(r);
 	ix_close(&r->ix);
 	db_close(r->trace);
 	strbuf_release(&r->dir);
@@ -443,6 +448,10 @@ int web_report_check(const struct web_report_opts *o)
 	rc = report_open_index(&r) < 0 || links_init(&r.links, o->links) < 0 ? -1 : 0;
 	links_release(&r.links);
 	ix_close(&r.ix);
+	if (rc == 0 && o->current && strcmp(o->current, "none")) {
+		rc = ix_open(&r.cur, o->current);
+		ix_close(&r.cur);
+	}
 	return rc;
 }
 
@@ -467,7 +476,8 @@ int web_report_write(const struct web_report_opts *o, struct strbuf *index_html)
 		goto cleanup;
 	if (tracedb_run_load(r->trace, &r->run) < 0)
 		goto cleanup;
-	if (obs_load(r->trace, r->run.kernel_release, r->run.mono_start_ns, &r->obs) < 0)
+	if (obs_load(r->trace, r->run.kernel_release, r->run.mono_start_ns, &r->obs) < 0 ||
+	    report_current_open(r) < 0)
 		goto cleanup;
 	r->sample_sc = xcalloc((size_t)r->obs.nsamples + 1, sizeof(*r->sample_sc));
 	memset(r->sample_sc, 0xff, ((size_t)r->obs.nsamples + 1) * sizeof(*r->sample_sc));
@@ -490,8 +500,12 @@ int web_report_write(const struct web_report_opts *o, struct strbuf *index_html)
 		const struct ix_tree *lt = &r->ix.kernel;
 		struct strbuf note = STRBUF_INIT;
 
-		if (lt->id && web_kernel_note(r->run.kernel_release, lt->version, &note))
+		if (lt->id && web_kernel_note(r->run.kernel_release, lt->version, &note)) {
+			if (r->cmp)
+				strbuf_addf(&note, "; the report shows Linux %s beside it",
+					    r->cur.kernel.version);
 			warning("%s", note.buf);
+		}
 		strbuf_release(&note);
 	}
 	if (report_commit(r) < 0)

@@ -15,6 +15,7 @@
 #include <stdio.h>
 
 #include "calltree.h"
+#include "compare.h"
 #include "graph.h"
 #include "index-read.h"
 #include "links.h"
@@ -37,6 +38,7 @@ struct report_sc {
 	char *name;			/* from the index, the trace text, or syscall_NNN */
 	char *stem;			/* page file name stem (safe) */
 	const struct ix_syscall *isc;	/* the index's row (ix's cache), or NULL */
+	const struct ix_syscall *csc;	/* the current kernel's row (cur's cache), or NULL */
 	unsigned classes;		/* report_class bits */
 	uint64_t calls, errors, unfinished;
 	uint64_t timed;			/* calls with a duration (entered and returned) */
@@ -93,6 +95,11 @@ struct report {
 	const struct web_report_opts *o;
 	sqlite3 *trace;
 	struct ix ix;			/* the index; empty without one */
+	struct ix cur;			/* the current kernel's index shown beside it
+					   (current.c); empty without one */
+	struct ix *oix;			/* the index observed stacks are aligned with:
+					   &cur when it is open, else &ix */
+	struct compare *cmp;		/* ix against cur; NULL without cur */
 	struct tracedb_run run;
 	struct links links;
 	struct graph_renderer *gr;
@@ -123,6 +130,28 @@ struct report {
 	int nwaits, waits_alloc;
 	struct outdir site;			/* the site's target and temporary directory */
 };
+
+/*
+ * current.c: the current kernel beside the index.  When the traced kernel
+ * is 6.x and the index is not 6.12 (or --current-index names one), the
+ * built-in 6.12 index is opened as r->cur, compared with r->ix, and shown
+ * beside it: a column of the round trip, a section of each syscall page.
+ */
+int report_current_open(struct report *r);
+void report_current_close(struct report *r);
+/* The syscall's row in cur, or NULL. */
+const struct ix_syscall *report_current_syscall(struct report *r, const char *abi, long nr);
+/* The round trip's "current" member: ,"current":{…} (nothing without cur). */
+int report_current_rt_json(struct report *r, int sci, struct strbuf *out);
+/* A syscall page's section: its definition and path in cur, side by side. */
+int report_current_sc_section(struct report *r, int sci, struct strbuf *out);
+/* data/current.js: the paths of both trees side by side (nothing without cur). */
+int report_current_data(struct report *r);
+/* The overview's fact row naming cur, if any. */
+void report_current_fact(struct report *r, struct strbuf *out);
+/* The observed stacks' view of sc: its row in oix. */
+const struct ix_syscall *report_observed_syscall(const struct report *r,
+						 const struct report_sc *sc);
 
 /* Path of name inside the output directory (into a reused buffer). */
 const char *report_path(struct report *r, struct strbuf *sb, const char *name);

@@ -758,7 +758,7 @@ static int rt_tree_json(struct report *r, int sci, struct strbuf *out)
 		if (rc < 0)
 			return -1;
 		if (rc > 0) {
-			ctree_json(&t, &r->links, &r->ix.kernel, &j);
+			ctree_json(&t, &r->links, &r->oix->kernel, &j);
 			ctree_release(&t);
 		} else {
 			strbuf_addstr(&j, "null");
@@ -806,7 +806,8 @@ int report_rt_write_all(struct report *r)
 		web_graph_free(g);
 		strbuf_addf(&out, ",\"steps\":[%s],\n\"observed\":[%s],\n\"tree\":", steps.buf,
 			    observed.buf);
-		if (rt_tree_json(r, r->rts[i].sc, &out) < 0)
+		if (rt_tree_json(r, r->rts[i].sc, &out) < 0 ||
+		    report_current_rt_json(r, r->rts[i].sc, &out) < 0)
 			goto cleanup;
 		strbuf_addstr(&out, "});\n");
 		strbuf_reset(&name);

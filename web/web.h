@@ -15,6 +15,9 @@ int cmd_path(int argc, char **argv);
 struct web_report_opts {
 	const char *trace;		/* trace.db */
 	const char *index;		/* index.db; NULL: the built-in index if found */
+	const char *current;		/* the index shown beside it (--current-index):
+					   NULL: 6.12 when the traced kernel is 6.x,
+					   "none": no such column */
 	const char *outdir;		/* NULL: ./sysatlas-report */
 	const char *links;		/* github (NULL), elixir, file:DIR */
 	const char *chrome;		/* Chrome Trace Event JSON, or NULL */

@@ -7,8 +7,9 @@
 (function () {
   'use strict';
 
-  var listeners = { meta: [], chunk: [], detail: [], roundtrip: [], kstacks: [] };
-  var store = { meta: null, chunks: {}, details: {}, roundtrips: {}, kstacks: null };
+  var listeners = { meta: [], chunk: [], detail: [], roundtrip: [], kstacks: [], current: [] };
+  var store = { meta: null, chunks: {}, details: {}, roundtrips: {}, kstacks: null,
+                current: null };
 
   function emit(kind, a, b) {
     var l = listeners[kind];
@@ -27,6 +28,7 @@
     detail: function (k, d) { store.details[k] = d; emit('detail', k, d); },
     roundtrip: function (k, r) { store.roundtrips[k] = r; emit('roundtrip', k, r); },
     kstacks: function (k) { store.kstacks = k; emit('kstacks', k); },
+    current: function (c) { store.current = c; emit('current', c); },
     /* Load one of the site's own data files with <script src>: this works
      * from file://, where fetch() of a local file does not. */
     load: function (src, done) {

@@ -618,6 +618,7 @@
     steps.textContent = '';
     document.getElementById('ev-observed').textContent = '';
     document.getElementById('ev-tree').textContent = '';
+    document.getElementById('ev-current').textContent = '';
     var rt = RT[i];
     var r = S.store.roundtrips[rt];
     if (!r) {
@@ -669,6 +670,81 @@
     });
     showObserved(r.observed || []);
     showTree(r.tree);
+    showCurrent(r, selected);
+  }
+
+  /* ---- the current kernel beside the index ------------------------------ */
+
+  /* A step of one tree: [name, where, url, call url]. */
+  function currentCell(kind, s) {
+    var td = el('td', s[0] ? kind : 'empty');
+    if (!s[0]) return td;
+    td.appendChild(s[2] ? link(s[2], s[0], 'src') : el('code', null, s[0]));
+    td.appendChild(el('span', 'where', s[1]));
+    if (s[3]) {
+      td.appendChild(document.createTextNode(' '));
+      td.appendChild(link(s[3], 'calls next', 'callsite'));
+    }
+    return td;
+  }
+
+  /* A definition: [name, where, url, signature, status]. */
+  function currentDef(d, kind) {
+    var td = el('td', kind);
+    if (d[0]) {
+      td.appendChild(d[2] ? link(d[2], d[0], 'src') : el('code', null, d[0]));
+      td.appendChild(el('span', 'where', d[1]));
+      if (d[3]) td.appendChild(el('div', 'sig mono', d[3]));
+    } else {
+      td.appendChild(el('span', 'muted', d[4]));
+    }
+    return td;
+  }
+
+  function showCurrent(r, i) {
+    var box = document.getElementById('ev-current');
+    box.textContent = '';
+    if (!r.current) return;
+    var c = S.store.current;
+    if (!c) {
+      box.textContent = 'loading the current kernel…';
+      S.load('data/current.js', function (err) {
+        if (err) { box.textContent = 'the current kernel: not available'; return; }
+        if (selected === i) showCurrent(r, i);
+      });
+      return;
+    }
+    box.textContent = '';
+    box.appendChild(el('h3', null, 'On the current kernel'));
+    box.appendChild(el('p', 'muted', 'The kernel side of this round trip in ' + c.b +
+      ' beside ' + c.a + ', steps matched by name: red only in the first, green only ' +
+      'in the second, yellow the same function elsewhere.' +
+      (r.current.changed ? ' This syscall\'s row: ' + r.current.changed + '.' : '')));
+    var t = el('table', 'side');
+    var head = el('tr');
+    head.appendChild(el('th', null, c.a));
+    head.appendChild(el('th', null, c.b));
+    t.appendChild(head);
+    c.paths.forEach(function (p) {
+      var ph = el('tr', 'phase');
+      var th = el('th', null, p.title);
+      th.colSpan = 2;
+      ph.appendChild(th);
+      t.appendChild(ph);
+      p.rows.forEach(function (w) {
+        var tr = el('tr');
+        tr.appendChild(currentCell(w[0], w.slice(1, 5)));
+        tr.appendChild(currentCell(w[0], w.slice(5, 9)));
+        t.appendChild(tr);
+      });
+      if (p.name === 'syscall-dispatch') {
+        var dr = el('tr', 'def'), dk = r.current.changed ? 'moved' : 'same';
+        dr.appendChild(currentDef(r.current.def[0], dk));
+        dr.appendChild(currentDef(r.current.def[1], dk));
+        t.appendChild(dr);
+      }
+    });
+    box.appendChild(t);
   }
 
   /* What the syscall's definition calls: [name, url, where, seen, lines, kids, icalls]. */

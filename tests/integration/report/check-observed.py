@@ -95,7 +95,9 @@ def main():
     fx = sys.argv[1]
     os.chdir(fx)
     add_stacks('small.db', 'index.db')
+    # first against the fixture index alone (no current-kernel column)
     p = subprocess.run([os.environ['SYSATLAS'], 'report', 'small.db', '--index', 'index.db',
+                        '--current-index', 'none',
                         '-o', 'site', '--jsonl', 'e.jsonl', '--chrome', 'c.json'],
                        capture_output=True, text=True)
     if not ok(p.returncode == 0, 'report with kernel stacks: ' + p.stderr.strip()[-300:]):
@@ -163,7 +165,54 @@ def main():
     ks_ev = [e for e in ch if e.get('cat') == 'kernel-stack']
     ok(len(ks_ev) == 5 and all(e['ph'] == 'i' and e['args']['frames'] for e in ks_ev),
        'chrome: an instant per stop stack and sample, with frames')
+    ok(not os.path.exists('site/data/current.js') and 'On the current kernel' not in op,
+       '--current-index none: no current-kernel column')
+    current()
     finish()
+
+
+def current():
+    """The same trace (a 6.1 kernel) with the default: Debian's 6.12 beside the index."""
+    p = subprocess.run([os.environ['SYSATLAS'], 'report', 'small.db', '--index', 'index.db',
+                        '-o', 'site-cur'], capture_output=True, text=True)
+    if not ok(p.returncode == 0, 'report of a 6.x trace by default: ' + p.stderr.strip()[-300:]):
+        return
+    ok('the report shows Linux 6.12.118-1~deb12u1 beside it' in p.stderr,
+       'the kernel note says what is shown beside the index')
+    cur = call_args('site-cur/data/current.js', 'current')[0]
+    ok(cur['a'] == 'Linux v5.7 x86_64' and cur['b'] == 'Linux 6.12.118-1~deb12u1 x86_64',
+       'current.js names both trees: %s / %s' % (cur['a'], cur['b']))
+    paths = {q['name']: q['rows'] for q in cur['paths']}
+    ok(sorted(paths) == ['syscall-dispatch', 'syscall-enter', 'syscall-exit'],
+       'the three kernel paths side by side')
+    enter = paths.get('syscall-enter', [])
+    deb = 'https://sources.debian.org/src/linux/6.12.118-1~deb12u1/'
+    ok(any(w[0] == 'only-b' and w[5] == 'ptrace_report_syscall_entry' and
+           w[7] == deb + 'include/linux/ptrace.h/#L449' for w in enter),
+       "6.12's ptrace_report_syscall_entry, only in the second, linked to its Debian line")
+    ok(any(w[0] == 'only-a' and w[1] == 'tracehook_report_syscall_entry' for w in enter),
+       "v5.7's tracehook_report_syscall_entry only in the first")
+    ok(all(w[1] == w[5] for w in enter if w[0] in ('same', 'moved')),
+       'aligned rows are the same function on both sides')
+    rts = [call_args(os.path.join('site-cur/data', n), 'roundtrip')[1]
+           for n in sorted(os.listdir('site-cur/data')) if n.startswith('rt-')]
+    defs = [r['current']['def'] for r in rts if 'current' in r]
+    ok(len(defs) == len(rts), 'every round trip has its current-kernel definition')
+    ok(any(d[1][0] == 'sys_openat' and d[1][2] == deb + 'fs/open.c/#L1447' for d in defs),
+       "openat's 6.12 definition, linked to fs/open.c:1447")
+    obs = [o for r in rts for o in r['observed'] if o['stop'] == 'syscall-enter' and 'rows' in o]
+    if ok(obs, 'the observed enter stack is there'):
+        pairs = [(w[0], w[1]) for w in obs[0]['rows']]
+        ok(obs[0]['index'] == '6.12.118-1~deb12u1' and ('same', 'syscall_trace_enter') in pairs and
+           ('index-only', 'ptrace_report_syscall_entry') in pairs,
+           'a 6.1 stack is aligned with the nearer 6.12 path: %s' % pairs)
+        ok(obs[0]['rows'][-1][5] == deb + 'kernel/signal.c/#L2256',
+           'a frame links to its 6.12 line: ' + obs[0]['rows'][-1][5])
+    op = open('site-cur/syscalls/openat.html').read()
+    ok('On the current kernel' in op and deb + 'fs/open.c/#L1447' in op,
+       'openat.html: the current-kernel section with the 6.12 definition')
+    ov = open('site-cur/index.html').read()
+    ok('current kernel shown' in ov and '6.12.118-1~deb12u1' in ov, 'overview: the current kernel named')
 
 
 def finish():

@@ -49,8 +49,17 @@ ok(read_path, 'a call waited in the read path (vfs_read/ksys_read)')
 frames = [f for st in ks['stacks'] for f in st]
 ok(frames and all(re.match(r'https://elixir\.bootlin\.com/linux/v[0-9.]+/C/ident/', f[1]) for f in frames),
    'every frame links to its running version by identifier')
-ok(any(f[2].startswith('https://github.com/torvalds/linux/blob/v5.7/') for f in frames),
-   'frames the index has link to their v5.7 line too')
+# the stacks are aligned with the index nearer the running kernel: on a
+# 6.x kernel the built-in 6.12 (Debian's tree), else v5.7
+line_url = {'v5.7': 'https://github.com/torvalds/linux/blob/v5.7/',
+            '6.12.118-1~deb12u1': 'https://sources.debian.org/src/linux/6.12.118-1~deb12u1/'}
+ok(ks['index'] in line_url, 'the stacks are aligned with a built-in index: ' + ks['index'])
+ok(any(f[2].startswith(line_url.get(ks['index'], '?')) for f in frames),
+   'frames the index has link to their %s line too' % ks['index'])
+major = int(re.match(r'v(\d+)', ks['upstream']).group(1)) if re.match(r'v\d+', ks['upstream']) else 0
+ok((ks['index'] == '6.12.118-1~deb12u1') == (major >= 6) and
+   os.path.exists(os.path.join(site, 'data/current.js')) == (major >= 6),
+   'a 6.x kernel gets the 6.12 column and alignment, another kernel neither')
 rts = [args_of(os.path.join(site, 'data', n), 'roundtrip')[1]
        for n in os.listdir(os.path.join(site, 'data')) if n.startswith('rt-')]
 obs = [o for r in rts for o in r['observed'] if 'rows' in o]
@@ -58,7 +67,7 @@ ok(obs, 'round trips show observed stacks')
 enter = [o for o in obs if o['stop'] == 'syscall-enter']
 ok(enter and all(any(w[0] == 'same' and w[1] == 'ptrace_stop' for w in o['rows']) and
                  any(w[0] == 'same' and w[1] == 'do_syscall_64' for w in o['rows']) for o in enter),
-   'every observed enter stack is aligned with the v5.7 path at do_syscall_64 and ptrace_stop')
+   'every observed enter stack is aligned with the index\'s path at do_syscall_64 and ptrace_stop')
 ok(all(w[4] for o in obs for w in o['rows'] if w[3]), 'every observed frame in a round trip is a link')
 ok(all(w[2] for o in obs for w in o['rows'] if w[1]), 'every indexed step in a round trip is a link')
 for i, (c, what) in enumerate(tests, 1):
