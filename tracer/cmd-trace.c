@@ -324,6 +324,7 @@ int cmd_trace(int argc, char **argv)
 	}
 	o.decode.verbose = o.out.verbose;
 	o.decode.xlat = o.out.xlat;
+	decode_siginfo_set_xlat(o.out.xlat);
 	if (o.out.summary)
 		o.text = 1;	/* -c, -C: the summary goes where the lines go */
 	argc_opts = optind;

@@ -14,6 +14,17 @@ unsigned decode_sys_close(struct decode_ctx *d)
 	return DECODE_RVAL_DECODED;
 }
 
+/* close_range(first, last, flags): the bounds as unsigned numbers (as strace). */
+unsigned decode_sys_close_range(struct decode_ctx *d)
+{
+	decode_print_arg_uint(d, 0);
+	decode_sep(d);
+	decode_print_arg_uint(d, 1);
+	decode_sep(d);
+	decode_print_flags(d, &xlat_close_range_flags, decode_arg_uint(d, 2), "CLOSE_RANGE_???");
+	return DECODE_RVAL_DECODED;
+}
+
 unsigned decode_sys_dup(struct decode_ctx *d)
 {
 	decode_print_fd(d, decode_arg_int(d, 0));
@@ -50,17 +61,23 @@ static void print_flock(struct decode_ctx *d, uint64_t addr)
 		    (int64_t)fl.l_start, (int64_t)fl.l_len, (int)fl.l_pid);
 }
 
+/* The return value's meaning after it, in names whatever -X says (as strace). */
 static void aux_flags(struct decode_ctx *d, const char *prefix,
 		      const struct xlat *x, uint64_t v)
 {
 	struct strbuf *save = d->out;
+	const struct decode_opts *o = d->o;
+	struct decode_opts abbrev = *o;
 
 	if (!v)
 		return;
+	abbrev.xlat = STRACE_XLAT_ABBREV;
+	d->o = &abbrev;
 	d->out = &d->aux;
 	strbuf_addstr(d->out, prefix);
 	decode_print_flags(d, x, v, NULL);
 	d->out = save;
+	d->o = o;
 }
 
 /* fcntl's return value depends on the command: set it up at exit. */
@@ -69,16 +86,30 @@ static unsigned fcntl_rval(struct decode_ctx *d)
 	int64_t r = d->c->rval;
 
 	switch (decode_arg_uint(d, 1)) {
-	case F_GETFD:
-		aux_flags(d, "flags ", &xlat_fd_flags, r);
-		return DECODE_RVAL_HEX;
-	case F_GETFL: {
+	case F_GETFD: {
 		struct strbuf *save = d->out;
 
+		/* styled by -X, unlike F_GETFL's (as strace) */
+		if (r) {
+			d->out = &d->aux;
+			strbuf_addstr(d->out, "flags ");
+			decode_print_flags(d, &xlat_fd_flags, (uint64_t)r, NULL);
+			d->out = save;
+		}
+		return DECODE_RVAL_HEX;
+	}
+	case F_GETFL: {
+		struct strbuf *save = d->out;
+		const struct decode_opts *o = d->o;
+		struct decode_opts abbrev = *o;
+
+		abbrev.xlat = STRACE_XLAT_ABBREV;
+		d->o = &abbrev;
 		d->out = &d->aux;
 		strbuf_addstr(d->out, "flags ");
 		decode_print_open_flags(d, (uint64_t)r);
 		d->out = save;
+		d->o = o;
 		return DECODE_RVAL_HEX;
 	}
 	case F_GETSIG:

@@ -11,14 +11,24 @@
 void decode_print_open_flags(struct decode_ctx *d, uint64_t flags)
 {
 	const char *acc = xlat_name(&xlat_open_access_modes, flags & 3);
+	struct strbuf abbrev, raw = STRBUF_INIT, *saved = decode_style_begin(d, &abbrev);
 
 	/* The access mode is a value (O_RDONLY is 0), the rest flags. */
 	strbuf_addstr(d->out, acc);
+	strbuf_add_hex(&raw, flags);
 	flags &= ~(uint64_t)3;
-	if (!flags)
-		return;
-	strbuf_addch(d->out, '|');
-	decode_print_flags(d, &xlat_open_mode_flags, flags, NULL);
+	if (flags) {
+		struct decode_opts abbrev_opts = *d->o;
+		const struct decode_opts *o = d->o;
+
+		strbuf_addch(d->out, '|');
+		abbrev_opts.xlat = STRACE_XLAT_ABBREV;	/* the names, styled as a whole */
+		d->o = &abbrev_opts;
+		decode_print_flags(d, &xlat_open_mode_flags, flags, NULL);
+		d->o = o;
+	}
+	decode_style_end(d, saved, &abbrev, raw.buf);
+	strbuf_release(&raw);
 }
 
 void decode_print_mode(struct decode_ctx *d, unsigned mode)

@@ -16,9 +16,22 @@ static void print_op(struct decode_ctx *d, unsigned op)
 	int clock_ok = cmd == FUTEX_WAIT || cmd == FUTEX_WAIT_BITSET ||
 		       cmd == FUTEX_WAIT_REQUEUE_PI || cmd == FUTEX_LOCK_PI2;
 
+	if (d->o->xlat != STRACE_XLAT_ABBREV && name && !rest &&
+	    (!(op & FUTEX_CLOCK_REALTIME) || clock_ok)) {
+		struct strbuf raw = STRBUF_INIT, names = STRBUF_INIT;
+
+		strbuf_add_hex(&raw, op);
+		strbuf_addf(&names, "%s%s%s", name, op & FUTEX_PRIVATE_FLAG ? "_PRIVATE" : "",
+			    op & FUTEX_CLOCK_REALTIME ? "|FUTEX_CLOCK_REALTIME" : "");
+		decode_print_styled(d, raw.buf, names.buf);
+		strbuf_release(&raw);
+		strbuf_release(&names);
+		return;
+	}
 	if (!name || rest || ((op & FUTEX_CLOCK_REALTIME) && !clock_ok)) {
 		strbuf_addf(d->out, "%#x", op);
-		decode_print_comment(d, "FUTEX_???");
+		if (d->o->xlat != STRACE_XLAT_RAW)
+			decode_print_comment(d, "FUTEX_???");
 		return;
 	}
 	strbuf_addstr(d->out, name);
@@ -36,7 +49,11 @@ static void print_timeout(struct decode_ctx *d)
 		strbuf_addstr(d->out, "NULL");
 }
 
-/* val3 of FUTEX_WAKE_OP: op<<28|oparg<<12|cmp<<24|cmparg */
+/*
+ * val3 of FUTEX_WAKE_OP: op<<28|oparg<<12|cmp<<24|cmparg.  Under -X raw
+ * strace 6.1 prints the op and the comparison as numbers marked unknown
+ * (FUTEX_OP_???, FUTEX_OP_CMP_???); so does this.
+ */
 static void print_wake_op(struct decode_ctx *d, unsigned v)
 {
 	const char *name;
@@ -44,14 +61,18 @@ static void print_wake_op(struct decode_ctx *d, unsigned v)
 	if ((v >> 28) & FUTEX_OP_OPARG_SHIFT)
 		strbuf_addstr(d->out, "FUTEX_OP_OPARG_SHIFT<<28|");
 	name = xlat_name(&xlat_futex_wake_ops, (v >> 28) & 7);
-	if (name)
+	if (name && d->o->xlat == STRACE_XLAT_ABBREV)
 		strbuf_addf(d->out, "%s<<28", name);
+	else if (name && d->o->xlat == STRACE_XLAT_VERBOSE)
+		strbuf_addf(d->out, "%#x /* %s */<<28", (v >> 28) & 7, name);
 	else
 		strbuf_addf(d->out, "%#x<<28 /* FUTEX_OP_??? */", (v >> 28) & 7);
 	strbuf_addf(d->out, "|%#x<<12|", (v >> 12) & 0xfff);
 	name = xlat_name(&xlat_futex_wake_cmps, (v >> 24) & 0xf);
-	if (name)
+	if (name && d->o->xlat == STRACE_XLAT_ABBREV)
 		strbuf_addf(d->out, "%s<<24", name);
+	else if (name && d->o->xlat == STRACE_XLAT_VERBOSE)
+		strbuf_addf(d->out, "%#x /* %s */<<24", (v >> 24) & 0xf, name);
 	else
 		strbuf_addf(d->out, "%#x<<24 /* FUTEX_OP_CMP_??? */", (v >> 24) & 0xf);
 	strbuf_addf(d->out, "|%#x", v & 0xfff);

@@ -13,7 +13,23 @@
 static void print_mmap_flags(struct decode_ctx *d, uint64_t flags)
 {
 	uint64_t huge = flags & ((uint64_t)MAP_HUGE_MASK << MAP_HUGE_SHIFT);
+	struct strbuf abbrev, raw = STRBUF_INIT, *saved;
 
+	/* -X raw, verbose: one number; abbrev: the type, then the flags */
+	if (d->o->xlat != STRACE_XLAT_ABBREV) {
+		struct decode_opts o = *d->o;
+		const struct decode_opts *old = d->o;
+
+		strbuf_add_hex(&raw, flags);
+		saved = decode_style_begin(d, &abbrev);
+		o.xlat = STRACE_XLAT_ABBREV;
+		d->o = &o;
+		print_mmap_flags(d, flags);
+		d->o = old;
+		decode_style_end(d, saved, &abbrev, raw.buf);
+		strbuf_release(&raw);
+		return;
+	}
 	flags &= ~huge;
 	decode_print_xval(d, &xlat_mmap_types, flags & MAP_TYPE, "MAP_???");
 	flags &= ~(uint64_t)MAP_TYPE;

@@ -315,16 +315,98 @@ void decode_print_fd(struct decode_ctx *d, int fd)
 void decode_print_dirfd(struct decode_ctx *d, int fd)
 {
 	if (fd == AT_FDCWD) {
-		strbuf_addstr(d->out, "AT_FDCWD");
+		decode_print_styled(d, "-100", "AT_FDCWD");
 		print_fd_path(d, fd);
 	} else {
 		decode_print_fd(d, fd);
 	}
 }
 
+void decode_print_styled(struct decode_ctx *d, const char *raw, const char *abbrev)
+{
+	switch (d->o->xlat) {
+	case STRACE_XLAT_RAW:
+		strbuf_addstr(d->out, raw);
+		break;
+	case STRACE_XLAT_VERBOSE:
+		strbuf_addstr(d->out, raw);
+		if (abbrev && strcmp(raw, abbrev))
+			decode_print_comment(d, abbrev);
+		break;
+	default:
+		strbuf_addstr(d->out, abbrev ? abbrev : raw);
+		break;
+	}
+}
+
+struct strbuf *decode_style_begin(struct decode_ctx *d, struct strbuf *abbrev)
+{
+	struct strbuf *saved = d->out;
+
+	strbuf_init(abbrev, 0);
+	if (d->o->xlat != STRACE_XLAT_ABBREV)
+		d->out = abbrev;
+	return saved;
+}
+
+void decode_style_end(struct decode_ctx *d, struct strbuf *saved, struct strbuf *abbrev,
+		      const char *raw)
+{
+	d->out = saved;
+	if (d->o->xlat != STRACE_XLAT_ABBREV)
+		decode_print_styled(d, raw, abbrev->len ? abbrev->buf : NULL);
+	strbuf_release(abbrev);
+}
+
 void decode_print_comment(struct decode_ctx *d, const char *text)
 {
 	strbuf_addf(d->out, " /* %s */", text);
+}
+
+/* The names of flags in x, as -X abbrev prints them; 0 when none is known. */
+static unsigned print_flag_names(struct decode_ctx *d, const struct xlat *x, uint64_t flags)
+{
+	unsigned n = 0;
+	size_t i;
+
+	for (i = 0; i < x->n && (flags || !n); i++) {
+		uint64_t v = x->e[i].val;
+
+		if (flags == v || (v && (flags & v) == v)) {
+			if (n++)
+				strbuf_addch(d->out, '|');
+			strbuf_addstr(d->out, x->e[i].name);
+			flags &= ~v;
+		}
+	}
+	if (n && flags) {
+		strbuf_addch(d->out, '|');
+		strbuf_add_hex(d->out, flags);
+	}
+	return n;
+}
+
+/* -X raw, verbose: the number in hex, then (verbose) its names. */
+static void print_styled_hex(struct decode_ctx *d, uint64_t v, const struct xlat *x,
+			     int flags, const char *dflt)
+{
+	struct strbuf names = STRBUF_INIT, *saved = d->out;
+	const char *name;
+
+	strbuf_add_hex(d->out, v);
+	if (d->o->xlat != STRACE_XLAT_VERBOSE)
+		return;
+	d->out = &names;
+	if (flags)
+		print_flag_names(d, x, v);
+	else if ((name = xlat_name(x, v)))
+		strbuf_addstr(&names, name);
+	d->out = saved;
+	if (names.len)
+		decode_print_comment(d, names.buf);
+	else if (v && dflt)
+		decode_print_comment(d, dflt);
+	strbuf_release(&names);
 }
 
 void decode_print_flags(struct decode_ctx *d, const struct xlat *x,
@@ -333,6 +415,10 @@ void decode_print_flags(struct decode_ctx *d, const struct xlat *x,
 	unsigned n = 0;
 	size_t i;
 
+	if (d->o->xlat != STRACE_XLAT_ABBREV) {
+		print_styled_hex(d, flags, x, 1, dflt);
+		return;
+	}
 	for (i = 0; i < x->n && (flags || !n); i++) {
 		uint64_t v = x->e[i].val;
 
@@ -360,6 +446,10 @@ void decode_print_xval(struct decode_ctx *d, const struct xlat *x,
 {
 	const char *name = xlat_name(x, val);
 
+	if (d->o->xlat != STRACE_XLAT_ABBREV) {
+		print_styled_hex(d, val, x, 0, dflt);
+		return;
+	}
 	if (name) {
 		strbuf_addstr(d->out, name);
 		return;
@@ -374,6 +464,12 @@ void decode_print_xval_d(struct decode_ctx *d, const struct xlat *x,
 {
 	const char *name = xlat_name(x, (uint64_t)val);
 
+	if (d->o->xlat != STRACE_XLAT_ABBREV) {
+		strbuf_add_int(d->out, val);
+		if (d->o->xlat == STRACE_XLAT_VERBOSE && (name || (val && dflt)))
+			decode_print_comment(d, name ? name : dflt);
+		return;
+	}
 	if (name) {
 		strbuf_addstr(d->out, name);
 		return;

@@ -14,6 +14,7 @@
 
 #include "decode.h"
 #include "decode-sys.h"
+#include "strace-opts.h"
 #include "strbuf.h"
 #include "xlat.h"
 
@@ -158,6 +159,22 @@ void decode_print_xval_d(struct decode_ctx *d, const struct xlat *x,
 			 int64_t val, const char *dflt);
 /* text as a C comment, after a space */
 void decode_print_comment(struct decode_ctx *d, const char *text);
+
+/*
+ * -X: the raw form of a constant (a number as text), its abbreviated
+ * form (a name; NULL: none), or (verbose) both, the name in a comment
+ * after the number.
+ */
+void decode_print_styled(struct decode_ctx *d, const char *raw, const char *abbrev);
+
+/*
+ * For a constant printed by several calls: _begin makes what follows go
+ * into abbrev (under -X raw and verbose), _end prints it styled with its
+ * raw form raw (decode_print_styled()) and releases abbrev.
+ */
+struct strbuf *decode_style_begin(struct decode_ctx *d, struct strbuf *abbrev);
+void decode_style_end(struct decode_ctx *d, struct strbuf *saved, struct strbuf *abbrev,
+		      const char *raw);
 
 /* Signal name "SIGINT", "SIGRTMIN", "SIGRT_3", or the number. */
 void decode_print_signo(struct decode_ctx *d, int sig);

@@ -12,7 +12,7 @@
 #include "decode-priv.h"
 #include "xlat-tables.h"
 
-/* ["arg0", "arg1", ...]: at most -s strings, each cut at -s. */
+/* ["arg0", "arg1", ...]: at most -s strings (all with -v), each cut at -s. */
 static void print_argv(struct decode_ctx *d, uint64_t addr)
 {
 	unsigned ws = decode_long_size(d), n;
@@ -39,7 +39,7 @@ static void print_argv(struct decode_ctx *d, uint64_t addr)
 			break;
 		if (n)
 			decode_sep(d);
-		if (n + 1 > d->o->string_limit || !decode_line_room(d, 1)) {
+		if ((!d->o->verbose && n + 1 > d->o->string_limit) || !decode_line_room(d, 1)) {
 			strbuf_addstr(d->out, "...");
 			break;
 		}
@@ -55,6 +55,10 @@ static void print_argc(struct decode_ctx *d, uint64_t addr)
 	unsigned ws = decode_long_size(d), n;
 	uint64_t prev = 0;
 
+	if (d->o->verbose) {		/* -v: the variables themselves */
+		print_argv(d, addr);
+		return;
+	}
 	decode_print_addr(d, addr);
 	if (!addr)
 		return;

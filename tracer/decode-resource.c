@@ -13,6 +13,22 @@
 
 static void print_rlim(struct decode_ctx *d, uint64_t lim)
 {
+	struct strbuf abbrev, raw = STRBUF_INIT, *saved;
+
+	if (d->o->xlat != STRACE_XLAT_ABBREV) {
+		struct decode_opts o = *d->o;
+		const struct decode_opts *old = d->o;
+
+		strbuf_addf(&raw, "%" PRIu64, lim);
+		saved = decode_style_begin(d, &abbrev);
+		o.xlat = STRACE_XLAT_ABBREV;
+		d->o = &o;
+		print_rlim(d, lim);
+		d->o = old;
+		decode_style_end(d, saved, &abbrev, raw.buf);
+		strbuf_release(&raw);
+		return;
+	}
 	if (lim == UINT64_MAX)
 		strbuf_addstr(d->out, "RLIM64_INFINITY");
 	else if (lim > 1024 && lim % 1024 == 0)
@@ -110,7 +126,19 @@ unsigned decode_sys_uname(struct decode_ctx *d)
 	print_field(d, "sysname", u.sysname, sizeof(u.sysname));
 	strbuf_addstr(d->out, ", ");
 	print_field(d, "nodename", u.nodename, sizeof(u.nodename));
-	strbuf_addstr(d->out, ", ...}");
+	if (!d->o->verbose) {
+		strbuf_addstr(d->out, ", ...}");
+		return DECODE_RVAL_DECIMAL;
+	}
+	strbuf_addstr(d->out, ", ");
+	print_field(d, "release", u.release, sizeof(u.release));
+	strbuf_addstr(d->out, ", ");
+	print_field(d, "version", u.version, sizeof(u.version));
+	strbuf_addstr(d->out, ", ");
+	print_field(d, "machine", u.machine, sizeof(u.machine));
+	strbuf_addstr(d->out, ", ");
+	print_field(d, "domainname", u.domainname, sizeof(u.domainname));
+	strbuf_addch(d->out, '}');
 	return DECODE_RVAL_DECIMAL;
 }
 

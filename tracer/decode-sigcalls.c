@@ -14,17 +14,29 @@
 /* The kernel's sigset on x86 is 64 bits. */
 #define KERNEL_NSIG_BYTES 8
 
-/* Signal n (1-based) without its "SIG" prefix, as in strace's sets. */
-static void print_set_member(struct strbuf *out, int n)
+/*
+ * Signal n (1-based) without its "SIG" prefix, as in strace's sets; -X
+ * raw: its number; verbose: both.
+ */
+static void print_set_member(struct strbuf *out, int n, int xlat)
 {
 	char buf[32];
 	const char *name = decode_signal_name(n, buf, sizeof(buf));
 
-	strbuf_addstr(out, name[0] == 'S' && name[1] == 'I' && name[2] == 'G' ? name + 3 : name);
+	if (name[0] == 'S' && name[1] == 'I' && name[2] == 'G')
+		name += 3;
+	if (xlat == STRACE_XLAT_ABBREV) {
+		strbuf_addstr(out, name);
+		return;
+	}
+	strbuf_addf(out, "%d", n);
+	if (xlat == STRACE_XLAT_VERBOSE)
+		strbuf_addf(out, " /* %s */", name);
 }
 
 /* [INT TERM], or ~[...] when two thirds or more of the bits are set. */
-static void print_sigset_bytes(struct strbuf *out, const unsigned char *set, size_t bytes)
+static void print_sigset_bytes(struct strbuf *out, const unsigned char *set, size_t bytes,
+			       int xlat)
 {
 	size_t words = (bytes + 3) / 4, nbits = words * 32, i, pop = 0;
 	unsigned char m[KERNEL_NSIG_BYTES] = { 0 };
@@ -42,7 +54,7 @@ static void print_sigset_bytes(struct strbuf *out, const unsigned char *set, siz
 
 		if (bit != invert) {
 			strbuf_addstr(out, sep);
-			print_set_member(out, (int)i + 1);
+			print_set_member(out, (int)i + 1, xlat);
 			sep = " ";
 		}
 	}
@@ -63,7 +75,7 @@ void decode_print_sigset(struct decode_ctx *d, uint64_t addr, uint64_t len)
 	}
 	if (decode_fetch(d, addr, set, (size_t)len))
 		return;
-	print_sigset_bytes(d->out, set, (size_t)len);
+	print_sigset_bytes(d->out, set, (size_t)len, d->o->xlat);
 }
 
 /* SA_RESTORER is in <asm/signal.h> only, which clashes with <signal.h>:
@@ -78,9 +90,9 @@ static uint64_t sa_restorer_bit(void)
 static void print_handler(struct decode_ctx *d, uint64_t h)
 {
 	if (h == 0)
-		strbuf_addstr(d->out, "SIG_DFL");
+		decode_print_styled(d, "0", "SIG_DFL");
 	else if (h == 1)
-		strbuf_addstr(d->out, "SIG_IGN");
+		decode_print_styled(d, "0x1", "SIG_IGN");
 	else if (h == (decode_long_size(d) == 8 ? UINT64_MAX : UINT32_MAX))
 		strbuf_addstr(d->out, "SIG_ERR");
 	else
@@ -114,7 +126,7 @@ static void print_sigaction(struct decode_ctx *d, uint64_t addr)
 	strbuf_addstr(d->out, "{sa_handler=");
 	print_handler(d, handler);
 	strbuf_addstr(d->out, ", sa_mask=");
-	print_sigset_bytes(d->out, mask, sizeof(mask));
+	print_sigset_bytes(d->out, mask, sizeof(mask), d->o->xlat);
 	strbuf_addstr(d->out, ", sa_flags=");
 	decode_print_flags(d, &xlat_sigact_flags, flags, "SA_???");
 	if (flags & sa_restorer_bit()) {
@@ -318,7 +330,7 @@ unsigned decode_sys_rt_sigreturn(struct decode_ctx *d)
 	if (decode_read(d, d->c->sp + offsetof(ucontext_t, uc_sigmask), mask, sizeof(mask)) < 0)
 		decode_print_addr(d, d->c->sp);
 	else
-		print_sigset_bytes(d->out, mask, sizeof(mask));
+		print_sigset_bytes(d->out, mask, sizeof(mask), d->o->xlat);
 	strbuf_addch(d->out, '}');
 	return DECODE_RVAL_DECODED;
 }

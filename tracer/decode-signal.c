@@ -44,7 +44,12 @@ static void print_signo(struct strbuf *out, int sig)
 
 void decode_print_signo(struct decode_ctx *d, int sig)
 {
+	struct strbuf abbrev, raw = STRBUF_INIT, *saved = decode_style_begin(d, &abbrev);
+
+	strbuf_add_int(&raw, sig);
 	print_signo(d->out, sig);
+	decode_style_end(d, saved, &abbrev, raw.buf);
+	strbuf_release(&raw);
 }
 
 /* The table of si_code names specific to a signal. */
@@ -102,22 +107,53 @@ static void print_value(struct strbuf *out, const siginfo_t *si)
 	print_ptr(out, si->si_value.sival_ptr);
 }
 
-static void print_code(struct strbuf *out, const siginfo_t *si)
+/* -X of the siginfo lines the engine prints (decode_siginfo()). */
+static int siginfo_xlat = STRACE_XLAT_ABBREV;
+
+void decode_siginfo_set_xlat(int xlat)
+{
+	siginfo_xlat = xlat;
+}
+
+/* A number printed as -X says: raw, its name (abbrev), or both. */
+static void print_styled(struct strbuf *out, const char *raw, const char *name, int xlat)
+{
+	if (xlat == STRACE_XLAT_ABBREV && name) {
+		strbuf_addstr(out, name);
+		return;
+	}
+	strbuf_addstr(out, raw);
+	if (xlat == STRACE_XLAT_VERBOSE && name)
+		strbuf_addf(out, " /* %s */", name);
+}
+
+static void print_signo_x(struct strbuf *out, int sig, int xlat)
+{
+	struct strbuf name = STRBUF_INIT;
+	char raw[16];
+
+	print_signo(&name, sig);
+	snprintf(raw, sizeof(raw), "%d", sig);
+	print_styled(out, raw, name.buf, xlat);
+	strbuf_release(&name);
+}
+
+static void print_code(struct strbuf *out, const siginfo_t *si, int xlat)
 {
 	const struct xlat *x = si_codes_of(si->si_signo);
 	const char *name = xlat_name(&xlat_siginfo_codes,
 				     (uint64_t)(int64_t)si->si_code);
 
+	char raw[16];
+
 	if (!name && x)
 		name = xlat_name(x, (uint64_t)(int64_t)si->si_code);
-	if (name)
-		strbuf_addstr(out, name);
-	else
-		strbuf_addf(out, "%#x", (unsigned)si->si_code);
+	snprintf(raw, sizeof(raw), si->si_code ? "%#x" : "0", (unsigned)si->si_code);
+	print_styled(out, raw, name, xlat);
 }
 
 /* The fields that follow si_code, depending on who sent the signal. */
-static void print_fields(struct strbuf *out, const siginfo_t *si)
+static void print_fields(struct strbuf *out, const siginfo_t *si, int xlat)
 {
 	if (si->si_errno)
 		strbuf_addf(out, ", si_errno=%d", si->si_errno);
@@ -148,7 +184,7 @@ static void print_fields(struct strbuf *out, const siginfo_t *si)
 		if (si->si_code == CLD_EXITED)
 			strbuf_addf(out, "%d", si->si_status);
 		else
-			print_signo(out, si->si_status);
+			print_signo_x(out, si->si_status, xlat);
 		strbuf_addstr(out, ", si_utime=");
 		print_clock(out, (uint64_t)si->si_utime);
 		strbuf_addstr(out, ", si_stime=");
@@ -193,22 +229,22 @@ static void print_fields(struct strbuf *out, const siginfo_t *si)
 	}
 }
 
-static void print_siginfo(struct strbuf *out, const siginfo_t *si)
+static void print_siginfo(struct strbuf *out, const siginfo_t *si, int xlat)
 {
 	strbuf_addch(out, '{');
 	if (si->si_signo) {
 		strbuf_addstr(out, "si_signo=");
-		print_signo(out, si->si_signo);
+		print_signo_x(out, si->si_signo, xlat);
 		strbuf_addstr(out, ", si_code=");
-		print_code(out, si);
-		print_fields(out, si);
+		print_code(out, si, xlat);
+		print_fields(out, si, xlat);
 	}
 	strbuf_addch(out, '}');
 }
 
 void decode_print_siginfo_struct(struct decode_ctx *d, const siginfo_t *si)
 {
-	print_siginfo(d->out, si);
+	print_siginfo(d->out, si, d->o->xlat);
 }
 
 void decode_siginfo(const siginfo_t *si, struct strbuf *out)
@@ -216,6 +252,6 @@ void decode_siginfo(const siginfo_t *si, struct strbuf *out)
 	strbuf_addstr(out, "--- ");
 	print_signo(out, si->si_signo);
 	strbuf_addch(out, ' ');
-	print_siginfo(out, si);
+	print_siginfo(out, si, siginfo_xlat);
 	strbuf_addstr(out, " ---");
 }

@@ -13,13 +13,39 @@
 #include "decode-priv.h"
 #include "xlat-tables.h"
 
+/* -X raw, verbose: bytes of a field as "\x12\x34", then (verbose) abbrev as a comment. */
+static void print_inet_field(struct decode_ctx *d, const void *p, size_t n, const char *abbrev)
+{
+	const unsigned char *b = p;
+	struct strbuf raw = STRBUF_INIT;
+	size_t i;
+
+	if (d->o->xlat == STRACE_XLAT_ABBREV) {
+		strbuf_addstr(d->out, abbrev);
+		return;
+	}
+	strbuf_addch(&raw, '"');
+	for (i = 0; i < n; i++)
+		strbuf_addf(&raw, "\\x%02x", b[i]);
+	strbuf_addch(&raw, '"');
+	decode_print_styled(d, raw.buf, abbrev);
+	strbuf_release(&raw);
+}
+
 static void print_inet(struct decode_ctx *d, const struct sockaddr_in *sin)
 {
 	char buf[INET_ADDRSTRLEN];
+	struct strbuf v = STRBUF_INIT;
 
 	inet_ntop(AF_INET, &sin->sin_addr, buf, sizeof(buf));
-	strbuf_addf(d->out, ", sin_port=htons(%u), sin_addr=inet_addr(\"%s\")",
-		    ntohs(sin->sin_port), buf);
+	strbuf_addf(&v, "htons(%u)", ntohs(sin->sin_port));
+	strbuf_addstr(d->out, ", sin_port=");
+	print_inet_field(d, &sin->sin_port, sizeof(sin->sin_port), v.buf);
+	strbuf_reset(&v);
+	strbuf_addf(&v, "inet_addr(\"%s\")", buf);
+	strbuf_addstr(d->out, ", sin_addr=");
+	print_inet_field(d, &sin->sin_addr, sizeof(sin->sin_addr), v.buf);
+	strbuf_release(&v);
 }
 
 static void print_inet6(struct decode_ctx *d, const struct sockaddr_in6 *sin6)

@@ -6,6 +6,7 @@
  * i386 tracee's buffer is printed as its address.
  */
 #include <inttypes.h>
+#include <time.h>
 #include <linux/fcntl.h>
 #include <linux/stat.h>
 #include <sys/stat.h>
@@ -14,7 +15,29 @@
 #include "decode-priv.h"
 #include "xlat-tables.h"
 
+static void print_symbolic_mode(struct decode_ctx *d, unsigned mode);
+
 void decode_print_symbolic_mode(struct decode_ctx *d, unsigned mode)
+{
+	struct strbuf abbrev, raw = STRBUF_INIT, *saved = decode_style_begin(d, &abbrev);
+
+	strbuf_addf(&raw, "%#03o", mode);
+	print_symbolic_mode(d, mode);
+	decode_style_end(d, saved, &abbrev, raw.buf);
+	strbuf_release(&raw);
+}
+
+void decode_print_dev(struct decode_ctx *d, uint64_t dev)
+{
+	struct strbuf abbrev, raw = STRBUF_INIT, *saved = decode_style_begin(d, &abbrev);
+
+	strbuf_add_hex(&raw, dev);
+	strbuf_addf(d->out, "makedev(%#x, %#x)", major(dev), minor(dev));
+	decode_style_end(d, saved, &abbrev, raw.buf);
+	strbuf_release(&raw);
+}
+
+static void print_symbolic_mode(struct decode_ctx *d, unsigned mode)
 {
 	const char *ifmt = "";
 
@@ -31,9 +54,45 @@ void decode_print_symbolic_mode(struct decode_ctx *d, unsigned mode)
 		    mode & ~(S_IFMT | S_ISUID | S_ISGID | S_ISVTX));
 }
 
-void decode_print_dev(struct decode_ctx *d, uint64_t dev)
+
+/* A time in seconds, and (as a comment) the date it is in local time. */
+static void print_time(struct decode_ctx *d, const char *name, int64_t sec, long nsec)
 {
-	strbuf_addf(d->out, "makedev(%#x, %#x)", major(dev), minor(dev));
+	time_t t = (time_t)sec;
+	struct tm tm;
+	char date[64];
+
+	strbuf_addf(d->out, ", %s=%" PRId64, name, sec);
+	if (localtime_r(&t, &tm) && strftime(date, sizeof(date), "%Y-%m-%dT%H:%M:%S", &tm)) {
+		char zone[16];
+
+		if (!strftime(zone, sizeof(zone), "%z", &tm))
+			zone[0] = '\0';
+		strbuf_addf(d->out, " /* %s.%09ld%s */", date, nsec, zone);
+	}
+	strbuf_addf(d->out, ", %s_nsec=%ld", name, nsec);
+}
+
+/* -v: every field of struct stat, as strace -v prints it. */
+static void print_stat_full(struct decode_ctx *d, const struct stat *st)
+{
+	strbuf_addstr(d->out, "{st_dev=");
+	decode_print_dev(d, st->st_dev);
+	strbuf_addf(d->out, ", st_ino=%" PRIu64 ", st_mode=", (uint64_t)st->st_ino);
+	decode_print_symbolic_mode(d, st->st_mode);
+	strbuf_addf(d->out, ", st_nlink=%" PRIu64 ", st_uid=%u, st_gid=%u, st_blksize=%" PRId64
+		    ", st_blocks=%" PRId64, (uint64_t)st->st_nlink, (unsigned)st->st_uid,
+		    (unsigned)st->st_gid, (int64_t)st->st_blksize, (int64_t)st->st_blocks);
+	if (S_ISCHR(st->st_mode) || S_ISBLK(st->st_mode)) {
+		strbuf_addstr(d->out, ", st_rdev=");
+		decode_print_dev(d, st->st_rdev);
+	} else {
+		strbuf_addf(d->out, ", st_size=%" PRIu64, (uint64_t)st->st_size);
+	}
+	print_time(d, "st_atime", st->st_atim.tv_sec, st->st_atim.tv_nsec);
+	print_time(d, "st_mtime", st->st_mtim.tv_sec, st->st_mtim.tv_nsec);
+	print_time(d, "st_ctime", st->st_ctim.tv_sec, st->st_ctim.tv_nsec);
+	strbuf_addch(d->out, '}');
 }
 
 /* The abbreviated struct stat at addr (x86-64 layout). */
@@ -47,6 +106,10 @@ static void print_stat(struct decode_ctx *d, uint64_t addr)
 	}
 	if (decode_fetch(d, addr, &st, sizeof(st)))
 		return;
+	if (d->o->verbose) {
+		print_stat_full(d, &st);
+		return;
+	}
 	strbuf_addstr(d->out, "{st_mode=");
 	decode_print_symbolic_mode(d, st.st_mode);
 	if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)) {

@@ -120,6 +120,8 @@ const char *decode_signal_name(int sig, char *buf, size_t size);
 
 /* "--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, ...} ---" */
 void decode_siginfo(const siginfo_t *si, struct strbuf *out);
+/* -X for decode_siginfo() (enum strace_xlat), set once before tracing. */
+void decode_siginfo_set_xlat(int xlat);
 
 /* "ENOENT" for 2; NULL when unknown. */
 const char *decode_errno_name(int err);
