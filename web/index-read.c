@@ -160,20 +160,32 @@ void ix_syscall_list_release(struct ix_syscall_list *list)
  * The syscall rows with their definition, decoder and strace's table row
  * (matched by name and number: strace's x86-64 table has no x32 rows).
  */
+#define SYSCALL_SELECT(ss_source) \
+	"SELECT s.abi, s.nr, s.name, s.entry_point, s.status, s.reason," \
+	" ss.decoder, ss.flags, ss.nargs, " \
+	SYMBOL_COLS("d", "df") ", " SYMBOL_COLS("c", "cf") \
+	" FROM syscall s" \
+	" LEFT JOIN symbol d ON d.id = s.definition_id" \
+	" LEFT JOIN file df ON df.id = d.file_id" \
+	" LEFT JOIN " ss_source " ss.name = s.name AND ss.nr = s.nr" \
+	" LEFT JOIN symbol c ON c.id = coalesce(s.decoder_id, ss.decoder_id)" \
+	" LEFT JOIN file cf ON cf.id = c.file_id" \
+	" WHERE s.tree_id = ?1 AND (?3 IS NULL OR s.abi = ?3) AND (?4 IS NULL OR s.name = ?4)" \
+	" AND (?5 IS NULL OR s.nr = ?5) AND (?6 = 0 OR s.abi IN ('common', '64'))" \
+	" ORDER BY CASE s.abi WHEN 'common' THEN 0 WHEN '64' THEN 1 WHEN 'x32' THEN 2" \
+	" WHEN 'i386' THEN 3 ELSE 4 END, s.abi, s.nr"
+
+/* A few rows: strace's table searched for each (its key is abi, nr). */
 static const char syscall_select[] =
-	"SELECT s.abi, s.nr, s.name, s.entry_point, s.status, s.reason,"
-	" ss.decoder, ss.flags, ss.nargs, "
-	SYMBOL_COLS("d", "df") ", " SYMBOL_COLS("c", "cf")
-	" FROM syscall s"
-	" LEFT JOIN symbol d ON d.id = s.definition_id"
-	" LEFT JOIN file df ON df.id = d.file_id"
-	" LEFT JOIN strace_syscall ss ON ss.tree_id = ?2 AND ss.name = s.name AND ss.nr = s.nr"
-	" LEFT JOIN symbol c ON c.id = coalesce(s.decoder_id, ss.decoder_id)"
-	" LEFT JOIN file cf ON cf.id = c.file_id"
-	" WHERE s.tree_id = ?1 AND (?3 IS NULL OR s.abi = ?3) AND (?4 IS NULL OR s.name = ?4)"
-	" AND (?5 IS NULL OR s.nr = ?5) AND (?6 = 0 OR s.abi IN ('common', '64'))"
-	" ORDER BY CASE s.abi WHEN 'common' THEN 0 WHEN '64' THEN 1 WHEN 'x32' THEN 2"
-	" WHEN 'i386' THEN 3 ELSE 4 END, s.abi, s.nr";
+	SYSCALL_SELECT("strace_syscall ss ON ss.tree_id = ?2 AND");
+
+/*
+ * Every row: strace's table of the tree taken once, with an automatic
+ * index on (name, nr), instead of scanned for each row (0.1 s a table).
+ */
+static const char syscall_select_all[] =
+	"WITH st AS MATERIALIZED (SELECT * FROM strace_syscall WHERE tree_id = ?2) "
+	SYSCALL_SELECT("st ss ON");
 
 /* The rows of abi (NULL: any; native: common and 64), name, nr (< 0: any). */
 static int syscalls_query(struct ix *ix, const char *abi, int native, const char *name,
@@ -186,7 +198,7 @@ static int syscalls_query(struct ix *ix, const char *abi, int native, const char
 	memset(list, 0, sizeof(*list));
 	if (!ix->db)
 		return 0;
-	if (db_prepare(ix->db, &st, syscall_select) < 0 ||
+	if (db_prepare(ix->db, &st, name || nr >= 0 ? syscall_select : syscall_select_all) < 0 ||
 	    db_bind_int(st, 1, ix->kernel.id) < 0 ||
 	    db_bind_int(st, 2, ix->strace.id) < 0 ||
 	    (abi ? db_bind_text(st, 3, abi, -1) : db_bind_null(st, 3)) < 0 ||
