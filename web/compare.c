@@ -82,9 +82,12 @@ static int by_abi_name(const void *pa, const void *pb)
 	return r ? r : strcmp(x->name, y->name);
 }
 
-static unsigned syscall_flags(const struct ix_syscall *a, const struct ix_syscall *b)
+unsigned compare_syscall_flags(const struct ix_syscall *a, const struct ix_syscall *b)
 {
 	unsigned f = 0;
+
+	if (!a || !b)
+		return a ? CMP_REMOVED : b ? CMP_ADDED : 0;
 
 	if (a->nr != b->nr)
 		f |= CMP_RENUMBERED;
@@ -131,7 +134,7 @@ static int syscalls_compare(struct compare *c)
 		}
 		s->a = *hit;
 		matched[*hit - c->list_a.items] = 1;
-		s->flags = syscall_flags(s->a, b);
+		s->flags = compare_syscall_flags(s->a, b);
 	}
 	for (i = 0; i < c->list_a.nr; i++) {
 		if (matched[i])
@@ -284,6 +287,18 @@ int compare_build(struct compare *c, struct ix *a, struct ix *b)
 	if (ix_syscalls_load(a, NULL, &c->list_a) < 0 ||
 	    ix_syscalls_load(b, NULL, &c->list_b) < 0 ||
 	    syscalls_compare(c) < 0 || paths_compare(c) < 0) {
+		compare_release(c);
+		return -1;
+	}
+	return 0;
+}
+
+int compare_paths_build(struct compare *c, struct ix *a, struct ix *b)
+{
+	memset(c, 0, sizeof(*c));
+	c->a = a;
+	c->b = b;
+	if (paths_compare(c) < 0) {
 		compare_release(c);
 		return -1;
 	}

@@ -68,6 +68,16 @@ struct compare {
 int compare_build(struct compare *c, struct ix *a, struct ix *b);
 void compare_release(struct compare *c);
 
+/*
+ * Only the paths of a and b (no syscall rows: nr_syscalls is 0), for a
+ * caller that compares the few rows it needs with compare_syscall_flags().
+ * 0, or -1 after error() with c released.
+ */
+int compare_paths_build(struct compare *c, struct ix *a, struct ix *b);
+
+/* How row a (older) differs from b: CMP_* bits; ADDED or REMOVED when one is NULL. */
+unsigned compare_syscall_flags(const struct ix_syscall *a, const struct ix_syscall *b);
+
 /* Find the comparison of syscall name in abi (NULL: any ABI). */
 const struct cmp_syscall *compare_syscall_find(const struct compare *c,
 					       const char *abi, const char *name);

@@ -4,10 +4,11 @@
  * The index a report links to (v5.7 by default) is the kernel the seed
  * note explains; the program ran on some 6.x kernel.  When the traced
  * kernel is 6.x, the built-in index of Debian's 6.12.118 (or the one
- * --current-index names) is opened beside it and compared with it
- * (compare.h): the round trip shows its entry, dispatch and exit paths
- * in a second column (data/current.js, once; each round trip adds its
- * syscall's definition), a syscall page shows the same side by side, and
+ * --current-index names) is opened beside it and compared with it path
+ * by path, and each syscall of the trace row by row (compare.h): the
+ * round trip shows its entry, dispatch and exit paths in a second column
+ * (data/current.js, once; each round trip adds its syscall's
+ * definition), a syscall page shows the same side by side, and
  * the running kernel's stacks are aligned with whichever of the two
  * indexes is nearer the running version.
  */
@@ -112,7 +113,7 @@ int report_current_open(struct report *r)
 		return 0;
 	}
 	r->cmp = xcalloc(1, sizeof(*r->cmp));
-	if (compare_build(r->cmp, &r->ix, &r->cur) < 0) {
+	if (compare_paths_build(r->cmp, &r->ix, &r->cur) < 0) {
 		free(r->cmp);
 		r->cmp = NULL;
 		return -1;
@@ -208,15 +209,10 @@ static int current_data(struct report *r)
 	return rc;
 }
 
-/* The comparison's flags of syscall sc, 0 when not compared. */
+/* How syscall sc differs between the trees (CMP_* bits), 0 without cur. */
 static unsigned sc_flags(struct report *r, const struct report_sc *sc)
 {
-	const struct cmp_syscall *c = NULL;
-
-	if (r->cmp && (sc->isc || sc->csc))
-		c = compare_syscall_find(r->cmp, sc->isc ? sc->isc->abi : sc->csc->abi,
-					 sc->isc ? sc->isc->name : sc->csc->name);
-	return c ? c->flags : 0;
+	return r->cmp ? compare_syscall_flags(sc->isc, sc->csc) : 0;
 }
 
 /* What changed for syscall sc between the trees, as words; "" nothing. */
