@@ -71,7 +71,7 @@ int doc_observed_part(struct strbuf *out, struct doc_observed *d, const struct d
 		      struct ix *ix, int64_t nr)
 {
 	static const char *const stops[] = { "syscall-enter", "syscall-exit" };
-	struct obs_view v = { &d->obs, ix, site->links };
+	struct obs_view v = { &d->obs, ix, site->links, NULL };
 	struct obs_ktree root = { 0 };
 	struct strbuf running = STRBUF_INIT;
 	size_t k;

@@ -40,6 +40,13 @@ int obs_frame_html(const struct obs_view *v, const struct obs_frame *f, int offs
 			html_link(out, idx.buf, v->ix->kernel.version ? v->ix->kernel.version : "index",
 				  "idx");
 		}
+		strbuf_reset(&idx);
+		if (v->also && v->also != v->ix &&
+		    (rc = obs_index_url(v->obs, v->also, v->links, f->func, &idx)) == 0 && idx.len) {
+			strbuf_addch(out, ' ');
+			html_link(out, idx.buf, v->also->kernel.version ? v->also->kernel.version :
+				  "index", "idx");
+		}
 	}
 	strbuf_release(&url);
 	strbuf_release(&idx);

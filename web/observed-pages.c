@@ -130,7 +130,7 @@ int report_observed_sc_section(struct report *r, int sci, struct strbuf *out)
 	const struct report_sc *sc = &r->scs[sci];
 	const struct obs *o = &r->obs;
 	struct obs_ktree root = { 0 };
-	struct obs_view v = { &r->obs, r->oix, &r->links };
+	struct obs_view v = { &r->obs, r->oix, &r->links, &r->ix };
 	uint64_t stops = 0, samples = 0;
 	int i, rc = 0;
 
@@ -351,7 +351,7 @@ static int main_stack(const struct obs *o, const struct report_wait *w, int *cou
 int report_observed_page(struct report *r, struct strbuf *out)
 {
 	const struct obs *o = &r->obs;
-	struct obs_view v = { &r->obs, r->oix, &r->links };
+	struct obs_view v = { &r->obs, r->oix, &r->links, &r->ix };
 	struct report_wait *w = NULL;
 	size_t k;
 	int i, rc = -1, shown = 0;

@@ -43,6 +43,72 @@ static int sc_stack(struct report *r, const struct report_sc *sc, const char *st
 	return si;
 }
 
+/*
+ * ,"also":{"index":…,"rows":[…]}, rows as in "rows" (pair, step, step url,
+ * frame text, frame url, aligned index's line, this index's line): the
+ * stack aligned with the main index's path too, when the stacks are
+ * aligned with another (the current kernel's).
+ */
+static int also_rows(struct report *r, const struct obs_stack *st, const char *path_name,
+		     struct strbuf *json)
+{
+	const struct ix_tree *tree = ix_path_tree(&r->ix, path_name);
+	const struct ix_path *p;
+	struct obs_row *rows = NULL;
+	struct strbuf t = STRBUF_INIT, u = STRBUF_INIT, x = STRBUF_INIT, y = STRBUF_INIT;
+	int n, i, rc = 0;
+
+	if (ix_path_get(&r->ix, path_name, &p) < 0 ||
+	    (n = obs_align(&r->obs, &r->ix, p, st, &rows)) < 0)
+		return -1;
+	strbuf_addstr(json, ",\"also\":{\"index\":");
+	escape_js_string_str(json, r->ix.kernel.version ? r->ix.kernel.version : "");
+	strbuf_addstr(json, ",\"rows\":[");
+	for (i = 0; i < n; i++) {
+		const struct ix_step *s = rows[i].step >= 0 ? &p->steps[rows[i].step] : NULL;
+
+		strbuf_addf(json, "%s[\"%s\",", i ? "," : "", pair_names[rows[i].pair]);
+		escape_js_string_str(json, s && s->sym.name ? s->sym.name : "");
+		strbuf_addch(json, ',');
+		strbuf_reset(&t);
+		if (s)
+			ix_url(&r->links, tree, s->sym.file, s->sym.line, &t);
+		escape_js_string(json, t.buf, t.len);
+		strbuf_addch(json, ',');
+		if (rows[i].frame >= 0) {
+			const char *func = st->frames[rows[i].frame].func;
+
+			strbuf_reset(&t);
+			frame_text(&st->frames[rows[i].frame], &t);
+			strbuf_reset(&u);
+			strbuf_reset(&x);
+			strbuf_reset(&y);
+			if (obs_frame_urls(&r->obs, r->oix, &r->links, func, &u, &x) < 0 ||
+			    obs_index_url(&r->obs, &r->ix, &r->links, func, &y) < 0) {
+				rc = -1;
+				break;
+			}
+			escape_js_string(json, t.buf, t.len);
+			strbuf_addch(json, ',');
+			escape_js_string(json, u.buf, u.len);
+			strbuf_addch(json, ',');
+			escape_js_string(json, x.buf, x.len);
+			strbuf_addch(json, ',');
+			escape_js_string(json, y.buf, y.len);
+		} else {
+			strbuf_addstr(json, "\"\",\"\",\"\",\"\"");
+		}
+		strbuf_addch(json, ']');
+	}
+	strbuf_addstr(json, "]}");
+	strbuf_release(&t);
+	strbuf_release(&u);
+	strbuf_release(&x);
+	strbuf_release(&y);
+	free(rows);
+	return rc;
+}
+
 int report_observed_beside(struct report *r, struct graph *g, const char *const *row,
 			   int nrow, const char *above, const char *id, const char *stop,
 			   const char *path_name, const struct report_sc *sc, struct strbuf *json)
@@ -55,6 +121,7 @@ int report_observed_beside(struct report *r, struct graph *g, const char *const 
 	struct strbuf *texts = NULL, *urls = NULL, *idx = NULL;
 	struct strbuf title = STRBUF_INIT, step_url = STRBUF_INIT;
 	const struct ix_tree *tree = ix_path_tree(r->oix, path_name);
+	int also = r->oix != &r->ix && r->ix.kernel.id;
 	int si, n, i, rc = -1;
 
 	if (json->len)
@@ -125,16 +192,30 @@ int report_observed_beside(struct report *r, struct graph *g, const char *const 
 			escape_js_string(json, urls[i].buf, urls[i].len);
 			strbuf_addch(json, ',');
 			escape_js_string(json, idx[i].buf, idx[i].len);
+			if (also) {
+				strbuf_reset(&step_url);
+				if (obs_index_url(o, &r->ix, &r->links, st->frames[w->frame].func,
+						  &step_url) < 0)
+					goto cleanup;
+				strbuf_addch(json, ',');
+				escape_js_string(json, step_url.buf, step_url.len);
+			}
 		} else {
-			strbuf_addstr(json, "\"\",\"\",\"\"");
+			strbuf_addstr(json, also ? "\"\",\"\",\"\",\"\"" : "\"\",\"\",\"\"");
 		}
 		strbuf_addch(json, ']');
 	}
-	strbuf_addstr(json, "]}");
+	strbuf_addch(json, ']');
+	if (also && also_rows(r, st, path_name, json) < 0)
+		goto cleanup;
+	strbuf_addch(json, '}');
 
 	strbuf_reset(&title);
 	strbuf_addstr(&title, "observed on ");
 	running_label(r, &title);
+	if (also)
+		strbuf_addf(&title, ", beside %s", r->oix->kernel.version ? r->oix->kernel.version :
+			    "the current kernel");
 	if (web_graph_table_node_add(g, NULL, id, title.buf, gr, n, "#f3eefb") < 0 ||
 	    web_graph_node_set(g, id, "group", "observed") < 0)
 		goto cleanup;
@@ -225,6 +306,10 @@ int report_observed_data(struct report *r)
 	escape_js_string_str(&out, o->running);
 	strbuf_addstr(&out, ",\"index\":");
 	escape_js_string_str(&out, r->oix->kernel.version ? r->oix->kernel.version : "");
+	if (r->oix != &r->ix && r->ix.kernel.id) {
+		strbuf_addstr(&out, ",\"also\":");
+		escape_js_string_str(&out, r->ix.kernel.version ? r->ix.kernel.version : "");
+	}
 	strbuf_addstr(&out, ",\"note\":");
 	escape_js_string_str(&out, !o->have ? "This trace was recorded before kernel stacks." :
 			     o->note ? o->note : "");
@@ -246,6 +331,13 @@ int report_observed_data(struct report *r)
 			escape_js_string(&out, url.buf, url.len);
 			strbuf_addch(&out, ',');
 			escape_js_string(&out, idx.buf, idx.len);
+			if (r->oix != &r->ix && r->ix.kernel.id) {
+				strbuf_reset(&idx);
+				if (obs_index_url(o, &r->ix, &r->links, st->frames[d].func, &idx) < 0)
+					goto cleanup;
+				strbuf_addch(&out, ',');
+				escape_js_string(&out, idx.buf, idx.len);
+			}
 			strbuf_addch(&out, ']');
 		}
 		strbuf_addch(&out, ']');

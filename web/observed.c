@@ -12,6 +12,7 @@
 #define OBS_MAX_DEPTH 256
 
 struct obs_name {
+	const struct ix *ix;		/* the index it was looked up in */
 	char *func;			/* as the frame said it */
 	int found;
 	struct ix_symbol sym;
@@ -346,7 +347,7 @@ int obs_lookup(struct obs *o, struct ix *ix, const char *func, const struct ix_s
 	int i, rc = 0;
 
 	for (i = 0; i < o->nnames; i++)
-		if (!strcmp(o->names[i].func, func)) {
+		if (o->names[i].ix == ix && !strcmp(o->names[i].func, func)) {
 			*sym = &o->names[i].sym;
 			return o->names[i].found;
 		}
@@ -370,6 +371,7 @@ int obs_lookup(struct obs *o, struct ix *ix, const char *func, const struct ix_s
 	strbuf_release(&name);
 	if (rc < 0)
 		return -1;
+	n->ix = ix;
 	n->func = xstrdup(func);
 	n->found = rc > 0;
 	o->nnames++;
@@ -417,6 +419,17 @@ int obs_frame_urls(struct obs *o, struct ix *ix, const struct links *l, const ch
 	}
 	strbuf_release(&name);
 	return 0;
+}
+
+int obs_index_url(struct obs *o, struct ix *ix, const struct links *l, const char *func,
+		  struct strbuf *out)
+{
+	const struct ix_symbol *sym;
+	int found = obs_lookup(o, ix, func, &sym);
+
+	if (found > 0)
+		ix_url(l, &ix->kernel, sym->file, sym->line, out);
+	return found < 0 ? -1 : 0;
 }
 
 /* Is frame (resolved to fsym) the path step s? */

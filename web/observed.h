@@ -119,6 +119,13 @@ int obs_lookup(struct obs *o, struct ix *ix, const char *func, const struct ix_s
 int obs_frame_urls(struct obs *o, struct ix *ix, const struct links *l, const char *func,
 		   struct strbuf *primary, struct strbuf *indexed);
 
+/*
+ * Append the line of frame function func in index ix, where ix has it
+ * (nothing otherwise): the second index's tag beside a frame.  0 or -1.
+ */
+int obs_index_url(struct obs *o, struct ix *ix, const struct links *l, const char *func,
+		  struct strbuf *out);
+
 /* How a row of an alignment pairs a path step with a frame. */
 enum obs_pair {
 	OBS_BOTH,			/* the same function on both */
@@ -149,12 +156,13 @@ struct obs_view {
 	struct obs *obs;
 	struct ix *ix;
 	const struct links *links;
+	struct ix *also;		/* a second index whose line is tagged too, or NULL */
 };
 
 /*
  * A frame: its function (with its offset when offset) linked to the
  * running version's source, and a tag linking the index's line where the
- * index has it.  0 or -1.
+ * index has it (and one for the second index's).  0 or -1.
  */
 int obs_frame_html(const struct obs_view *v, const struct obs_frame *f, int offset,
 		   struct strbuf *out);

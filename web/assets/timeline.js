@@ -800,13 +800,42 @@
     'observed-only': 'the running kernel\'s own: not on the indexed path'
   };
 
-  /* A frame as links: the running version's source, and the index's line. */
-  function frameLinks(parent, text, url, idxUrl, indexVersion) {
+  /* A frame as links: the running version's source, and the lines of the
+   * index it is aligned with and of the other index (alsoUrl, alsoVersion). */
+  function frameLinks(parent, text, url, idxUrl, indexVersion, alsoUrl, alsoVersion) {
     parent.appendChild(url ? link(url, text, 'src') : el('span', 'mono', text));
     if (idxUrl) {
       parent.appendChild(document.createTextNode(' '));
       parent.appendChild(link(idxUrl, indexVersion || 'index', 'idx'));
     }
+    if (alsoUrl) {
+      parent.appendChild(document.createTextNode(' '));
+      parent.appendChild(link(alsoUrl, alsoVersion || 'index', 'idx'));
+    }
+  }
+
+  /* An alignment: [pair, step, step url, frame text, frame url, index url, other index url]. */
+  function alignTable(rows, stepHead, running, idxVer, alsoVer) {
+    var t = el('table', 'align');
+    var head = el('tr');
+    head.appendChild(el('th', null, stepHead));
+    head.appendChild(el('th', null, running + ', as it ran'));
+    head.appendChild(el('th', null, ''));
+    t.appendChild(head);
+    rows.forEach(function (w) {
+      var tr = el('tr', 'pair-' + w[0]);
+      var a = el('td');
+      if (w[1]) a.appendChild(w[2] ? link(w[2], w[1], 'src') : el('span', null, w[1]));
+      else a.appendChild(el('span', 'muted', '—'));
+      var b = el('td');
+      if (w[3]) frameLinks(b, w[3], w[4], w[5], idxVer, w[6], alsoVer);
+      else b.appendChild(el('span', 'muted', '—'));
+      tr.appendChild(a);
+      tr.appendChild(b);
+      tr.appendChild(el('td', 'muted', PAIR_NOTE[w[0]] || ''));
+      t.appendChild(tr);
+    });
+    return t;
   }
 
   function showObserved(obs) {
@@ -819,29 +848,20 @@
       'function; one only on the indexed path was inlined or renamed in the running ' +
       'kernel; one only on the stack is the running kernel\'s own.'));
     obs.forEach(function (o) {
-      var idxVer = o.index || 'index';
+      var idxVer = o.index || 'index', alsoVer = o.also ? o.also.index : null;
       box.appendChild(el('h4', null, 'At the ' + o.stop + ' stop'));
       if (o.none) { box.appendChild(el('p', 'note', o.none)); return; }
-      var t = el('table', 'align');
-      var head = el('tr');
-      head.appendChild(el('th', null, 'indexed path (' + idxVer + ')'));
-      head.appendChild(el('th', null, o.running + ', as it ran'));
-      head.appendChild(el('th', null, ''));
-      t.appendChild(head);
-      o.rows.forEach(function (w) {
-        var tr = el('tr', 'pair-' + w[0]);
-        var a = el('td');
-        if (w[1]) a.appendChild(w[2] ? link(w[2], w[1], 'src') : el('span', null, w[1]));
-        else a.appendChild(el('span', 'muted', '—'));
-        var b = el('td');
-        if (w[3]) frameLinks(b, w[3], w[4], w[5], idxVer);
-        else b.appendChild(el('span', 'muted', '—'));
-        tr.appendChild(a);
-        tr.appendChild(b);
-        tr.appendChild(el('td', 'muted', PAIR_NOTE[w[0]] || ''));
-        t.appendChild(tr);
-      });
-      box.appendChild(t);
+      box.appendChild(alignTable(o.rows, 'indexed path (' + idxVer + ')', o.running, idxVer,
+                                 alsoVer));
+      if (o.also) {
+        /* the same stack against the index the round trip explains */
+        var d = el('details', 'also');
+        d.open = true;
+        d.appendChild(el('summary', null, 'The same stack beside ' + alsoVer + '\'s path'));
+        d.appendChild(alignTable(o.also.rows, 'indexed path (' + alsoVer + ')', o.running,
+                                 idxVer, alsoVer));
+        box.appendChild(d);
+      }
     });
   }
 
@@ -869,7 +889,8 @@
       ' of its kernel stack while it was inside the call (' + k.running + '), ' +
       'innermost frame first. Each frame links to ' +
       (k.upstream ? k.upstream + '\'s source' : 'the source') +
-      (k.index ? ', and to ' + k.index + ' where the index has it.' : '.')));
+      (k.index ? ', and to ' + k.index + (k.also ? ' and ' + k.also : '') +
+       ' where the index has it.' : '.')));
     waits.forEach(function (w) {
       var st = k.stacks[w[0]];
       if (!st) return;
@@ -879,7 +900,7 @@
       var ol = el('ol', 'frames');
       st.forEach(function (f) {
         var li = el('li');
-        frameLinks(li, f[0], f[1], f[2], k.index);
+        frameLinks(li, f[0], f[1], f[2], k.index, f[3], k.also);
         ol.appendChild(li);
       });
       box.appendChild(ol);

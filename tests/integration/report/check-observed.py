@@ -208,6 +208,21 @@ def current():
            'a 6.1 stack is aligned with the nearer 6.12 path: %s' % pairs)
         ok(obs[0]['rows'][-1][5] == deb + 'kernel/signal.c/#L2256',
            'a frame links to its 6.12 line: ' + obs[0]['rows'][-1][5])
+        ok(obs[0]['rows'][-1][6] == 'https://github.com/torvalds/linux/blob/v5.7/kernel/signal.c#L2120',
+           'and to its v5.7 line: ' + obs[0]['rows'][-1][6])
+        also = obs[0].get('also', {})
+        apairs = [(w[0], w[1]) for w in also.get('rows', [])]
+        ok(also.get('index') == 'v5.7' and ('index-only', 'tracehook_report_syscall_entry') in apairs
+           and ('same', 'ptrace_stop') in apairs,
+           'the same stack aligned with the v5.7 path too: %s' % apairs)
+    ks2 = call_args('site-cur/data/kstacks.js', 'kstacks')[0]
+    ok(ks2['index'] == '6.12.118-1~deb12u1' and ks2['also'] == 'v5.7' and
+       any(len(f) > 3 and f[3].startswith('https://github.com/torvalds/linux/blob/v5.7/')
+           for st in ks2['stacks'] for f in st),
+       'kstacks.js: frames link to the 6.12 and the v5.7 lines')
+    kern2 = open('site-cur/kernel.html').read()
+    ok('>6.12.118-1~deb12u1</a>' in kern2 and '>v5.7</a>' in kern2,
+       'kernel.html: frames tagged with both indexes')
     op = open('site-cur/syscalls/openat.html').read()
     ok('On the current kernel' in op and deb + 'fs/open.c/#L1447' in op,
        'openat.html: the current-kernel section with the 6.12 definition')

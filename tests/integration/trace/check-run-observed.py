@@ -69,6 +69,16 @@ ok(enter and all(any(w[0] == 'same' and w[1] == 'ptrace_stop' for w in o['rows']
                  any(w[0] == 'same' and w[1] == 'do_syscall_64' for w in o['rows']) for o in enter),
    'every observed enter stack is aligned with the index\'s path at do_syscall_64 and ptrace_stop')
 ok(all(w[4] for o in obs for w in o['rows'] if w[3]), 'every observed frame in a round trip is a link')
+# aligned with 6.12 on a 6.x kernel, and with v5.7 as well: the path the round trip explains
+v57 = [(o['stop'], o['also'] if 'also' in o else o) for o in obs]
+ok(all(a['index'] == 'v5.7' for _, a in v57) if major >= 6 else all('also' not in o for o in obs),
+   'on a 6.x kernel every observed stack is also aligned with the v5.7 path')
+ok(all(any(w[0] == 'same' and w[1] == 'ptrace_stop' for w in a['rows']) and
+       any(w[0] == 'same' and w[1] == 'do_syscall_64' for w in a['rows'])
+       for stop, a in v57 if stop in ('syscall-enter', 'syscall-exit')),
+   'every observed enter and exit stack meets the v5.7 path at do_syscall_64 and ptrace_stop')
+ok(major < 6 or any(w[6].startswith(line_url['v5.7']) for o in obs for w in o['rows'] if len(w) > 6),
+   'frames link to their v5.7 line as well')
 ok(all(w[2] for o in obs for w in o['rows'] if w[1]), 'every indexed step in a round trip is a link')
 for i, (c, what) in enumerate(tests, 1):
     print('%s %d - %s' % ('ok' if c else 'not ok', i, what))
