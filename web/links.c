@@ -39,6 +39,10 @@ static int links_load_tsv(struct links *l)
 		*tmpl++ = '\0';
 		if (!strcmp(kind, "linux") && !strcmp(style, "ident") && !l->ident_linux)
 			l->ident_linux = xstrdup(tmpl);
+		if (!strcmp(kind, "linux") && !strcmp(style, "github") && !l->github_linux)
+			l->github_linux = xstrdup(tmpl);
+		if (!strcmp(kind, "linux") && !strcmp(style, "stable") && !l->stable_linux)
+			l->stable_linux = xstrdup(tmpl);
 		if (strcmp(style, "elixir"))
 			continue;
 		if (!strcmp(kind, "linux") && !l->elixir_linux)
@@ -124,6 +128,8 @@ void links_release(struct links *l)
 	free(l->elixir_linux);
 	free(l->elixir_strace);
 	free(l->ident_linux);
+	free(l->github_linux);
+	free(l->stable_linux);
 	memset(l, 0, sizeof(*l));
 }
 
@@ -182,6 +188,28 @@ void links_upstream_tag(const char *version, char *out, size_t size)
 		snprintf(out, size, "v%lu.%lu", v[0], v[1]);
 }
 
+int links_version_is_stable(const char *version)
+{
+	unsigned long v[3] = { 0, 0, 0 };
+	const char *p = version;
+	int n = 0;
+
+	if (!p)
+		return 0;
+	if (*p == 'v')
+		p++;
+	while (n < 3 && isdigit((unsigned char)*p)) {
+		char *end;
+
+		v[n++] = strtoul(p, &end, 10);
+		p = end;
+		if (*p != '.')
+			break;
+		p++;
+	}
+	return n == 3 && v[2] > 0;
+}
+
 int links_url(const struct links *l, const char *kind, const char *version,
 	      const char *tmpl, const char *path, int line, struct strbuf *out)
 {
@@ -197,6 +225,8 @@ int links_url(const struct links *l, const char *kind, const char *version,
 		escape_url_path_str(out, l->file_dir);
 		strbuf_addch(out, '/');
 		escape_url_path_str(out, path);
+		if (line > 0)		/* the line stays in the URL: #L as GitHub writes it */
+			strbuf_addf(out, "#L%d", line);
 		return 0;
 	case LINKS_ELIXIR:
 		if (!strcmp(kind, "linux") && l->elixir_linux) {
@@ -209,6 +239,13 @@ int links_url(const struct links *l, const char *kind, const char *version,
 			tmpl = l->elixir_strace;
 		break;
 	case LINKS_GITHUB:
+		/* torvalds/linux has mainline tags only: a stable release goes elsewhere */
+		if (!strcmp(kind, "linux") && l->stable_linux && l->github_linux &&
+		    tmpl && !strcmp(tmpl, l->github_linux) && links_version_is_stable(version)) {
+			links_upstream_tag(version, tag, sizeof(tag));
+			tmpl = l->stable_linux;
+			version = tag;
+		}
 		break;
 	}
 	return links_expand(tmpl, version, path, line, out);

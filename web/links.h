@@ -4,7 +4,13 @@
  * A tree's url_template holds {version}, {path} and {line}.  --links
  * chooses github (the tree's own template), elixir (the template of that
  * style in data/links.tsv) or file:DIR (file:// URLs into a local kernel
- * tree; strace links keep their template).
+ * tree, #L and the line kept; strace links keep their template).
+ *
+ * A Linux tree whose template is links.tsv's github one (torvalds/linux)
+ * and whose version is a stable release (v6.1.192, links_version_is_stable)
+ * is linked with links.tsv's stable template (Elixir) instead:
+ * torvalds/linux holds mainline tags only (v6.1, v6.2-rc3), so a stable
+ * tag there is a dead link.
  */
 #ifndef SYSATLAS_WEB_LINKS_H
 #define SYSATLAS_WEB_LINKS_H
@@ -25,6 +31,8 @@ struct links {
 	char *elixir_linux;		/* LINKS_ELIXIR: templates per tree kind */
 	char *elixir_strace;
 	char *ident_linux;		/* a kernel identifier's page in any version */
+	char *github_linux;		/* links.tsv's github template for linux */
+	char *stable_linux;		/* where a stable release's tree is linked */
 };
 
 /*
@@ -60,6 +68,13 @@ int links_ident(const struct links *l, const char *version, const char *ident,
  * in that tag: a link to it is exact only where they do not touch the file.
  */
 void links_upstream_tag(const char *version, char *out, size_t size);
+
+/*
+ * Whether a kernel version names a stable release: three numbers, the
+ * third past 0 ("v6.1.192", "6.12.118-1~deb12u1"); "v6.1", "v6.2-rc3"
+ * and "v5.7" are mainline.
+ */
+int links_version_is_stable(const char *version);
 
 /* Expand one template (no style choice); 0 or -1 as links_url. */
 int links_expand(const char *tmpl, const char *version, const char *path,

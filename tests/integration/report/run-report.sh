@@ -116,7 +116,7 @@ options)
 		fail "--links elixir: no elixir URL"
 	"$SYSATLAS" report small.db --index index-root.db -o local --links "file:$tmp/root/linux" >/dev/null 2>&1 ||
 		fail "--links file:"
-	grep -q "file://$tmp/root/linux/kernel/signal.c" local/data/rt-0.js || fail "--links file: no file URL"
+	grep -q "file://$tmp/root/linux/kernel/signal.c#L[0-9]" local/data/rt-0.js || fail "--links file: no file URL with its line"
 	grep -q "https://github.com/strace/strace/blob/v5.7/strace.c#L3166" local/data/rt-0.js ||
 		fail "--links file: strace links should keep their template"
 	if "$SYSATLAS" report small.db --index index.db -o bad --links gitlab >out 2>err; then

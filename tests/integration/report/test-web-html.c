@@ -66,12 +66,41 @@ static void test_links(void)
 	ok(links_init(&l, "file:/") == 0, "--links file:/ accepted");
 	strbuf_reset(&sb);
 	ok(links_url(&l, "linux", "v5.7", "https://h/{path}", "fs/open.c", 3, &sb) == 0 &&
-	   !strcmp(sb.buf, "file:////fs/open.c"), "file: links point into the local tree");
+	   !strcmp(sb.buf, "file:////fs/open.c#L3"), "file: links point into the local tree, line kept");
 	strbuf_reset(&sb);
 	ok(links_url(&l, "strace", "v5.7", "https://h/{version}/{path}#L{line}", "open.c", 3, &sb) == 0 &&
 	   !strcmp(sb.buf, "https://h/v5.7/open.c#L3"), "strace keeps its template under file:");
 	links_release(&l);
 	ok(links_init(&l, "gitlab") < 0, "unknown --links style refused");
+
+	/* stable releases are not tagged in torvalds/linux: Elixir has them */
+	ok(links_version_is_stable("v6.1.192") && links_version_is_stable("6.12.118-1~deb12u1") &&
+	   !links_version_is_stable("v6.1") && !links_version_is_stable("v6.2-rc3") &&
+	   !links_version_is_stable("v5.7") && !links_version_is_stable("v6.1.0") &&
+	   !links_version_is_stable(NULL) && !links_version_is_stable("x1.2.3"),
+	   "stable versions told from mainline ones");
+	ok(links_init(&l, "github") == 0, "--links github");
+	strbuf_reset(&sb);
+	ok(links_url(&l, "linux", "v6.1.192", "https://github.com/torvalds/linux/blob/{version}/{path}#L{line}",
+		     "kernel/signal.c", 2205, &sb) == 0, "a stable tree's link");
+	is_str(sb.buf, "https://elixir.bootlin.com/linux/v6.1.192/source/kernel/signal.c#L2205",
+	       "a stable release links to Elixir, not to a torvalds/linux tag that does not exist");
+	strbuf_reset(&sb);
+	links_url(&l, "linux", "v6.1", "https://github.com/torvalds/linux/blob/{version}/{path}#L{line}",
+		  "kernel/signal.c", 2205, &sb);
+	is_str(sb.buf, "https://github.com/torvalds/linux/blob/v6.1/kernel/signal.c#L2205",
+	       "a mainline tag stays on torvalds/linux");
+	strbuf_reset(&sb);
+	links_url(&l, "linux", "v6.2-rc3", "https://github.com/torvalds/linux/blob/{version}/{path}#L{line}",
+		  "kernel/signal.c", 1, &sb);
+	is_str(sb.buf, "https://github.com/torvalds/linux/blob/v6.2-rc3/kernel/signal.c#L1",
+	       "a release candidate stays on torvalds/linux");
+	strbuf_reset(&sb);
+	links_url(&l, "linux", "6.12.118-1~deb12u1", "https://sources.debian.org/src/linux/{version}/{path}/#L{line}",
+		  "kernel/signal.c", 7, &sb);
+	is_str(sb.buf, "https://sources.debian.org/src/linux/6.12.118-1~deb12u1/kernel/signal.c/#L7",
+	       "a tree's own template other than torvalds/linux is kept");
+	links_release(&l);
 	strbuf_release(&sb);
 }
 
