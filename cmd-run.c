@@ -46,9 +46,10 @@ static const char run_usage[] =
 	"                   kernel is 6.x; none: no such column)\n"
 	"  --links STYLE    github (default), elixir, or file:DIR for a local tree\n"
 	"  -h, --help       show this help\n"
-	"Trace options (-f, -p, -e, -s, -y, --text, --kernel-stacks, ...) and strace's\n"
-	"output options (-t, -tt, -ttt, -r, -T, -c, -C, -S, -q, -a, -v, -X, -z, -Z;\n"
-	"-z and -Z change what is recorded) are those of 'sysatlas trace'.\n";
+	"Trace options (-f, -p, -e, -s, -y, --text, --kernel-stacks, --regs=HOW,\n"
+	"--mem=HOW, ...) and strace's output options (-t, -tt, -ttt, -r, -T, -c, -C,\n"
+	"-S, -q, -a, -v, -X, -z, -Z; -z and -Z change what is recorded) are those of\n"
+	"'sysatlas trace'.\n";
 
 /* strace's output options without an argument, and their words. */
 static const char run_flags[] = "trTcCqvzZ";
@@ -62,6 +63,8 @@ enum {
 	OPT_KILL,
 	OPT_KSTACKS,
 	OPT_CURRENT,
+	OPT_REGS,
+	OPT_MEM,
 };
 
 /* Run `sysatlas trace ARGS` in a child; its wait status, or -1. */
@@ -105,6 +108,8 @@ int cmd_run(int argc, char **argv)
 		{ "text", optional_argument, NULL, OPT_TEXT },
 		{ "kill-on-interrupt", no_argument, NULL, OPT_KILL },
 		{ "kernel-stacks", required_argument, NULL, OPT_KSTACKS },
+		{ "regs", required_argument, NULL, OPT_REGS },
+		{ "mem", required_argument, NULL, OPT_MEM },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct web_report_opts o = { 0 };
@@ -182,8 +187,11 @@ int cmd_run(int argc, char **argv)
 			targv[targc++] = "--kill-on-interrupt";
 			break;
 		case OPT_KSTACKS:
+		case OPT_REGS:
+		case OPT_MEM:
 			strbuf_reset(&text);
-			strbuf_addf(&text, "--kernel-stacks=%s", optarg);
+			strbuf_addf(&text, "--%s=%s", c == OPT_KSTACKS ? "kernel-stacks" :
+				    c == OPT_REGS ? "regs" : "mem", optarg);
 			if (nowned == 16) {
 				free(targv);
 				return cli_usage_error("run", run_usage, "too many trace options");

@@ -34,6 +34,7 @@ static const char trace_usage[] =
 	"usage: sysatlas trace [-o FILE] [--force] [-f] [-p PID[,PID...]] [-e trace=SET]\n"
 	"                      [-s N] [-y] [--text[=FILE]] [--kill-on-interrupt]\n"
 	"                      [--kernel-stacks=off|first|all]\n"
+	"                      [--regs=syscall-info|getregs] [--mem=vm-readv|peekdata]\n"
 	"                      [-t|-tt|-ttt] [-r] [-T] [-c|-C] [-S SORTBY] [-q|-qq]\n"
 	"                      [-a COLUMN] [-v] [-X FORMAT] [-z|-Z]\n"
 	"                      [--] CMD [ARGS...]\n"
@@ -58,6 +59,14 @@ static const char trace_usage[] =
 	"                   root only) at the first stop of each kind and syscall\n"
 	"                   (first, the default), at every stop (all), or never\n"
 	"                   (off); unless off, also sample where long calls wait\n"
+	"      --regs=HOW   read a stop's syscall number, arguments and result with\n"
+	"                   PTRACE_GET_SYSCALL_INFO (syscall-info, the default; by\n"
+	"                   PTRACE_GETREGS on kernels before 5.3) or PTRACE_GETREGS\n"
+	"                   (getregs, as strace did before 5.3)\n"
+	"      --mem=HOW    read strings and structures with process_vm_readv\n"
+	"                   (vm-readv, the default; by PTRACE_PEEKDATA where it is\n"
+	"                   refused) or a word at a time with PTRACE_PEEKDATA\n"
+	"                   (peekdata, strace's fallback)\n"
 	"strace's output options, for --text and the report:\n"
 	"  -t, -tt, -ttt    the time of day, with microseconds, or seconds since\n"
 	"                   the epoch, before each line\n"
@@ -86,6 +95,8 @@ enum {
 	OPT_TEXT,
 	OPT_KILL,
 	OPT_KSTACKS,
+	OPT_REGS,
+	OPT_MEM,
 };
 
 /* "123,456" -> o->pids. 0 or -1 (usage error reported by the caller). */
@@ -229,6 +240,8 @@ int cmd_trace(int argc, char **argv)
 		{ "text", optional_argument, NULL, OPT_TEXT },
 		{ "kill-on-interrupt", no_argument, NULL, OPT_KILL },
 		{ "kernel-stacks", required_argument, NULL, OPT_KSTACKS },
+		{ "regs", required_argument, NULL, OPT_REGS },
+		{ "mem", required_argument, NULL, OPT_MEM },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -305,6 +318,29 @@ int cmd_trace(int argc, char **argv)
 			o.kernel_stacks_given = 1;
 			break;
 		}
+		case OPT_REGS:
+			if (!strcmp(optarg, "syscall-info")) {
+				o.regs = TRACE_REGS_SYSCALL_INFO;
+			} else if (!strcmp(optarg, "getregs")) {
+				o.regs = TRACE_REGS_GETREGS;
+			} else {
+				free(o.pids);
+				return cli_usage_error(argv[0], trace_usage,
+						       "--regs=%s: expected syscall-info or getregs",
+						       optarg);
+			}
+			break;
+		case OPT_MEM:
+			if (!strcmp(optarg, "vm-readv")) {
+				o.mem = TRACE_MEM_VM_READV;
+			} else if (!strcmp(optarg, "peekdata")) {
+				o.mem = TRACE_MEM_PEEKDATA;
+			} else {
+				free(o.pids);
+				return cli_usage_error(argv[0], trace_usage,
+						       "--mem=%s: expected vm-readv or peekdata", optarg);
+			}
+			break;
 		case 'h':
 			free(o.pids);
 			return cli_help(trace_usage);

@@ -42,12 +42,13 @@ void engine_init(struct engine *e, const struct trace_options *o,
 	e->o = o;
 	e->filter = f;
 	e->ring = ring;
-	e->use_gsi = !getenv("SYSATLAS_TRACE_GETREGS");
+	/* --regs=syscall-info still falls back to PTRACE_GETREGS before 5.3 */
+	e->use_gsi = o->regs == TRACE_REGS_SYSCALL_INFO;
 	e->nr_execve = SYS_execve;
 	e->nr_execveat = SYS_execveat;
 	engine_mem_init(&e->mem, &e->mech);
-	/* as where process_vm_readv() is refused (tests of the fallback) */
-	e->mem.no_vm_readv = getenv("SYSATLAS_TRACE_PEEKDATA") != NULL;
+	/* --mem=vm-readv still falls back to PTRACE_PEEKDATA where refused */
+	e->mem.no_vm_readv = o->mem == TRACE_MEM_PEEKDATA;
 }
 
 static void engine_free_one(pid_t tid, void *value, void *arg)

@@ -152,6 +152,18 @@ enum trace_rec_type {
 
 struct outfile;
 
+/* --regs: how the registers of a syscall stop are read. */
+enum trace_regs {
+	TRACE_REGS_SYSCALL_INFO,	/* PTRACE_GET_SYSCALL_INFO; PTRACE_GETREGS before 5.3 */
+	TRACE_REGS_GETREGS,		/* PTRACE_GETREGS, as strace did before 5.3 */
+};
+
+/* --mem: how tracee memory is read. */
+enum trace_mem {
+	TRACE_MEM_VM_READV,		/* process_vm_readv; PTRACE_PEEKDATA where refused */
+	TRACE_MEM_PEEKDATA,		/* PTRACE_PEEKDATA, a word at a time */
+};
+
 struct trace_options {
 	const char *output;		/* -o */
 	int force;			/* --force */
@@ -169,6 +181,8 @@ struct trace_options {
 	int kernel_stacks;		/* --kernel-stacks: enum kstack_mode */
 	int kernel_stacks_given;	/* said on the command line */
 	const char *kernel_stacks_note;	/* why they cannot be read; NULL: they can */
+	enum trace_regs regs;		/* --regs */
+	enum trace_mem mem;		/* --mem */
 	char **argv;			/* the command, NULL with -p only */
 };
 

@@ -53,7 +53,7 @@ expect_eq "$(q "SELECT kind || ':' || retval || ':' || text FROM event ORDER BY 
 # Without PTRACE_GET_SYSCALL_INFO (kernels before 5.3): the same calls by PTRACE_GETREGS.
 db=$tmp/regs.db
 rc=0
-SYSATLAS_TRACE_GETREGS=1 "$SYSATLAS" trace -o "$db" -- "$PROGS/prog-basic" 10 >"$tmp/out" || rc=$?
+"$SYSATLAS" trace --regs=getregs -o "$db" -- "$PROGS/prog-basic" 10 >"$tmp/out" || rc=$?
 expect_eq "$rc" 3 "exit status (GETREGS)"
 ppid=$(sed -n 's/^ppid=//p' "$tmp/out")
 check_db
@@ -66,7 +66,7 @@ expect_eq "$(q "SELECT count(*) FROM event WHERE stop = 'syscall' AND
 # word at a time: the same decoded lines, and the mechanism says so.
 "$SYSATLAS" trace -o "$tmp/vm.db" -- "$PROGS/prog-basic" 3 >/dev/null 2>&1 || true
 rc=0
-SYSATLAS_TRACE_PEEKDATA=1 "$SYSATLAS" trace -o "$tmp/peek.db" -- "$PROGS/prog-basic" 3 >/dev/null || rc=$?
+"$SYSATLAS" trace --mem=peekdata -o "$tmp/peek.db" -- "$PROGS/prog-basic" 3 >/dev/null || rc=$?
 expect_eq "$rc" 3 "exit status (PEEKDATA)"
 lines() {
 	"$DBQ" "$1" "SELECT text FROM event WHERE kind = 'exit' AND nr IN (1, 257, 21)
@@ -78,6 +78,15 @@ expect_eq "$("$DBQ" "$tmp/peek.db" "SELECT count(*) FROM event WHERE mechanism L
 	"no process_vm_readv"
 expect_ge "$("$DBQ" "$tmp/peek.db" "SELECT count(*) FROM event WHERE mechanism LIKE '%PTRACE_PEEKDATA%'")" 3 \
 	"reads by PTRACE_PEEKDATA"
+
+# --regs and --mem take only their words: a usage error, nothing recorded
+for bad in --regs=peekdata --mem=getregs --regs= ; do
+	rc=0
+	"$SYSATLAS" trace "$bad" -o "$tmp/bad.db" -- "$PROGS/prog-basic" 1 >/dev/null 2>"$tmp/err" || rc=$?
+	expect_eq "$rc" 2 "$bad: usage error"
+	expect_eq "$(test -e "$tmp/bad.db" && echo yes || echo no)" no "$bad: no database"
+done
+expect_eq "$(grep -c 'sysatlas: trace: --regs=: expected syscall-info or getregs' "$tmp/err")" 1 "--regs= message"
 
 # --text lays lines out as strace does: a short call's "= " at column 40,
 # a long one's right after ") ", and a call without an exit stop "= ?".
