@@ -35,9 +35,9 @@ static const struct {
 	  "ptrace(PTRACE_GETREGS) copies the tracee's registers" },
 	{ "PTRACE_GETREGSET", "strace-get-args",
 	  "ptrace(PTRACE_GETREGSET) copies the tracee's registers" },
-	{ "PTRACE_PEEKDATA", "strace-read-memory",
+	{ "PTRACE_PEEKDATA", NULL,
 	  "ptrace(PTRACE_PEEKDATA) reads one word of tracee memory" },
-	{ "PTRACE_PEEKTEXT", "strace-read-memory",
+	{ "PTRACE_PEEKTEXT", NULL,
 	  "ptrace(PTRACE_PEEKTEXT) reads one word of tracee memory" },
 	{ "PTRACE_PEEKUSER", NULL,
 	  "ptrace(PTRACE_PEEKUSER) reads one word of the tracee's user area" },
@@ -45,9 +45,37 @@ static const struct {
 	  "ptrace(PTRACE_GETSIGINFO) reads the signal's siginfo" },
 	{ "PTRACE_GETEVENTMSG", NULL,
 	  "ptrace(PTRACE_GETEVENTMSG) reads the new pid of a fork or the old one of an exec" },
-	{ "process_vm_readv", "strace-read-memory",
+	{ "process_vm_readv", NULL,
 	  "process_vm_readv() copies strings and structures out of the tracee" },
 };
+
+/*
+ * The memory mechanisms: drawn after the decoder that asks for the memory
+ * (rt_memory_phases), with strace's own function for each: vm_read_mem
+ * calls process_vm_readv; the PEEKDATA fallback is umovestr_peekdata for
+ * strings, umoven_peekdata for the rest (ucopy.c).
+ */
+static const struct {
+	const char *mech;
+	const char *string_fn, *string_path;	/* strace's, for umovestr */
+	const char *block_fn, *block_path;	/* strace's, for umoven */
+} rt_mem_mechanisms[] = {
+	{ "process_vm_readv", "vm_read_mem", NULL, "vm_read_mem", NULL },
+	{ "PTRACE_PEEKDATA", "umovestr_peekdata", "strace-read-string",
+	  "umoven_peekdata", "strace-read-memory" },
+	{ "PTRACE_PEEKTEXT", "umovestr_peekdata", "strace-read-string",
+	  "umoven_peekdata", "strace-read-memory" },
+};
+
+static int rt_is_memory(const char *m)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(rt_mem_mechanisms) / sizeof(rt_mem_mechanisms[0]); i++)
+		if (!strcmp(rt_mem_mechanisms[i].mech, m))
+			return (int)i + 1;
+	return 0;
+}
 
 /* wait4 (every stop's) is drawn as the stop's wait phase. */
 static int rt_is_wait(const char *m)
@@ -544,8 +572,8 @@ static int rt_mechanisms_phase(struct rt_build *b, const char *mechs, const char
 
 		while (*m == ' ')
 			m++;
-		if (!*m || rt_is_wait(m) || rt_is_resume(m))
-			continue;	/* drawn as the stop's wait and resume phases */
+		if (!*m || rt_is_wait(m) || rt_is_resume(m) || rt_is_memory(m))
+			continue;	/* drawn as the stop's wait, memory and resume phases */
 		for (i = 0; i < sizeof(rt_mechanisms) / sizeof(rt_mechanisms[0]); i++)
 			if (!strcmp(rt_mechanisms[i].mech, m)) {
 				spath = rt_mechanisms[i].strace_path;
@@ -595,6 +623,173 @@ static void rt_resume_of(const char *mechs, struct strbuf *out)
 	free(list);
 }
 
+/* Append the rows of path name (or one row saying it is missing) to rows. */
+static void rt_path_rows(struct rt_build *b, const char *name, struct rt_row **rows, int *n)
+{
+	const struct ix_tree *tree = ix_path_tree(&b->r->ix, name);
+	const struct ix_path *p;
+	struct strbuf miss = STRBUF_INIT;
+	size_t i;
+
+	if (ix_path_get(&b->r->ix, name, &p) < 0 || !p->nr_steps) {
+		*rows = xrealloc(*rows, (*n + 1) * sizeof(**rows));
+		strbuf_addf(&miss, "path %s: not in the index", name);
+		rt_row_missing(&(*rows)[(*n)++], miss.buf);
+		strbuf_release(&miss);
+		return;
+	}
+	*rows = xrealloc(*rows, (*n + p->nr_steps) * sizeof(**rows));
+	for (i = 0; i < p->nr_steps; i++)
+		rt_row_loc(b, &(*rows)[(*n)++], NULL, tree, &p->steps[i].sym,
+			   p->steps[i].call_line);
+}
+
+/* Append a row for strace's function name (its definition), or say it is missing. */
+static int rt_strace_fn_row(struct rt_build *b, const char *name, const char *text,
+			    struct rt_row **rows, int *n)
+{
+	struct ix *ix = &b->r->ix;
+	struct ix_symbol sym = { 0 };
+	struct strbuf miss = STRBUF_INIT;
+	int found = ix->strace.id ? ix_symbol_first(ix, ix->strace.id, "function", name, &sym) : 0;
+
+	if (found < 0)
+		return -1;
+	*rows = xrealloc(*rows, (*n + 1) * sizeof(**rows));
+	if (found > 0) {
+		rt_row_loc(b, &(*rows)[(*n)++], text, &ix->strace, &sym, 0);
+	} else {
+		strbuf_addf(&miss, "%s (strace's function: not in the index)", name);
+		rt_row_missing(&(*rows)[(*n)++], miss.buf);
+	}
+	ix_symbol_release(&sym);
+	strbuf_release(&miss);
+	return 0;
+}
+
+static int rt_phase_rows(struct rt_build *b, const char *lane, const char *title,
+			 struct rt_row *rows, int n)
+{
+	int i, rc = rt_phase(b, lane, title, rows, n);
+
+	for (i = 0; i < n; i++)
+		rt_row_release(&rows[i]);
+	free(rows);
+	return rc;
+}
+
+/*
+ * strace prints the syscall's name: tprintf("%s(", sys_name).  The index's
+ * strace-print-name ends at the first read of sys_name it finds on the way
+ * from main, the print in syscall_entering_decode used when the arguments
+ * cannot be fetched; strace-print-name-trace, when indexed, is the print
+ * of a decoded call in syscall_entering_trace.
+ */
+static int rt_print_name_phase(struct rt_build *b)
+{
+	const struct ix_path *tp;
+	struct rt_row *rows = NULL;
+	int n = 0;
+
+	if (ix_path_get(&b->r->ix, "strace-print-name-trace", &tp) < 0)
+		return -1;
+	b->edge_label = "prints";
+	if (tp->nr_steps) {
+		const struct ix_path *dp;
+
+		rt_path_rows(b, "strace-print-name-trace", &rows, &n);
+		if (ix_path_get(&b->r->ix, "strace-print-name", &dp) < 0)
+			return -1;
+		if (dp->nr_steps) {
+			rows = xrealloc(rows, (n + 1) * sizeof(*rows));
+			rt_row_loc(b, &rows[n++], "the same print in syscall_entering_decode, "
+				   "when the arguments cannot be fetched",
+				   ix_path_tree(&b->r->ix, "strace-print-name"),
+				   &dp->steps[dp->nr_steps - 1].sym, 0);
+		}
+		b->desc = "strace prints the syscall's name: tprintf(\"%s(\", sys_name)";
+	} else {
+		rt_path_rows(b, "strace-print-name", &rows, &n);
+		b->desc = "strace prints the syscall's name: tprintf(\"%s(\", sys_name) — the index "
+			  "locates the print in syscall_entering_decode (used when the arguments "
+			  "cannot be fetched); a decoded call's is the same tprintf in "
+			  "syscall_entering_trace, which this index does not locate";
+	}
+	return rt_phase_rows(b, "tracer", "strace prints the name", rows, n);
+}
+
+/*
+ * The memory the decoder asked for, after the decoder: strace's reader
+ * (umovestr for strings, umoven for the rest), the function that did the
+ * reading by the mechanism the tracer recorded at this stop, and the
+ * kernel's side of that mechanism.
+ */
+static int rt_memory_phases(struct rt_build *b, const char *mechs)
+{
+	char *list = xstrdup(mechs), *save = NULL, *m;
+	unsigned done = 0;
+	int rc = 0;
+
+	for (m = strtok_r(list, ",", &save); m && rc == 0; m = strtok_r(NULL, ",", &save)) {
+		struct strbuf title = STRBUF_INIT, kpath = STRBUF_INIT;
+		struct rt_row *rows = NULL;
+		const struct ix_path *kp;
+		int k, n = 0;
+
+		while (*m == ' ')
+			m++;
+		k = rt_is_memory(m);
+		if (!k || (done & (1u << k)))
+			continue;
+		done |= 1u << k;
+		k--;
+		rows = xcalloc(1, sizeof(*rows));
+		rt_row_missing(&rows[n++], "which of strace's readers the decoder calls for which "
+			       "argument (umovestr for a path or string, umoven for a buffer or "
+			       "structure): not in the index");
+		if (rt_mem_mechanisms[k].string_path) {
+			rt_path_rows(b, rt_mem_mechanisms[k].string_path, &rows, &n);
+			rt_path_rows(b, rt_mem_mechanisms[k].block_path, &rows, &n);
+		} else if (rt_strace_fn_row(b, "umovestr", "umovestr (a path or string)", &rows,
+					    &n) < 0 ||
+			   rt_strace_fn_row(b, "umoven", "umoven (a buffer or structure)", &rows,
+					    &n) < 0 ||
+			   rt_strace_fn_row(b, rt_mem_mechanisms[k].string_fn, NULL, &rows,
+					    &n) < 0) {
+			rc = -1;
+		}
+		if (rc == 0) {
+			strbuf_addf(&title, "strace reads tracee memory: %s",
+				    rt_mem_mechanisms[k].string_path ? "the word-by-word fallback" :
+				    rt_mem_mechanisms[k].string_fn);
+			b->edge_label = "reads";
+			rc = rt_phase_rows(b, "tracer", title.buf, rows, n);
+		} else {
+			int i;
+
+			for (i = 0; i < n; i++)
+				rt_row_release(&rows[i]);
+			free(rows);
+		}
+		strbuf_reset(&title);
+		rt_mechanism_path(m, &kpath);
+		if (!strncmp(m, "PTRACE_", 7))
+			strbuf_addf(&title, "ptrace(%s)", m);
+		else
+			strbuf_addf(&title, "%s()", m);
+		b->edge_label = strncmp(m, "PTRACE_", 7) ? m : "ptrace()";
+		b->desc = NULL;
+		if (rc == 0 && (rc = ix_path_get(&b->r->ix, kpath.buf, &kp)) == 0 && kp->nr_steps)
+			rc = rt_phase_path(b, "kernel", title.buf, kpath.buf, NULL, 0);
+		else if (rc == 0)
+			rc = rt_mechanism_fallback(b, m, title.buf, kpath.buf);
+		strbuf_release(&title);
+		strbuf_release(&kpath);
+	}
+	free(list);
+	return rc;
+}
+
 /* One stop as the tracer sees it: woken, reads, decodes, resumes. */
 static int rt_stop(struct rt_build *b, const char *stop, const char *mechs,
 		   const char *strace_path, struct rt_row *decoder)
@@ -612,13 +807,17 @@ static int rt_stop(struct rt_build *b, const char *stop, const char *mechs,
 				   NULL, 0);
 	if (rc == 0 && *mechs)
 		rc = rt_mechanisms_phase(b, mechs, stop);
+	if (rc == 0 && !strcmp(stop, "syscall-enter"))
+		rc = rt_print_name_phase(b);
 	strbuf_reset(&t);
 	strbuf_addf(&t, "strace decodes and prints (%s)", !strcmp(stop, "syscall-enter") ?
-		    "name and arguments" : "return value");
+		    "the arguments" : "the return value");
 	if (rc == 0) {
 		b->edge_label = "data";
 		rc = rt_phase_path(b, "tracer", t.buf, strace_path, decoder, decoder ? 1 : 0);
 	}
+	if (rc == 0 && *mechs)
+		rc = rt_memory_phases(b, mechs);
 	/* the request that lets the tracee go on; PTRACE_SYSCALL's path may
 	 * carry its first design's name */
 	rt_resume_of(mechs, &req);
