@@ -240,7 +240,41 @@ int report_data_marker(struct report *r, const struct tracedb_marker *m)
 	return 0;
 }
 
-/* errno names: glibc knows them (strerrorname_np, glibc 2.32). */
+/*
+ * The kernel's internal return codes (include/linux/errno.h), by strace's
+ * names for them: a syscall returns one only to be restarted or turned
+ * into EINTR by the signal code on the way out; user space never sees it.
+ * Where that happens is looked up in the index by function name.
+ */
+static const struct {
+	int nr;
+	const char *name;
+	const char *sees;
+} report_restarts[] = {
+	{ 512, "ERESTARTSYS", "a signal handler ran: EINTR, or the call restarts if the "
+	  "handler has SA_RESTART; no handler: the call restarts" },
+	{ 513, "ERESTARTNOINTR", "the call restarts, handler or not" },
+	{ 514, "ERESTARTNOHAND", "a signal handler ran: EINTR; no handler: the call restarts" },
+	{ 516, "ERESTART_RESTARTBLOCK", "a signal handler ran: EINTR; no handler: the call "
+	  "restarts as restart_syscall" },
+};
+
+/* Where the kernel turns them into EINTR or a restart: with a handler, without. */
+static const char *const report_restart_fns[] = {
+	"handle_signal", "do_signal", "arch_do_signal_or_restart",
+};
+
+static int restart_index(size_t e)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(report_restarts) / sizeof(report_restarts[0]); i++)
+		if ((size_t)report_restarts[i].nr == e)
+			return (int)i;
+	return -1;
+}
+
+/* errno names: glibc knows them (strerrorname_np, glibc 2.32); strace's for ERESTART*. */
 static void meta_errnos(struct report *r, struct strbuf *out)
 {
 	size_t e;
@@ -249,15 +283,67 @@ static void meta_errnos(struct report *r, struct strbuf *out)
 	strbuf_addch(out, '{');
 	for (e = 1; e < sizeof(r->errnos); e++) {
 		const char *name;
+		int k;
 
 		if (!r->errnos[e])
 			continue;
-		name = strerrorname_np((int)e);
+		k = restart_index(e);
+		name = k >= 0 ? report_restarts[k].name : strerrorname_np((int)e);
 		strbuf_addf(out, "%s\"%zu\":", first ? "" : ",", e);
 		js_str(out, name ? name : "");
 		first = 0;
 	}
 	strbuf_addch(out, '}');
+}
+
+/*
+ * The ERESTART* codes seen: {"514":{"sees":…,"fns":[[name, where, url]…]}};
+ * the functions from the index (none: the list is empty).
+ */
+static int meta_restarts(struct report *r, struct strbuf *out)
+{
+	const struct ix_tree *lt = &r->ix.kernel;
+	size_t e, f;
+	int first = 1;
+
+	strbuf_addch(out, '{');
+	for (e = 512; e <= 516 && e < sizeof(r->errnos); e++) {
+		int k = restart_index(e), ffirst = 1;
+
+		if (k < 0 || !r->errnos[e])
+			continue;
+		strbuf_addf(out, "%s\"%zu\":{\"sees\":", first ? "" : ",", e);
+		js_str(out, report_restarts[k].sees);
+		strbuf_addstr(out, ",\"fns\":[");
+		for (f = 0; lt->id && f < sizeof(report_restart_fns) / sizeof(report_restart_fns[0]);
+		     f++) {
+			struct ix_symbol sym = { 0 };
+			struct strbuf url = STRBUF_INIT, where = STRBUF_INIT;
+			int found = ix_symbol_first(&r->ix, lt->id, "function", report_restart_fns[f],
+						    &sym);
+
+			if (found < 0)
+				return -1;
+			if (found > 0 && sym.file && ix_url(&r->links, lt, sym.file, sym.line, &url) == 0) {
+				ix_symbol_where(&sym, 0, &where);
+				strbuf_addstr(out, ffirst ? "[" : ",[");
+				js_str(out, sym.name);
+				strbuf_addch(out, ',');
+				js_str(out, where.buf);
+				strbuf_addch(out, ',');
+				js_str(out, url.buf);
+				strbuf_addch(out, ']');
+				ffirst = 0;
+			}
+			ix_symbol_release(&sym);
+			strbuf_release(&url);
+			strbuf_release(&where);
+		}
+		strbuf_addstr(out, "]}");
+		first = 0;
+	}
+	strbuf_addch(out, '}');
+	return 0;
 }
 
 int report_data_finish(struct report *r)
@@ -323,6 +409,9 @@ int report_data_finish(struct report *r)
 		strbuf_addf(&out, "%s%d", i ? "," : "", r->rts[i].sc);
 	strbuf_addstr(&out, "],\n\"errnos\":");
 	meta_errnos(r, &out);
+	strbuf_addstr(&out, ",\n\"restarts\":");
+	if (meta_restarts(r, &out) < 0)
+		goto cleanup;
 	strbuf_addf(&out, ",\n\"chunks\":[%s]});\n", r->chunk_meta.buf);
 	rc = report_write_file(r, "data/meta.js", &out);
 cleanup:

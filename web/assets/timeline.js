@@ -599,8 +599,27 @@
     else if (FL[i] & FL_NO_RETURN) row(regs, 'rax', '—', 'never returned: the thread exited or exec\'d inside the call');
     else {
       var rv = d[3], note = 'return value';
-      if (FL[i] & FL_ERROR) note = '-' + ER[i] + ' = ' + (meta.errnos[ER[i]] || 'errno') + ' (returned as -1, errno set by libc)';
-      row(regs, 'rax', rv, note);
+      var rs = (FL[i] & FL_ERROR) && meta.restarts ? meta.restarts[ER[i]] : null;
+      if (rs) {
+        /* kernel-internal: turned into EINTR or a restart before user space */
+        var tr = el('tr');
+        tr.appendChild(el('th', null, 'rax'));
+        tr.appendChild(el('td', 'mono', rv));
+        var td = el('td', 'muted', '-' + ER[i] + ' = ' + meta.errnos[ER[i]] +
+          ': kernel-internal, user space never sees it; instead ' + rs.sees + ' (');
+        (rs.fns || []).forEach(function (f, k) {
+          if (k) td.appendChild(document.createTextNode(', '));
+          td.appendChild(link(f[2], f[0], 'src'));
+          td.appendChild(el('span', 'where', ' ' + f[1]));
+        });
+        if (!(rs.fns || []).length) td.appendChild(document.createTextNode('the signal code: not in the index'));
+        td.appendChild(document.createTextNode(')'));
+        tr.appendChild(td);
+        regs.appendChild(tr);
+      } else {
+        if (FL[i] & FL_ERROR) note = '-' + ER[i] + ' = ' + (meta.errnos[ER[i]] || 'errno') + ' (returned as -1, errno set by libc)';
+        row(regs, 'rax', rv, note);
+      }
     }
     var facts = document.getElementById('ev-facts');
     facts.textContent = '';

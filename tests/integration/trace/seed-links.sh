@@ -51,4 +51,17 @@ for url in https://github.com/torvalds/linux/blob/v5.7/arch/x86/kernel/ptrace.c#
 done
 rt=$(grep -lF 'SYS_FUNC(open)' "$tmp/site2"/data/rt-*.js | head -n 1)
 grep -qF '"text":"vm_read_mem"' "$rt" || fail "default: open's round trip has no vm_read_mem"
+
+# pause() returns -514 at its exit stop: named as strace names it, with what
+# user space sees instead and where the kernel's signal code decides it
+rc=0
+"$SYSATLAS" run -o "$tmp/site3" -- "$PROGS/prog-pause" >/dev/null 2>"$tmp/err" || rc=$?
+expect_eq "$rc" 3 "prog-pause exit status"
+meta=$tmp/site3/data/meta.js
+grep -qF '"514":"ERESTARTNOHAND"' "$meta" || fail "514 not named ERESTARTNOHAND"
+grep -qF '"514":{"sees":"a signal handler ran: EINTR; no handler: the call restarts"' "$meta" ||
+	fail "514: what user space sees"
+grep -qF '["handle_signal","arch/x86/kernel/signal.c:680","https://github.com/torvalds/linux/blob/v5.7/arch/x86/kernel/signal.c#L680"]' "$meta" ||
+	fail "514: no link to handle_signal"
+if grep -qF '"514":""' "$meta"; then fail "514 unnamed"; fi
 echo "ok"
