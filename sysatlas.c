@@ -6,6 +6,7 @@
 
 #include "config.h"
 #include "error.h"
+#include "import.h"
 #include "indexer.h"
 #include "run.h"
 #include "tracer.h"
@@ -24,6 +25,7 @@ static const struct cmd_struct commands[] = {
 	{ "report", cmd_report, "write a static site from trace.db and index.db" },
 	{ "doc", cmd_doc, "write syscall reference pages from index.db" },
 	{ "path", cmd_path, "print one syscall's kernel path" },
+	{ "import", cmd_import, "read strace logs into trace.db" },
 };
 
 static void usage(FILE *out)

@@ -21,6 +21,7 @@
 #include "strbuf.h"
 #include "text.h"
 #include "tidmap.h"
+#include "tracedb-write.h"
 
 /* A task row being filled. */
 struct rec_task {
@@ -32,7 +33,7 @@ struct rec_task {
 
 struct recorder {
 	sqlite3 *db;
-	sqlite3_stmt *ins_event, *ins_task, *upd_seq, *upd_end, *upd_comm;
+	struct tracedb_writer *w;	/* the rows (common/tracedb-write.h) */
 	struct ring ring;
 	struct ring samples;		/* the kernel-stack sampler's */
 	struct kstack_store *kstacks;
@@ -215,20 +216,7 @@ int recorder_open(struct recorder **out, const struct trace_options *o,
 	r->only = o->out.only;
 	if (db_exec(r->db, "PRAGMA synchronous=OFF; PRAGMA cache_size=-2048") < 0 ||
 	    recorder_write_run(r, o, argv, argc_opts) < 0 ||
-	    db_prepare(r->db, &r->ins_event,
-		       "INSERT INTO event(seq, tid, ts_ns, kind, stop, abi, nr, "
-		       "arg0, arg1, arg2, arg3, arg4, arg5, retval, text, mechanism, "
-		       "enter_seq, other_tid) VALUES "
-		       "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-		       "?15, ?16, ?17, ?18)") < 0 ||
-	    db_prepare(r->db, &r->ins_task,
-		       "INSERT INTO task(tid, tgid, parent_tid, comm) VALUES (?, ?, ?, ?)") < 0 ||
-	    db_prepare(r->db, &r->upd_seq,
-		       "UPDATE task SET first_seq = ?, last_seq = ? WHERE id = ?") < 0 ||
-	    db_prepare(r->db, &r->upd_end,
-		       "UPDATE task SET first_seq = ?, last_seq = ?, exit_status = ? "
-		       "WHERE id = ?") < 0 ||
-	    db_prepare(r->db, &r->upd_comm, "UPDATE task SET comm = ? WHERE id = ?") < 0 ||
+	    !(r->w = tracedb_writer_new(r->db)) ||
 	    ring_init(&r->ring, RECORDER_RING_SIZE) < 0 ||
 	    ring_init(&r->samples, RECORDER_SAMPLE_RING_SIZE) < 0 ||
 	    (o->kernel_stacks != KSTACK_OFF && !(r->kstacks = kstack_store_new(r->db))) ||
@@ -285,11 +273,8 @@ static int bind_i(sqlite3_stmt *st, int i, int has, int64_t v)
 
 static int recorder_task_seqs(struct recorder *r, struct rec_task *t)
 {
-	sqlite3_stmt *st = r->upd_seq;
-
-	return bind_i(st, 1, t->first_seq != 0, (int64_t)t->first_seq) < 0 ||
-	       bind_i(st, 2, t->last_seq != 0, (int64_t)t->last_seq) < 0 ||
-	       db_bind_int(st, 3, t->id) < 0 || db_step_done(st) < 0 ? -1 : 0;
+	return tracedb_writer_task_seqs(r->w, t->id, (int64_t)t->first_seq,
+					(int64_t)t->last_seq);
 }
 
 static int recorder_commit(struct recorder *r)
@@ -339,26 +324,19 @@ static struct rec_task *recorder_task_new(struct recorder *r, pid_t tid, pid_t t
 					  pid_t parent, const char *comm)
 {
 	struct rec_task *t = xcalloc(1, sizeof(*t));
-	sqlite3_stmt *st = r->ins_task;
 
 	tidmap_put(&r->tasks, tid, t);
 	if (r->failed)
 		return t;
-	if (db_bind_int(st, 1, tid) < 0 || db_bind_int(st, 2, tgid) < 0 ||
-	    bind_i(st, 3, parent > 0, parent) < 0 ||
-	    db_bind_text(st, 4, comm && *comm ? comm : NULL, -1) < 0 ||
-	    db_step_done(st) < 0) {
+	t->id = tracedb_writer_task_new(r->w, tid, tgid, parent, comm);
+	if (t->id < 0)
 		recorder_fail(r);
-		return t;
-	}
-	t->id = sqlite3_last_insert_rowid(r->db);
 	return t;
 }
 
 static void recorder_on_task(struct recorder *r, const struct trace_task *tk, uint32_t type)
 {
 	struct rec_task *t = tidmap_get(&r->tasks, tk->tid);
-	sqlite3_stmt *st;
 	char comm[sizeof(tk->comm) + 1];
 
 	memcpy(comm, tk->comm, sizeof(tk->comm));
@@ -378,20 +356,15 @@ static void recorder_on_task(struct recorder *r, const struct trace_task *tk, ui
 	case TRACE_REC_TASK_COMM:
 		if (!t)
 			t = recorder_task_new(r, tk->tid, tk->tid, 0, comm);
-		st = r->upd_comm;
-		if (!r->failed && (db_bind_text(st, 1, comm, -1) < 0 ||
-				   db_bind_int(st, 2, t->id) < 0 || db_step_done(st) < 0))
+		if (!r->failed && tracedb_writer_task_comm(r->w, t->id, comm) < 0)
 			recorder_fail(r);
 		break;
 	case TRACE_REC_TASK_END:
 		if (!t)
 			break;
-		st = r->upd_end;
 		if (!r->failed &&
-		    (bind_i(st, 1, t->first_seq != 0, (int64_t)t->first_seq) < 0 ||
-		     bind_i(st, 2, t->last_seq != 0, (int64_t)t->last_seq) < 0 ||
-		     bind_i(st, 3, tk->has_status, tk->status) < 0 ||
-		     db_bind_int(st, 4, t->id) < 0 || db_step_done(st) < 0))
+		    tracedb_writer_task_end(r->w, t->id, (int64_t)t->first_seq,
+					    (int64_t)t->last_seq, tk->has_status, tk->status) < 0)
 			recorder_fail(r);
 		tidmap_del(&r->tasks, tk->tid);
 		t->ended = 1;
@@ -403,9 +376,9 @@ static void recorder_on_task(struct recorder *r, const struct trace_task *tk, ui
 
 static void recorder_write_event(struct recorder *r, const struct trace_event *e)
 {
-	sqlite3_stmt *st = r->ins_event;
 	struct rec_task *t = tidmap_get(&r->tasks, e->tid);
-	int i, rc = 0;
+	struct tracedb_row row;
+	int i;
 
 	if (!t)
 		t = recorder_task_new(r, e->tid, e->tid, 0, NULL);
@@ -415,52 +388,28 @@ static void recorder_write_event(struct recorder *r, const struct trace_event *e
 		text_out_event(r->text, e);
 	if (r->failed)
 		return;
-	rc |= sqlite3_bind_int64(st, 1, (int64_t)e->seq);
-	rc |= sqlite3_bind_int64(st, 2, e->tid);
-	rc |= sqlite3_bind_int64(st, 3, e->ts_ns);
-	rc |= sqlite3_bind_text(st, 4, trace_kind_name(e->kind), -1, SQLITE_STATIC);
-	if (e->stop)
-		rc |= sqlite3_bind_text(st, 5, trace_stop_name(e->stop), -1, SQLITE_STATIC);
-	else
-		rc |= sqlite3_bind_null(st, 5);
-	if ((e->has & TRACE_HAS_NR) && e->abi != DECODE_ABI_X86_64)
-		rc |= sqlite3_bind_text(st, 6, e->abi == DECODE_ABI_I386 ? "i386" : "x32",
-					-1, SQLITE_STATIC);
-	else
-		rc |= sqlite3_bind_null(st, 6);
-	if (e->has & TRACE_HAS_NR)
-		rc |= sqlite3_bind_int64(st, 7, e->nr);
-	else
-		rc |= sqlite3_bind_null(st, 7);
-	for (i = 0; i < 6; i++) {
-		if (e->has & TRACE_HAS_ARGS)
-			rc |= sqlite3_bind_int64(st, 8 + i, (int64_t)e->args[i]);
-		else
-			rc |= sqlite3_bind_null(st, 8 + i);
-	}
-	if (e->has & TRACE_HAS_RETVAL)
-		rc |= sqlite3_bind_int64(st, 14, e->retval);
-	else
-		rc |= sqlite3_bind_null(st, 14);
-	if (e->text_len)
-		rc |= sqlite3_bind_text(st, 15, e->text, (int)e->text_len, SQLITE_STATIC);
-	else
-		rc |= sqlite3_bind_null(st, 15);
-	rc |= sqlite3_bind_text(st, 16, recorder_mech(r, e->mech), -1, SQLITE_STATIC);
-	if (e->has & TRACE_HAS_ENTER_SEQ)
-		rc |= sqlite3_bind_int64(st, 17, (int64_t)e->enter_seq);
-	else
-		rc |= sqlite3_bind_null(st, 17);
-	if (e->has & TRACE_HAS_OTHER_TID)
-		rc |= sqlite3_bind_int64(st, 18, e->other_tid);
-	else
-		rc |= sqlite3_bind_null(st, 18);
-	if (rc != SQLITE_OK) {
-		db_error(r->db, "bind");
-		recorder_fail(r);
-		return;
-	}
-	if (db_step_done(st) < 0)
+	row.seq = (int64_t)e->seq;
+	row.tid = e->tid;
+	row.ts_ns = e->ts_ns;
+	row.kind = trace_kind_name(e->kind);
+	row.stop = e->stop ? trace_stop_name(e->stop) : NULL;
+	row.abi = (e->has & TRACE_HAS_NR) && e->abi != DECODE_ABI_X86_64 ?
+		  (e->abi == DECODE_ABI_I386 ? "i386" : "x32") : NULL;
+	row.has_nr = !!(e->has & TRACE_HAS_NR);
+	row.nr = e->nr;
+	row.has_args = !!(e->has & TRACE_HAS_ARGS);
+	for (i = 0; i < 6; i++)
+		row.args[i] = (int64_t)e->args[i];
+	row.has_retval = !!(e->has & TRACE_HAS_RETVAL);
+	row.retval = e->retval;
+	row.text = e->text_len ? e->text : NULL;
+	row.text_len = (int)e->text_len;
+	row.mechanism = recorder_mech(r, e->mech);
+	row.has_enter_seq = !!(e->has & TRACE_HAS_ENTER_SEQ);
+	row.enter_seq = (int64_t)e->enter_seq;
+	row.has_other_tid = !!(e->has & TRACE_HAS_OTHER_TID);
+	row.other_tid = e->other_tid;
+	if (tracedb_writer_event(r->w, &row) < 0)
 		recorder_fail(r);
 }
 
@@ -659,11 +608,7 @@ int recorder_finish(struct recorder *r, int has_status, int status)
 	free(r->dirty);
 	for (i = 0; i < sizeof(r->mech_names) / sizeof(r->mech_names[0]); i++)
 		free(r->mech_names[i]);
-	db_finalize(r->ins_event);
-	db_finalize(r->ins_task);
-	db_finalize(r->upd_seq);
-	db_finalize(r->upd_end);
-	db_finalize(r->upd_comm);
+	tracedb_writer_free(r->w);
 	kstack_store_free(r->kstacks);
 	if (db_close(r->db) < 0)
 		rc |= RECORDER_DB_FAILED;

@@ -1,12 +1,12 @@
 /*
- * tidmap: thread id -> pointer, open addressing (internal to tracer/).
+ * tidmap: thread id -> pointer, open addressing (shared: the tracer, import).
  *
  * Used on the stop path (one lookup per stop), so a lookup is a multiply,
  * a mask and a short linear probe.  Deletion shifts later entries back, so
  * there are no tombstones.  Not thread-safe: one owner.
  */
-#ifndef SYSATLAS_TRACER_TIDMAP_H
-#define SYSATLAS_TRACER_TIDMAP_H
+#ifndef SYSATLAS_TIDMAP_H
+#define SYSATLAS_TIDMAP_H
 
 #include <stddef.h>
 #include <sys/types.h>
