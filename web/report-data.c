@@ -6,6 +6,7 @@
  * mechanisms) sits in data/d-K.js, loaded when an event is opened.  Every
  * string is a JSON string written by escape_js_string().
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -346,6 +347,47 @@ static int meta_restarts(struct report *r, struct strbuf *out)
 	return 0;
 }
 
+/*
+ * The parameter names of a kernel signature, as a JSON array
+ * ("long sys_pipe2(int __user *fildes, int flags)" -> ["fildes","flags"];
+ * "(void)" -> []); null when there is none or it does not parse.
+ */
+static void meta_params(const char *sig, struct strbuf *out)
+{
+	const char *open = sig ? strchr(sig, '(') : NULL, *close = sig ? strrchr(sig, ')') : NULL;
+	const char *p, *end;
+	int n = 0;
+
+	if (!open || !close || close < open || strchr(open + 1, '(')) {
+		strbuf_addstr(out, "null");	/* none, or a function-pointer parameter */
+		return;
+	}
+	for (p = open + 1; p < close && *p == ' '; p++)
+		;
+	if (!strncmp(p, "void", 4) && (p + 4 == close || p[4] == ')')) {
+		strbuf_addstr(out, "[]");
+		return;
+	}
+	strbuf_addch(out, '[');
+	for (; p < close; p = end + 1) {
+		const char *e, *b;
+		struct strbuf name = STRBUF_INIT;
+
+		end = memchr(p, ',', (size_t)(close - p));
+		if (!end)
+			end = close;
+		for (e = end; e > p && (e[-1] == ' ' || e[-1] == ']' || e[-1] == '['); e--)
+			;
+		for (b = e; b > p && (isalnum((unsigned char)b[-1]) || b[-1] == '_'); b--)
+			;
+		strbuf_add(&name, b, (size_t)(e - b));
+		strbuf_addstr(out, n++ ? "," : "");
+		js_str(out, name.len ? name.buf : "?");
+		strbuf_release(&name);
+	}
+	strbuf_addch(out, ']');
+}
+
 int report_data_finish(struct report *r)
 {
 	const struct ix_tree *lt = &r->ix.kernel, *st = &r->ix.strace;
@@ -397,6 +439,9 @@ int report_data_finish(struct report *r)
 		js_str(&out, sc->name);
 		strbuf_addstr(&out, ",\"abi\":");
 		js_str(&out, sc->abi ? sc->abi : "");
+		strbuf_addstr(&out, ",\"params\":");
+		meta_params(sc->isc && sc->isc->definition.id ? sc->isc->definition.signature : NULL,
+			    &out);
 		strbuf_addf(&out, ",\"nr\":%ld,\"cls\":%u,\"calls\":%llu,\"errors\":%llu,\"page\":",
 			    sc->nr, sc->classes, (unsigned long long)sc->calls,
 			    (unsigned long long)sc->errors);

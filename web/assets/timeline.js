@@ -594,7 +594,14 @@
       tb.appendChild(tr);
     }
     row(regs, 'rax', String(s.nr), 'syscall number: ' + s.name + (s.abi ? ' (' + s.abi + ')' : ''));
-    for (var a = 0; a < 6; a++) row(regs, names[a], d[2][a], 'argument ' + (a + 1));
+    /* named from the kernel signature in the index; the rest are leftovers */
+    var params = Array.isArray(s.params) ? s.params : null;
+    for (var a = 0; a < 6; a++) {
+      if (!params) row(regs, names[a], d[2][a], 'argument ' + (a + 1) + ' (no kernel signature in the index)');
+      else if (a < params.length) row(regs, names[a], d[2][a], 'argument ' + (a + 1) + ': ' + params[a]);
+      else row(regs, names[a], d[2][a], 'unused: ' + s.name + ' takes ' + params.length +
+               (params.length === 1 ? ' argument' : ' arguments'));
+    }
     if (FL[i] & FL_UNFINISHED) row(regs, 'rax', '—', 'no return value: unfinished');
     else if (FL[i] & FL_NO_RETURN) row(regs, 'rax', '—', 'never returned: the thread exited or exec\'d inside the call');
     else {

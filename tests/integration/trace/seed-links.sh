@@ -64,4 +64,9 @@ grep -qF '"514":{"sees":"a signal handler ran: EINTR; no handler: the call resta
 grep -qF '["handle_signal","arch/x86/kernel/signal.c:680","https://github.com/torvalds/linux/blob/v5.7/arch/x86/kernel/signal.c#L680"]' "$meta" ||
 	fail "514: no link to handle_signal"
 if grep -qF '"514":""' "$meta"; then fail "514 unnamed"; fi
+# the registers panel names rdi..r9 from the kernel signature: pause takes none
+grep -qF '{"name":"pause","abi":"","params":[],' "$meta" || fail "pause: no empty parameter list"
+grep -qF '{"name":"alarm","abi":"","params":["seconds"],' "$meta" || fail "alarm: parameters"
+grep -qF '{"name":"openat","abi":"","params":["dfd","filename","flags","mode"],' \
+	"$tmp/site2/data/meta.js" || fail "openat: parameters"
 echo "ok"
