@@ -350,8 +350,10 @@ static const struct mark *find_mark(const struct mark *v, int n, int func, const
 
 static int goal_via(struct graph *g, int sym, const struct path_spec *s)
 {
+	const char *name = g->t->syms[sym].name;
+
 	return !strcmp(g->t->syms[sym].kind, "function") &&
-	       strstr(g->t->syms[sym].name, s->via) != NULL;
+	       (s->via_exact ? !strcmp(name, s->via) : strstr(name, s->via) != NULL);
 }
 
 static int goal_end(struct graph *g, int sym, const struct path_spec *s)
@@ -373,17 +375,45 @@ static int goal_end(struct graph *g, int sym, const struct path_spec *s)
 }
 
 /*
+ * The functions defined in a file that share a name, as rings: same[i] is
+ * the next one of i's name (back to i), -1 when i's name is its alone.
+ */
+static int *same_names_new(struct graph *g)
+{
+	int n = g->nsyms_at_finish, *same = xcalloc((size_t)n + 1, sizeof(int)), i;
+	struct strmap first;
+
+	memset(&first, 0, sizeof(first));
+	for (i = 0; i < n; i++) {
+		const struct ix_symbol *y = &g->t->syms[i];
+		long f;
+
+		same[i] = -1;
+		if (strcmp(y->kind, "function") || y->file < 0 || !y->name)
+			continue;
+		f = strmap_put_new(&first, y->name, i);
+		if (f < 0 || f == i)
+			continue;
+		/* insert i after f in f's ring */
+		same[i] = same[f] >= 0 ? same[f] : (int)f;
+		same[f] = i;
+	}
+	strmap_release(&first);
+	return same;
+}
+
+/*
  * Breadth-first search from start to a symbol satisfying goal.  Fills
  * prev/prev_line; returns the goal symbol or -1.
  */
 static int bfs(struct graph *g, int start, goal_fn goal, const struct path_spec *s,
-	       int *prev, int *prev_line)
+	       const int *same, int *prev, int *prev_line)
 {
 	int n = g->nsyms_at_finish, *queue, head = 0, tail = 0, i, found = -1;
 
 	for (i = 0; i < n; i++)
 		prev[i] = -2;
-	queue = xcalloc((size_t)n + 1, sizeof(int));
+	queue = xcalloc((size_t)n * 2 + 1, sizeof(int));
 	queue[tail++] = start;
 	prev[start] = -1;
 	while (head < tail && found < 0) {
@@ -405,6 +435,20 @@ static int bfs(struct graph *g, int start, goal_fn goal, const struct path_spec 
 			prev[w] = u;
 			prev_line[w] = g->edges[e].line;
 			queue[tail++] = w;
+		}
+		/* a body without calls (a __weak default, `{ }`) whose name
+		 * another definition shares (the arch's override): the call
+		 * reaches that one; it takes this step's place */
+		if (g->first[u] == g->first[u + 1] && same && same[u] >= 0) {
+			int w;
+
+			for (w = same[u]; w != u; w = same[w]) {
+				if (prev[w] != -2)
+					continue;
+				prev[w] = prev[u];
+				prev_line[w] = prev_line[u];
+				queue[tail++] = w;
+			}
 		}
 	}
 	free(queue);
@@ -438,20 +482,21 @@ int graph_find_path(struct graph *g, const struct path_spec *s)
 {
 	int start = ix_symbol_find(g->t, s->start_kind, s->start_name);
 	int n = g->nsyms_at_finish, *prev, *prev_line, syms[512], lines[512];
-	int nsteps = 0, at, end, i;
+	int nsteps = 0, at, end, i, *same;
 
 	if (start < 0 || start >= n)
 		return 0;
 	prev = xcalloc((size_t)n, sizeof(int));
 	prev_line = xcalloc((size_t)n, sizeof(int));
+	same = same_names_new(g);
 	at = start;
 	if (s->via) {
-		at = bfs(g, start, goal_via, s, prev, prev_line);
+		at = bfs(g, start, goal_via, s, same, prev, prev_line);
 		if (at < 0)
 			goto fail;
 		chain(prev, prev_line, at, syms, lines, &nsteps);
 	}
-	end = bfs(g, at, goal_end, s, prev, prev_line);
+	end = bfs(g, at, goal_end, s, same, prev, prev_line);
 	if (end < 0)
 		goto fail;
 	chain(prev, prev_line, end, syms, lines, &nsteps);
@@ -472,9 +517,11 @@ int graph_find_path(struct graph *g, const struct path_spec *s)
 		ix_path_add(g->t, s->name, i, syms[i], lines[i]);
 	free(prev);
 	free(prev_line);
+	free(same);
 	return nsteps;
 fail:
 	free(prev);
 	free(prev_line);
+	free(same);
 	return 0;
 }

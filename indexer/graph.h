@@ -30,7 +30,7 @@ void graph_finish(struct graph *g);
 
 /*
  * A named path: from the symbol start (kind, name), through a function
- * whose name contains via (may be NULL), to a function named end, or to
+ * whose name contains via (may be NULL; is via when via_exact), to a function named end, or to
  * the `case end_case:` label, or (end_landmark) to a landmark (a member
  * assigned or read) inside the function named end, or inside the first
  * function that has one when end is NULL.  Returns the number of steps stored, 0 when not
@@ -45,6 +45,7 @@ struct path_spec {
 	const char *end_landmark;	/* member assigned or read inside `end` (ptrace) */
 	const char *landmark_label;	/* the landmark symbol's name (PT_PTRACED) */
 	const char *end_indirect;	/* call_site (indirect callee base) */
+	int via_exact;			/* via names the function exactly */
 };
 
 int graph_find_path(struct graph *g, const struct path_spec *spec);

@@ -34,6 +34,9 @@ static const char *const path_files[] = {
 	"kernel/signal.c",
 	"kernel/exit.c",
 	"mm/process_vm_access.c",
+	"arch/x86/kernel/signal.c",		/* signal delivery, the handler's frame */
+	"arch/x86/kernel/signal_64.c",		/* 5.19+: rt_sigreturn, the 64-bit frame */
+	"fs/exec.c",				/* the exec event */
 	NULL,
 };
 
@@ -95,6 +98,23 @@ static const struct path_spec fixed_paths[] = {
 	  "wait_task_stopped", NULL, NULL, NULL, NULL },
 	{ "process-vm-readv", "syscall_definition", "sys_process_vm_readv", NULL,
 	  "process_vm_rw_core", NULL, NULL, NULL, NULL },
+	/* the stops other than syscall stops (docs/schema.md, "stop kinds") */
+	{ "stop-signal", "asm_label", "entry_SYSCALL_64", "ptrace_signal", "ptrace_stop",
+	  NULL, NULL, NULL, NULL, 1 },
+	{ "signal-frame", "asm_label", "entry_SYSCALL_64", "handle_signal", "setup_rt_frame",
+	  NULL, NULL, NULL, NULL, 1 },
+	{ "rt-sigreturn", "syscall_definition", "sys_rt_sigreturn", NULL, "restore_sigcontext",
+	  NULL, NULL, NULL, NULL, 0 },
+	{ "stop-group", "asm_label", "entry_SYSCALL_64", "do_jobctl_trap", "ptrace_stop",
+	  NULL, NULL, NULL, NULL, 1 },
+	{ "stop-exec", "syscall_definition", "sys_execve", "ptrace_event", "ptrace_stop",
+	  NULL, NULL, NULL, NULL, 1 },
+	{ "stop-exit", "syscall_definition", "sys_exit_group", "ptrace_event", "ptrace_stop",
+	  NULL, NULL, NULL, NULL, 1 },
+	{ "exit-notify", "syscall_definition", "sys_exit_group", "exit_notify",
+	  "do_notify_parent", NULL, NULL, NULL, NULL, 1 },
+	{ "wait-zombie", "syscall_definition", "sys_wait4", NULL, "wait_task_zombie",
+	  NULL, NULL, NULL, NULL, 0 },
 };
 
 static int path_exists(const char *root, const char *rel, int want_dir)

@@ -168,6 +168,22 @@ static const struct endpoint {
 	  "arch_get_syscall_args", 0 },
 	{ "strace-read-memory", 1, "umoven", NULL, "function", "umoven_peekdata", 0 },
 	{ "strace-read-string", 1, "umovestr", NULL, "function", "umovestr_peekdata", 0 },
+	/* the stops other than syscall stops, and the tracer's reaction */
+	{ "stop-signal", 1, "entry_SYSCALL_64", "ptrace_signal", "function", "ptrace_stop", 0 },
+	{ "stop-group", 1, "entry_SYSCALL_64", "do_jobctl_trap", "function", "ptrace_stop", 0 },
+	{ "signal-frame", 1, "entry_SYSCALL_64", "handle_signal", "function", "setup_rt_frame", 0 },
+	{ "rt-sigreturn", 1, "sys_rt_sigreturn", NULL, "function", "restore_sigcontext", 0 },
+	{ "stop-exec", 1, "sys_execve", "ptrace_event", "function", "ptrace_stop", 0 },
+	{ "stop-exit", 1, "sys_exit_group", "ptrace_event", "function", "ptrace_stop", 0 },
+	{ "exit-notify", 1, "sys_exit_group", "exit_notify", "function", "do_notify_parent", 0 },
+	{ "wait-zombie", 1, "sys_wait4", "do_wait", "function", "wait_task_zombie", 0 },
+	{ "strace-self-stop", 1, "main", "exec_or_die", "function", "kill", 1 },
+	{ "strace-resume-child", 1, "main", "startup_child", "function", "kill", 1 },
+	{ "strace-print-signal", 1, "main", "dispatch_event", "function", "print_stopped", 0 },
+	{ "strace-print-exited", 1, "main", "dispatch_event", "function", "print_exited", 0 },
+	{ "strace-exit-event", 1, "main", "dispatch_event", "function", "print_event_exit", 0 },
+	{ "strace-exec-event", 1, "main", "dispatch_event", "function", "maybe_switch_tcbs", 0 },
+	{ "strace-restart", 1, "main", "dispatch_event", "function", "ptrace_restart", 0 },
 	/* the ptrace requests the tracer uses (event.mechanism) */
 	{ "ptrace-getregs", 1, NULL, NULL, NULL, NULL, 0 },
 	{ "ptrace-setregs", 1, NULL, NULL, NULL, NULL, 0 },
@@ -264,8 +280,14 @@ static int call_edge_exists(int64_t caller, int64_t callee, int64_t line)
 	sqlite3_stmt *st = NULL;
 	int found = 0;
 
-	if (sqlite3_prepare_v2(db, "SELECT 1 FROM call WHERE caller_id = ?1 AND callee_id = ?2"
-			       " AND line = ?3", -1, &st, NULL) == SQLITE_OK) {
+	/* or the call of a __weak default without calls that callee, of the
+	 * same name, overrides (6.x's arch_do_signal_or_restart) */
+	if (sqlite3_prepare_v2(db, "SELECT 1 FROM call c JOIN symbol w ON w.id = c.callee_id"
+			       " JOIN symbol nx ON nx.id = ?2"
+			       " WHERE c.caller_id = ?1 AND c.line = ?3 AND (c.callee_id = ?2 OR"
+			       " (w.kind = 'function' AND nx.kind = 'function' AND w.name = nx.name"
+			       " AND NOT EXISTS (SELECT 1 FROM call d WHERE d.caller_id = w.id)))",
+			       -1, &st, NULL) == SQLITE_OK) {
 		if (sqlite3_bind_int64(st, 1, caller) == SQLITE_OK &&
 		    sqlite3_bind_int64(st, 2, callee) == SQLITE_OK &&
 		    sqlite3_bind_int64(st, 3, line) == SQLITE_OK)
