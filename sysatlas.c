@@ -7,10 +7,18 @@
 #include "config.h"
 #include "error.h"
 #include "import.h"
-#include "indexer.h"
+#include "libexec.h"
 #include "run.h"
 #include "tracer.h"
 #include "web.h"
+
+/* `sysatlas index`: the sysatlas-index helper, the one that loads libclang. */
+static int cmd_index(int argc, char **argv)
+{
+	(void)argc;
+	libexec_exec("sysatlas-index", argv);
+	return 1;
+}
 
 struct cmd_struct {
 	const char *name;

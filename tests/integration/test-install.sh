@@ -35,6 +35,21 @@ if [ -n "$bin" ]; then
 	"sysatlas "*) echo "ok: installed binary runs: $out" ;;
 	*) echo "FAIL: installed binary --version printed '$out'"; fail=1 ;;
 	esac
+	# `sysatlas index` runs the libexec helper, the only program that
+	# links libclang; sysatlas itself must not load it.
+	helper=$(find "$dest" -path '*/libexec/sysatlas/sysatlas-index' -type f | head -n 1)
+	check "${helper:-/nonexistent}" "index helper installed in libexec"
+	out=$(cd / && env -u SYSATLAS_EXEC_PATH "$bin" index --help 2>&1) || true
+	case $out in
+	"usage: sysatlas index "*) echo "ok: installed 'sysatlas index --help' runs the helper" ;;
+	*) echo "FAIL: installed 'sysatlas index --help' printed:"; echo "$out" | head -n 3; fail=1 ;;
+	esac
+	if ldd "$bin" 2>/dev/null | grep -q 'libclang\|libLLVM'; then
+		echo "FAIL: sysatlas links libclang or LLVM"
+		fail=1
+	else
+		echo "ok: sysatlas does not link libclang or LLVM"
+	fi
 fi
 
 # The built-in index: installed, and found and read by the installed
