@@ -80,7 +80,8 @@ static int read_seconds(struct cur *c, int64_t *ns)
 	int64_t s, f;
 	int d;
 
-	if (!read_uint(c, &s, 12) || !eat(c, "."))
+	/* at most 9·10^9 s (the year 2255): the ns fit in 64 bits */
+	if (!read_uint(c, &s, 10) || s > 9000000000 || !eat(c, "."))
 		return -1;
 	d = read_fraction(c, &f);
 	if (!d)
