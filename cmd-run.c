@@ -8,6 +8,13 @@
  * the child traces, this process ignores SIGINT, SIGTERM and SIGHUP (the
  * tracer handles them and closes the trace), then writes the report of
  * whatever was recorded and passes the command's status through.
+ *
+ * Interrupted (Ctrl-C), the tracer lets the command go and waits for it
+ * (trace --wait-on-interrupt): the command had the same Ctrl-C from the
+ * terminal and ends by it (130 then, as under strace) or as its own
+ * handler decides, and that status is run's.  strace itself sends the
+ * signal to its command and dies of it, whatever the command did.  With
+ * -p there is no command of ours: run ends as strace -p does, of the signal.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -222,6 +229,7 @@ int cmd_run(int argc, char **argv)
 	targv[targc++] = trace.buf;
 	if (o.force)
 		targv[targc++] = "--force";	/* for --text=FILE */
+	targv[targc++] = "--wait-on-interrupt";	/* the command's status, not 130 */
 	targv[targc++] = "--";
 	for (i = optind; i < argc; i++)
 		targv[targc++] = argv[i];

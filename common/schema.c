@@ -108,12 +108,20 @@ static const char *const trace_migrations[] = {
 	"  seq INTEGER PRIMARY KEY,"		/* the event it follows */
 	"  frames TEXT NOT NULL"		/* as strace printed them, one a line */
 	");",
+
+	/*
+	 * 3 -> 4: how the run ended for the report: the command line of an
+	 * attached (-p) process, and the launched command's status after the
+	 * tracer let it go on an interrupt (--wait-on-interrupt).
+	 */
+	"ALTER TABLE run ADD COLUMN attached_argv TEXT;"	/* -p: JSON array; NULL: launched */
+	"ALTER TABLE run ADD COLUMN detached_status INTEGER;",	/* wait status after detach */
 };
 
 const struct db_schema db_schema_trace = {
 	.kind = "trace",
 	.application_id = SYSATLAS_TRACE_APP_ID,
-	.version = 3,
+	.version = 4,
 	.migrations = trace_migrations,
 };
 

@@ -5,7 +5,13 @@
  * killed by a signal, the tracer kills itself with the same signal (as
  * strace does).  Interrupted by SIGINT, SIGTERM, SIGHUP or SIGQUIT, the
  * tracer lets every tracee go (or kills the launched ones with
- * --kill-on-interrupt), closes the database, and dies of the same signal.
+ * --kill-on-interrupt), closes the database, and dies of the same signal,
+ * as strace does (strace also sends that signal to the command it
+ * started).  With --wait-on-interrupt (what `sysatlas run` asks for) it
+ * lets the command it started go and then waits for it, as a shell would:
+ * at a terminal the command had the same Ctrl-C and ends by it, or ends
+ * as its own handler decides; its status is recorded (run.detached_status)
+ * and is the exit status.  A second signal stops that wait.
  * A --text reader that goes away is a write error of the writer thread
  * (which blocks every signal): "--text: write: Broken pipe", exit 1, the
  * trace recorded in full.
@@ -33,6 +39,7 @@
 static const char trace_usage[] =
 	"usage: sysatlas trace [-o FILE] [--force] [-f] [-p PID[,PID...]] [-e trace=SET]\n"
 	"                      [-s N] [-y] [--text[=FILE]] [--kill-on-interrupt]\n"
+	"                      [--wait-on-interrupt]\n"
 	"                      [--kernel-stacks=off|first|all]\n"
 	"                      [--regs=syscall-info|getregs] [--mem=vm-readv|peekdata]\n"
 	"                      [-t|-tt|-ttt] [-r] [-T] [-c|-C] [-S SORTBY] [-q|-qq]\n"
@@ -54,6 +61,9 @@ static const char trace_usage[] =
 	"      --text[=FILE] also write strace-style lines (default: stderr)\n"
 	"      --kill-on-interrupt\n"
 	"                   on SIGINT/TERM/HUP/QUIT kill CMD, not detach\n"
+	"      --wait-on-interrupt\n"
+	"                   on SIGINT/TERM/HUP/QUIT detach, then wait for CMD to\n"
+	"                   end and exit with its status (not die of the signal)\n"
 	"      --kernel-stacks=MODE\n"
 	"                   record the running kernel's own stack (/proc/TID/stack,\n"
 	"                   root only) at the first stop of each kind and syscall\n"
@@ -97,6 +107,7 @@ enum {
 	OPT_KSTACKS,
 	OPT_REGS,
 	OPT_MEM,
+	OPT_WAIT,
 };
 
 /* "123,456" -> o->pids. 0 or -1 (usage error reported by the caller). */
@@ -233,12 +244,37 @@ static int die_of_signal(int sig)
 	return 128 + sig;
 }
 
+/*
+ * --wait-on-interrupt: wait for the command the tracer started and let go
+ * (it is still our child).  0 with its wait status in *status; -1 when a
+ * second signal came first or it cannot be waited for (said why).
+ */
+static int wait_detached(pid_t pid, int *status)
+{
+	int first = engine_interrupts;
+
+	for (;;) {
+		if (waitpid(pid, status, 0) == pid)
+			return 0;
+		if (errno != EINTR) {
+			warning("--wait-on-interrupt: waitpid %d: %s", (int)pid, strerror(errno));
+			return -1;
+		}
+		if (engine_interrupts > first) {
+			warning("--wait-on-interrupt: interrupted again; %d is left running",
+				(int)pid);
+			return -1;
+		}
+	}
+}
+
 int cmd_trace(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "force", no_argument, NULL, OPT_FORCE },
 		{ "text", optional_argument, NULL, OPT_TEXT },
 		{ "kill-on-interrupt", no_argument, NULL, OPT_KILL },
+		{ "wait-on-interrupt", no_argument, NULL, OPT_WAIT },
 		{ "kernel-stacks", required_argument, NULL, OPT_KSTACKS },
 		{ "regs", required_argument, NULL, OPT_REGS },
 		{ "mem", required_argument, NULL, OPT_MEM },
@@ -251,7 +287,7 @@ int cmd_trace(int argc, char **argv)
 	struct recorder *rec = NULL;
 	struct engine e;
 	char *path = NULL, *end;
-	int c, argc_opts, rc = 1, launched = 0, run_rc, failed;
+	int c, argc_opts, rc = 1, launched = 0, run_rc, failed, detached_status = -1;
 	size_t i, attached = 0;
 	long v;
 
@@ -304,6 +340,9 @@ int cmd_trace(int argc, char **argv)
 			break;
 		case OPT_KILL:
 			o.kill_on_interrupt = 1;
+			break;
+		case OPT_WAIT:
+			o.wait_on_interrupt = 1;
 			break;
 		case OPT_KSTACKS: {
 			enum kstack_mode m;
@@ -426,9 +465,22 @@ int cmd_trace(int argc, char **argv)
 	run_rc = engine_run(&e);
 	engine_kstacks_stop(&e);
 	engine_signals_quiet();
+	if (run_rc == 0 && engine_interrupted && o.wait_on_interrupt && !o.kill_on_interrupt &&
+	    e.launched && !e.has_status && wait_detached(e.launched, &detached_status) == 0)
+		recorder_set_detached_status(rec, detached_status);
+	else
+		detached_status = -1;
 	failed = recorder_finish(rec, e.has_status, e.status);
 	if (trace_outputs_commit(&db_out, &text_out, failed) < 0 || run_rc < 0) {
 		rc = 1;
+	} else if (detached_status != -1) {
+		/* the command's own end, after the tracer let it go */
+		engine_release(&e);
+		if (WIFSIGNALED(detached_status))
+			rc = die_of_signal(WTERMSIG(detached_status));
+		else
+			rc = WEXITSTATUS(detached_status);
+		goto cleanup;
 	} else if (engine_interrupted) {
 		engine_release(&e);
 		rc = die_of_signal(engine_interrupted);

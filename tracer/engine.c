@@ -26,6 +26,7 @@
 #define ENGINE_TEXT_MAX (1u << 20)
 
 volatile sig_atomic_t engine_interrupted;
+volatile sig_atomic_t engine_interrupts;
 
 static int64_t engine_now(void)
 {

@@ -30,6 +30,8 @@
 
 /* Set by the SIGINT/SIGTERM/SIGHUP handler: the signal number. */
 extern volatile sig_atomic_t engine_interrupted;
+/* How many of those signals came (a second one ends --wait-on-interrupt). */
+extern volatile sig_atomic_t engine_interrupts;
 
 struct task {
 	pid_t tid, tgid;

@@ -289,6 +289,8 @@ static void engine_on_signal(int sig)
 
 	if (!engine_interrupted)
 		engine_interrupted = sig;
+	if (engine_interrupts < 1000)
+		engine_interrupts++;
 	setitimer(ITIMER_REAL, &tick, NULL);
 }
 

@@ -43,6 +43,7 @@ struct recorder {
 	struct text_out *text;
 	struct tidmap tasks;		/* tid -> struct rec_task */
 	struct rec_task **dirty;	/* tasks to update at the next commit */
+	int has_detached_status, detached_status;	/* run.detached_status */
 	size_t ndirty, adirty;
 	int in_txn;
 	int64_t txn_start_ns;
@@ -88,11 +89,52 @@ static void read_proc_version(struct strbuf *out)
 		strbuf_setlen(out, 1024);
 }
 
+/*
+ * The command line of attached process pid as a JSON array of strings
+ * (/proc/PID/cmdline; a kernel thread or a zombie has none: [comm]).
+ * Leaves out empty when neither can be read.  At most 64 KiB is read.
+ */
+static void attached_argv(pid_t pid, struct strbuf *out)
+{
+	struct strbuf raw = STRBUF_INIT, path = STRBUF_INIT;
+	size_t i, start = 0;
+	int n = 0;
+
+	strbuf_addf(&path, "/proc/%d/cmdline", (int)pid);
+	if (strbuf_read_file(&raw, path.buf) < 0 || !raw.len) {
+		strbuf_reset(&raw);
+		strbuf_reset(&path);
+		strbuf_addf(&path, "/proc/%d/comm", (int)pid);
+		if (strbuf_read_file(&raw, path.buf) < 0 || !raw.len)
+			goto cleanup;
+		strbuf_rtrim(&raw);
+		strbuf_addch(&raw, '\0');
+	}
+	if (raw.len > 65536)
+		strbuf_setlen(&raw, 65536);
+	if (raw.buf[raw.len - 1])
+		strbuf_addch(&raw, '\0');	/* cut, or a process that rewrote it */
+	strbuf_addch(out, '[');
+	for (i = 0; i < raw.len; i++) {
+		if (raw.buf[i])
+			continue;
+		if (n++)
+			strbuf_addstr(out, ", ");
+		escape_js_string(out, raw.buf + start, i - start);
+		start = i + 1;
+	}
+	strbuf_addch(out, ']');
+cleanup:
+	strbuf_release(&raw);
+	strbuf_release(&path);
+}
+
 /* Write the run row. 0 or -1. */
 static int recorder_write_run(struct recorder *r, const struct trace_options *o,
 			      char **argv, int argc_opts)
 {
 	struct strbuf args = STRBUF_INIT, opts = STRBUF_INIT, version = STRBUF_INIT;
+	struct strbuf attached = STRBUF_INIT;
 	sqlite3_stmt *st = NULL;
 	struct timespec real, mono;
 	struct utsname un;
@@ -112,12 +154,15 @@ static int recorder_write_run(struct recorder *r, const struct trace_options *o,
 	clock_gettime(CLOCK_MONOTONIC, &mono);
 	r->real_base = ((int64_t)real.tv_sec - mono.tv_sec) * 1000000000 + real.tv_nsec - mono.tv_nsec;
 	read_proc_version(&version);
+	if (o->npids)
+		attached_argv(o->pids[0], &attached);
 	if (db_prepare(r->db, &st,
 		       "INSERT INTO run(id, argv, cwd, started_ns, mono_start_ns, "
 		       "kernel_release, arch, tool_version, options, kernel_version, "
-		       "kernel_stacks, kernel_stacks_note, source, times, durations) "
+		       "kernel_stacks, kernel_stacks_note, source, times, durations, "
+		       "attached_argv) "
 		       "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'trace', 'recorded', "
-		       "'recorded')") < 0 ||
+		       "'recorded', ?)") < 0 ||
 	    db_bind_text(st, 1, args.buf, (int)args.len) < 0 ||
 	    db_bind_text(st, 2, cwd, -1) < 0 ||
 	    db_bind_int(st, 3, (int64_t)real.tv_sec * 1000000000 + real.tv_nsec) < 0 ||
@@ -130,11 +175,13 @@ static int recorder_write_run(struct recorder *r, const struct trace_options *o,
 	    db_bind_text(st, 10, kstack_mode_name((enum kstack_mode)o->kernel_stacks), -1) < 0 ||
 	    db_bind_text(st, 11, o->kernel_stacks != KSTACK_OFF ? o->kernel_stacks_note : NULL,
 			 -1) < 0 ||
+	    db_bind_text(st, 12, attached.len ? attached.buf : NULL, (int)attached.len) < 0 ||
 	    db_step_done(st) < 0)
 		goto cleanup;
 	rc = 0;
 cleanup:
 	db_finalize(st);
+	strbuf_release(&attached);
 	strbuf_release(&version);
 	free(cwd);
 	strbuf_release(&args);
@@ -560,6 +607,12 @@ static void recorder_free_held(pid_t tid, void *value, void *arg)
 	free(value);
 }
 
+void recorder_set_detached_status(struct recorder *r, int status)
+{
+	r->has_detached_status = 1;
+	r->detached_status = status;
+}
+
 int recorder_finish(struct recorder *r, int has_status, int status)
 {
 	sqlite3_stmt *st = NULL;
@@ -583,10 +636,12 @@ int recorder_finish(struct recorder *r, int has_status, int status)
 		struct timespec mono;
 
 		clock_gettime(CLOCK_MONOTONIC, &mono);
-		if (db_prepare(r->db, &st, "UPDATE run SET ended_ns = ?, exit_status = ? "
-			       "WHERE id = 1") < 0 ||
+		if (db_prepare(r->db, &st, "UPDATE run SET ended_ns = ?, exit_status = ?, "
+			       "detached_status = ? WHERE id = 1") < 0 ||
 		    db_bind_int(st, 1, (int64_t)mono.tv_sec * 1000000000 + mono.tv_nsec) < 0 ||
-		    bind_i(st, 2, has_status, status) < 0 || db_step_done(st) < 0)
+		    bind_i(st, 2, has_status, status) < 0 ||
+		    bind_i(st, 3, r->has_detached_status, r->detached_status) < 0 ||
+		    db_step_done(st) < 0)
 			r->failed = 1;
 		db_finalize(st);
 		/*

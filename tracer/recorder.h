@@ -52,6 +52,13 @@ struct ring *recorder_sample_ring(struct recorder *r);
  * Returns 0, or what failed to be written (reported): RECORDER_DB_FAILED,
  * RECORDER_TEXT_FAILED or both.  Frees r.
  */
+/*
+ * The launched command's wait status after the tracer let it go on an
+ * interrupt and waited for it (--wait-on-interrupt): run.detached_status.
+ * Call before recorder_finish().
+ */
+void recorder_set_detached_status(struct recorder *r, int status);
+
 #define RECORDER_DB_FAILED	1
 #define RECORDER_TEXT_FAILED	2
 int recorder_finish(struct recorder *r, int has_status, int status);

@@ -178,6 +178,7 @@ struct trace_options {
 	int text;			/* --text given */
 	const char *text_path;		/* --text=FILE; NULL: stderr */
 	int kill_on_interrupt;		/* --kill-on-interrupt */
+	int wait_on_interrupt;		/* --wait-on-interrupt */
 	int kernel_stacks;		/* --kernel-stacks: enum kstack_mode */
 	int kernel_stacks_given;	/* said on the command line */
 	const char *kernel_stacks_note;	/* why they cannot be read; NULL: they can */

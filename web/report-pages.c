@@ -14,6 +14,7 @@
 #include "escape.h"
 #include "html.h"
 #include "report.h"
+#include "signame.h"
 
 static const struct html_nav report_nav[] = {
 	{ "overview", "index.html", "Overview" },
@@ -52,13 +53,105 @@ static void fact_html(struct strbuf *out, const char *name, const char *html)
 	strbuf_addf(out, "<tr><th>%s</th><td>%s</td></tr>\n", name, html);
 }
 
-/* A wait status as the shell says it. */
+/* A wait status as strace says it: "exited with 1", "killed by SIGSEGV (core dumped)". */
 static void fmt_status(struct strbuf *out, int64_t st)
 {
+	char buf[24];
+
 	if ((st & 0x7f) == 0)
 		strbuf_addf(out, "exited with %lld", (long long)((st >> 8) & 0xff));
 	else
-		strbuf_addf(out, "killed by signal %lld", (long long)(st & 0x7f));
+		strbuf_addf(out, "killed by %s%s", signame(st & 0x7f, buf, sizeof(buf)),
+			    st & 0x80 ? " (core dumped)" : "");
+}
+
+/* "1 process", "3 processes": n and the noun, singular or plural. */
+static void count_of(struct strbuf *out, uint64_t n, const char *one, const char *many)
+{
+	strbuf_addf(out, "%llu %s", (unsigned long long)n, n == 1 ? one : many);
+}
+
+/*
+ * Processes: a leader task each (a reused pid is a new process), and one
+ * for a thread group whose leader was not seen.  Tasks are sorted by
+ * (tgid, tid).
+ */
+static int count_processes(const struct report *r)
+{
+	int i = 0, j, leaders, n = 0;
+
+	while (i < r->run.ntasks) {
+		leaders = 0;
+		for (j = i; j < r->run.ntasks && r->run.tasks[j].tgid == r->run.tasks[i].tgid; j++)
+			leaders += r->run.tasks[j].tid == r->run.tasks[j].tgid;
+		n += leaders ? leaders : 1;
+		i = j;
+	}
+	return n;
+}
+
+/* The first task the tracer attached to (-p): no parent; -1 if none. */
+static int attached_task(const struct report *r)
+{
+	int i;
+
+	for (i = 0; i < r->run.ntasks; i++)
+		if (!r->run.tasks[i].parent_tid && r->run.tasks[i].tid == r->run.tasks[i].tgid)
+			return i;
+	return -1;
+}
+
+/*
+ * The run's command line: argv, or for -p the attached process's command
+ * line (or "pid N (comm)" in a trace that did not record it).  Sets
+ * *attached for -p.
+ */
+static void run_command(const struct report *r, struct strbuf *cmd, int *attached)
+{
+	int a;
+
+	*attached = 0;
+	if (r->run.argv_json && argv_from_json(r->run.argv_json, cmd) == 0 && cmd->len)
+		return;
+	if (r->run.argv_json && cmd->len) {
+		strbuf_reset(cmd);
+		strbuf_addstr(cmd, r->run.argv_json);	/* not a JSON array: as recorded */
+		return;
+	}
+	strbuf_reset(cmd);
+	*attached = 1;
+	if (r->run.attached_argv && argv_from_json(r->run.attached_argv, cmd) == 0 && cmd->len)
+		return;
+	strbuf_reset(cmd);
+	a = attached_task(r);
+	if (a >= 0)
+		strbuf_addf(cmd, "pid %lld (%s)", (long long)r->run.tasks[a].tid,
+			    r->run.tasks[a].comm ? r->run.tasks[a].comm : "?");
+	else
+		strbuf_addstr(cmd, "?");
+}
+
+/* How the run ended, for the overview's "exit" row. */
+static void run_ending(const struct report *r, int attached, struct strbuf *v)
+{
+	uint64_t detached = r->marker_counts[TRACEDB_DETACH];
+	int a;
+
+	if (r->run.has_exit_status) {
+		fmt_status(v, r->run.exit_status);
+	} else if (r->run.has_detached_status) {
+		strbuf_addstr(v, "detached (the tracer was interrupted); then, untraced, ");
+		fmt_status(v, r->run.detached_status);
+	} else if (detached) {
+		strbuf_addstr(v, "detached: ");
+		count_of(v, detached, "task was", "tasks were");
+		strbuf_addstr(v, attached ? " let go, still running, when the trace ended"
+				 : " let go, still running, when the tracer was interrupted");
+	} else if (attached && (a = attached_task(r)) >= 0 && r->run.tasks[a].has_exit_status) {
+		fmt_status(v, r->run.tasks[a].exit_status);
+	} else if (!r->run.has_ended) {
+		strbuf_addstr(v, "unknown: the tracer did not finish");
+	}
 }
 
 static void page_begin(struct report *r, struct strbuf *out, const char *title,
@@ -117,11 +210,47 @@ static void task_node_id(const struct report *r, int i, struct strbuf *out)
 		}
 }
 
+/*
+ * The programs task i exec'd, in order, as label lines ("exec: bash →
+ * pyenv → python3", the last part of each path, three to a line) and as a
+ * tooltip (the paths).  Nothing when it exec'd none.
+ */
+static void task_images(const struct report *r, int i, struct strbuf *label,
+			struct strbuf *tip)
+{
+	const struct strbuf *im = i < r->nimages ? &r->images[i] : NULL;
+	const char *p, *nl, *base;
+	int n = 0;
+
+	if (!im || !im->len)
+		return;
+	strbuf_addstr(label, "\nexec: ");
+	strbuf_addstr(tip, "exec'd, in order: ");
+	for (p = im->buf; *p; p = nl + 1) {
+		nl = strchr(p, '\n');
+		if (!nl)
+			break;
+		for (base = nl; base > p && base[-1] != '/'; base--)
+			;
+		if (n)
+			strbuf_addstr(label, n % 3 ? " → " : " →\n");
+		strbuf_add(label, base, (size_t)(nl - base));
+		strbuf_addstr(tip, n ? " → " : "");
+		strbuf_add(tip, p, (size_t)(nl - p));
+		n++;
+	}
+	if (r->images_cut[i]) {
+		strbuf_addstr(label, " → …");
+		strbuf_addstr(tip, " → … (more)");
+	}
+}
+
 /* Process tree: a cluster per process, a node per thread, edges parent → child. */
 static int report_task_graph(struct report *r, struct strbuf *out)
 {
 	struct graph *g = web_graph_new("tasks", GRAPH_LR);
 	struct strbuf id = STRBUF_INIT, label = STRBUF_INIT, href = STRBUF_INIT;
+	struct strbuf tip = STRBUF_INIT;
 	int i, j, n = r->run.ntasks > 400 ? 400 : r->run.ntasks, rc = -1;
 
 	for (i = 0; i < n; i++) {
@@ -143,15 +272,19 @@ static int report_task_graph(struct report *r, struct strbuf *out)
 		strbuf_addf(&label, "%s\n%s %lld · %llu calls", t->comm ? t->comm : "?",
 			    t->tid == t->tgid ? "pid" : "tid", (long long)t->tid,
 			    (unsigned long long)t->calls);
+		strbuf_reset(&tip);
+		task_images(r, i, &label, &tip);
 		if (t->has_exit_status) {
 			strbuf_addch(&label, '\n');
 			fmt_status(&label, t->exit_status);
 		}
+		strbuf_addstr(&tip, tip.len ? "; click to show this thread in the timeline"
+			      : "show this thread in the timeline");
 		strbuf_reset(&href);
 		strbuf_addf(&href, "timeline.html#q=tid:%lld", (long long)t->tid);
 		a.label = label.buf;
 		a.href = href.buf;
-		a.tooltip = "show this thread in the timeline";
+		a.tooltip = tip.buf;
 		a.color = t->tid == t->tgid ? "#ffffff" : "#f8fbff";
 		strbuf_reset(&id);
 		web_graph_id_int(&id, "p", t->tgid);
@@ -194,8 +327,9 @@ static int report_task_graph(struct report *r, struct strbuf *out)
 	if (web_graph_render_svg(r->gr, g, out) < 0)
 		goto cleanup;
 	strbuf_addstr(out, "</div>\n");
-	strbuf_addstr(out, "<p class=\"muted\">A box per process, a node per thread; solid "
-		      "arrows are forks (new processes), dashed ones clones (new threads). "
+	strbuf_addstr(out, "<p class=\"muted\">A box per process, a node per thread, with "
+		      "the programs it exec'd in order; solid arrows start new processes "
+		      "(fork, vfork, clone), dashed ones new threads (clone). "
 		      "Click a thread to see it in the timeline.");
 	if (n < r->run.ntasks)
 		strbuf_addf(out, " The first %d of %d threads are drawn.", n, r->run.ntasks);
@@ -206,6 +340,7 @@ cleanup:
 	strbuf_release(&id);
 	strbuf_release(&label);
 	strbuf_release(&href);
+	strbuf_release(&tip);
 	return rc;
 }
 
@@ -290,16 +425,17 @@ static int report_overview(struct report *r)
 	const struct ix_tree *st = r->ix.strace.id ? &r->ix.strace : NULL;
 	struct strbuf out = STRBUF_INIT, cmd = STRBUF_INIT, v = STRBUF_INIT;
 	struct html_page p;
-	int rc = -1, i, processes = 0;
+	int rc = -1, attached, a;
 
-	if (!r->run.argv_json || argv_from_json(r->run.argv_json, &cmd) < 0) {
-		strbuf_reset(&cmd);
-		strbuf_addstr(&cmd, r->run.argv_json ? r->run.argv_json : "?");
-	}
+	run_command(r, &cmd, &attached);
 	page_begin(r, &out, cmd.buf, "", "overview", page_scripts, "overview", &p);
 	strbuf_addstr(&out, "<h1 class=\"command\"><span class=\"prompt\">$</span> <code>");
 	html_text(&out, cmd.buf);
-	strbuf_addstr(&out, "</code></h1>\n");
+	strbuf_addstr(&out, "</code>");
+	if (attached && (a = attached_task(r)) >= 0)
+		strbuf_addf(&out, " <span class=\"tag\">attached to pid %lld</span>",
+			    (long long)r->run.tasks[a].tid);
+	strbuf_addstr(&out, "</h1>\n");
 	report_notes(r, &out);
 
 	strbuf_addstr(&out, "<div class=\"cards\">\n<section class=\"card\"><h2>Run</h2>"
@@ -319,8 +455,7 @@ static int report_overview(struct report *r)
 	fact(&out, "duration", v.buf);
 	fact(&out, "working directory", r->run.cwd);
 	strbuf_reset(&v);
-	if (r->run.has_exit_status)
-		fmt_status(&v, r->run.exit_status);
+	run_ending(r, attached, &v);
 	fact(&out, "exit", v.buf);
 	strbuf_reset(&v);
 	if (r->run.options && argv_from_json(r->run.options, &v) < 0) {
@@ -328,19 +463,23 @@ static int report_overview(struct report *r)
 		strbuf_addstr(&v, r->run.options);	/* not a JSON array: as recorded */
 	}
 	fact(&out, "trace options", v.buf);
-	for (i = 0; i < r->run.ntasks; i++)
-		processes += r->run.tasks[i].tid == r->run.tasks[i].tgid;
 	strbuf_reset(&v);
-	strbuf_addf(&v, "%d processes, %d threads", processes, r->run.ntasks);
+	count_of(&v, (uint64_t)count_processes(r), "process", "processes");
+	strbuf_addstr(&v, ", ");
+	count_of(&v, (uint64_t)r->run.ntasks, "thread", "threads");
+	strbuf_addstr(&v, " in all");
 	fact(&out, "tasks", v.buf);
 	strbuf_reset(&v);
-	strbuf_addf(&v, "%llu syscalls (%llu failed, %llu unfinished), %llu signals, "
-		    "%llu forks, %llu execs",
-		    (unsigned long long)r->ncalls, (unsigned long long)r->nerrors,
-		    (unsigned long long)r->nunfinished,
-		    (unsigned long long)r->marker_counts[TRACEDB_SIGNAL],
-		    (unsigned long long)r->marker_counts[TRACEDB_FORK],
-		    (unsigned long long)r->marker_counts[TRACEDB_EXEC]);
+	count_of(&v, r->ncalls, "syscall", "syscalls");
+	strbuf_addf(&v, " (%llu failed, %llu unfinished), ", (unsigned long long)r->nerrors,
+		    (unsigned long long)r->nunfinished);
+	count_of(&v, r->marker_counts[TRACEDB_SIGNAL], "signal", "signals");
+	strbuf_addstr(&v, ", ");
+	count_of(&v, r->new_processes, "process started", "processes started");
+	strbuf_addstr(&v, " (fork, vfork, clone), ");
+	count_of(&v, r->new_threads, "thread started", "threads started");
+	strbuf_addstr(&v, " (clone), ");
+	count_of(&v, r->marker_counts[TRACEDB_EXEC], "exec", "execs");
 	fact(&out, "events", v.buf);
 	strbuf_addstr(&out, "</table></section>\n<section class=\"card\"><h2>Kernel and sources</h2>"
 		      "<table class=\"facts\">\n");

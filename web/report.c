@@ -227,12 +227,69 @@ static int report_on_call(void *ctx, const struct tracedb_call *c)
 	return report_export_call(r, c, sci);
 }
 
+/* A fork/vfork/clone made a process (the child leads its group) or a thread. */
+static void report_count_child(struct report *r, const struct tracedb_marker *m)
+{
+	int lane = tracedb_lane_at(&r->run, m->other_tid, m->seq, 1, NULL);
+
+	if (lane >= 0 && lane < r->run.ntasks) {
+		const struct tracedb_task *c = &r->run.tasks[lane];
+
+		if (c->tid == c->tgid)
+			r->new_processes++;
+		else
+			r->new_threads++;
+	} else if (m->event_kind && !strcmp(m->event_kind, "clone")) {
+		r->new_threads++;	/* no task row: PTRACE_EVENT_CLONE is a thread's */
+	} else {
+		r->new_processes++;
+	}
+}
+
+/* Note the program task m->lane exec'd (the recorded path), in order. */
+static void report_note_image(struct report *r, const struct tracedb_marker *m)
+{
+	struct strbuf *im;
+	size_t n = 0, i;
+
+	if (m->lane < 0)
+		return;
+	if (m->lane >= r->nimages) {
+		int want = m->lane + 16;
+
+		r->images = xrealloc(r->images, want * sizeof(*r->images));
+		r->images_cut = xrealloc(r->images_cut, want);
+		for (i = r->nimages; i < (size_t)want; i++) {
+			strbuf_init(&r->images[i], 0);
+			r->images_cut[i] = 0;
+		}
+		r->nimages = want;
+	}
+	im = &r->images[m->lane];
+	for (i = 0; i < im->len; i++)
+		n += im->buf[i] == '\n';
+	if (n >= REPORT_IMAGES) {
+		r->images_cut[m->lane] = 1;
+		return;
+	}
+	/* a path is one line here: a hostile one may hold newlines */
+	for (i = 0; m->text && m->text[i] && i < 4096; i++)
+		strbuf_addch(im, m->text[i] == '\n' ? ' ' : m->text[i]);
+	if (!m->text || !*m->text)
+		strbuf_addch(im, '?');
+	strbuf_addch(im, '\n');
+}
+
 static int report_on_marker(void *ctx, const struct tracedb_marker *m)
 {
 	struct report *r = ctx;
 
 	r->nmarkers++;
 	r->marker_counts[m->kind]++;
+	if (m->kind == TRACEDB_FORK)
+		report_count_child(r, m);
+	else if (m->kind == TRACEDB_EXEC)
+		report_note_image(r, m);
 	if (report_data_marker(r, m) < 0)
 		return -1;
 	return report_export_marker(r, m);
@@ -419,6 +476,10 @@ static void report_release(struct report *r)
 		strbuf_release(&r->scs[i].occ);
 	}
 	free(r->scs);
+	for (i = 0; i < r->nimages; i++)
+		strbuf_release(&r->images[i]);
+	free(r->images);
+	free(r->images_cut);
 	for (i = 0; i < r->nrts; i++) {
 		free(r->rts[i].mech_enter);
 		free(r->rts[i].mech_exit);

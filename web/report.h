@@ -28,6 +28,9 @@
 /* Occurrences listed on a syscall's own page; the timeline has them all. */
 #define REPORT_OCCURRENCES 500
 
+/* Exec'd programs kept per task for the process tree. */
+#define REPORT_IMAGES 12
+
 /* Syscalls per timeline data chunk. */
 #define REPORT_CHUNK 16384
 
@@ -119,6 +122,11 @@ struct report {
 	struct strbuf chunk_meta;	/* JSON array items: [n, tmin, tmax, markers] */
 	uint64_t ncalls, nmarkers, nunfinished, nerrors;
 	uint64_t marker_counts[TRACEDB_MARKER_KINDS];
+	uint64_t new_processes, new_threads;	/* fork markers by what they made */
+	struct strbuf *images;		/* per lane: the programs it exec'd, in order,
+					   one a line (at most REPORT_IMAGES) */
+	int nimages;
+	unsigned char *images_cut;	/* per lane: more exec'd than were kept */
 	unsigned char errnos[4096];	/* errno values seen */
 
 	FILE *chrome, *jsonl;

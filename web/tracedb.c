@@ -60,6 +60,17 @@ int tracedb_run_load(sqlite3 *db, struct tracedb_run *r)
 	r->exit_status = sqlite3_column_int64(st, 9);
 	db_finalize(st);
 	st = NULL;
+	/* version 4: how an attached or interrupted run ended */
+	if (db_user_version(db) >= 4) {
+		if (db_prepare(db, &st, "SELECT attached_argv, detached_status FROM run "
+			       "ORDER BY id LIMIT 1") < 0 || db_step(st) != SQLITE_ROW)
+			goto cleanup;
+		r->attached_argv = col_dup(st, 0);
+		r->has_detached_status = sqlite3_column_type(st, 1) != SQLITE_NULL;
+		r->detached_status = sqlite3_column_int64(st, 1);
+		db_finalize(st);
+		st = NULL;
+	}
 
 	if (db_query_int(db, "SELECT count(*) FROM event", &r->events) < 0)
 		goto cleanup;
@@ -103,6 +114,7 @@ void tracedb_run_release(struct tracedb_run *r)
 	int i;
 
 	free(r->argv_json);
+	free(r->attached_argv);
 	free(r->cwd);
 	free(r->kernel_release);
 	free(r->arch);

@@ -83,6 +83,9 @@ int64_t tracedb_rel_ns(int64_t ts, int64_t base);
 
 struct tracedb_run {
 	char *argv_json;		/* JSON array as recorded */
+	char *attached_argv;		/* -p: the first attached process's, or NULL */
+	int64_t detached_status;	/* the command's status after a detach */
+	int has_detached_status;
 	char *cwd;
 	int64_t started_ns;		/* realtime */
 	int64_t mono_start_ns;

@@ -576,7 +576,7 @@ static int make_trace(const char *file, const char *shape)
 	a[0] = 0x55d0c0de1000;
 	e = event(100, "enter", 59, a, 0, 0, "execve(\"/bin/demo\", [\"demo\"], 0x7ffd2c4a1b30 /* 3 vars */",
 		  -1, GSI ",process_vm_readv", 0, 0);
-	event(100, "exec", 59, NULL, 0, 0, "+++ exec /bin/demo +++", -1, NULL, 0, 100);
+	event(100, "exec", 59, NULL, 0, 0, "/bin/demo", -1, NULL, 0, 100);
 	event(100, "exit", 59, NULL, 0, 1, "execve(\"/bin/demo\", [\"demo\"], 0x7ffd2c4a1b30 /* 3 vars */) = 0",
 	      -1, GSI, e, 0);
 	memset(a, 0, sizeof(a));

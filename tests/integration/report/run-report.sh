@@ -7,7 +7,8 @@ set -eu
 case_=$1
 src=$2
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+runner=
+trap '[ -z "$runner" ] || kill -KILL -"$runner" 2>/dev/null; rm -rf "$tmp"' EXIT
 cd "$tmp"
 
 fail() { echo "FAIL: report-$case_: $*" >&2; exit 1; }
@@ -42,6 +43,10 @@ site)
 	python3 "$src/check-site.py" site small.db --chrome c.json --jsonl e.jsonl
 	# local tree: excerpts beside the links, from tree.root only
 	grep -q 'ptrace_stop \\u003chere \\u0026 \\"now\\"\\u003e' site/data/rt-0.js || fail "no source excerpt from tree.root"
+	;;
+endings)
+	# how a run ended and what it counted (attach, Ctrl-C, crash, threads, execs)
+	python3 "$src/check-endings.py" "$SYSATLAS" small.db index.db "$tmp"
 	;;
 observed)
 	# the running kernel's stacks in a report (check-observed.py adds them)
@@ -168,6 +173,28 @@ run)
 	[ -z "$stray" ] || fail "left in the site: $stray"
 	[ "$(od -An -tu1 -j18 -N2 site/trace.db | tr -s ' ')" = " 1 1" ] ||
 		fail "trace.db is still in WAL mode (header bytes 18-19 not 1 1)"
+	# Ctrl-C at a terminal: the whole process group gets SIGINT; run lets
+	# the command go, and the command's own handler decides its status (3)
+	# (a background job of sh ignores SIGINT: the command would inherit that)
+	python3 -c 'import os, signal, sys
+signal.signal(signal.SIGINT, signal.SIG_DFL)
+os.setsid()
+os.execv(sys.argv[1], sys.argv[1:])' "$SYSATLAS" run -o intr --index index.db -f -- \
+		sh -c 'trap "exit 3" INT; echo $$ >cmd.pid; while :; do sleep 0.05; done' \
+		>out 2>err &
+	runner=$!
+	i=0
+	while [ ! -s cmd.pid ]; do	# written by the traced shell
+		i=$((i + 1)); [ $i -lt 1200 ] || fail "the command did not start"; sleep 0.05
+	done
+	sleep 0.3
+	kill -INT -"$runner"	# its own process group (setsid)
+	rc=0
+	wait $runner || rc=$?
+	runner=
+	[ "$rc" = 3 ] || fail "interrupted run: exit status $rc, not the command's 3: $(cat err)"
+	grep -q 'detached (the tracer was interrupted); then, untraced, exited with 3' intr/index.html ||
+		fail "the interrupted run's overview does not say how it ended"
 	;;
 *)
 	fail "unknown case"

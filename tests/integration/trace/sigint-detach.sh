@@ -37,6 +37,22 @@ expect_eq "$(q "SELECT count(*) FROM event WHERE kind = 'detach' AND tid = $pid"
 expect_eq "$(q "SELECT exit_status IS NULL FROM task WHERE tid = $pid")" 1 "no exit status after detach"
 expect_eq "$(q "SELECT ended_ns IS NOT NULL AND exit_status IS NULL FROM run")" 1 "run ended, no status"
 
+# --wait-on-interrupt (what `sysatlas run` asks for): detach, then wait
+# for the command and exit with its status, recorded as detached_status
+db=$tmp/w.db
+start_blocked --wait-on-interrupt
+kill -INT $tracer
+wait_until sh -c "[ \"\$(sed -n 's/^TracerPid:[[:space:]]*//p' /proc/$pid/status)\" = 0 ]"
+[ -d /proc/$tracer ] && [ "$(proc_state $tracer)" != Z ] || fail "the tracer did not wait for its command"
+echo "input" >"$tmp/fifo"
+rc=0
+wait $tracer || rc=$?
+expect_eq "$rc" 0 "the command's status, not 130"
+expect_eq "$(cat "$tmp/out")" "got input" "the command finished, untraced"
+check_db
+expect_eq "$(q "SELECT count(*) FROM event WHERE kind = 'detach' AND tid = $pid")" 1 "detach event (wait)"
+expect_eq "$(q "SELECT exit_status IS NULL, detached_status FROM run")" "1|0" "status after the detach"
+
 # --kill-on-interrupt: the launched command is killed, and recorded so
 db=$tmp/k.db
 start_blocked --kill-on-interrupt
