@@ -9,6 +9,7 @@ src=$2
 tmp=$(mktemp -d)
 runner=
 trap '[ -z "$runner" ] || kill -KILL -"$runner" 2>/dev/null; rm -rf "$tmp"' EXIT
+trap 'exit 1' INT TERM HUP
 cd "$tmp"
 
 fail() { echo "FAIL: report-$case_: $*" >&2; exit 1; }
