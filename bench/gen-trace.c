@@ -2,15 +2,17 @@
  * gen-trace: a synthetic trace.db of N events in the real schema, for the
  * report benchmark (never part of `meson test`).
  *
- *   gen-trace N OUT.db [SEED]
+ *   gen-trace N OUT.db [SEED [THREADS]]
  *
- * Deterministic for a seed.  Four processes of four threads each make a
+ * Deterministic for a seed.  THREADS threads (16 unless given; at most
+ * 4096) in processes of four threads each make a
  * mix of ~40 syscalls with strace-like text (paths, buffers, flags), 5 %
  * of them failing; mechanisms vary as a real tracer's do (registers at
  * every stop, process_vm_readv or PTRACE_PEEKDATA for strings); signals,
  * clones and execs are sprinkled in; the last calls of two threads never
  * exit and the run has no end (as when the tracer is killed), so the
- * unfinished paths are measured too.
+ * unfinished paths are measured too.  The browser test makes its 10^6-event,
+ * 200-lane trace with it.
  */
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"	/* the formats are the table above */
 #include <stdio.h>
@@ -89,20 +91,35 @@ int main(int argc, char **argv)
 {
 	sqlite3 *db = NULL;
 	sqlite3_stmt *ev = NULL, *st = NULL;
-	struct strbuf t1 = STRBUF_INIT, t2 = STRBUF_INIT, etext[16];
-	long long n, seq = 0, now = 1000000000, tids[16], enter_seq[16];
-	int pending[16] = { 0 }, which[16] = { 0 };
+	struct strbuf t1 = STRBUF_INIT, t2 = STRBUF_INIT, *etext = NULL;
+	long long n, seq = 0, now = 1000000000, *tids = NULL, *enter_seq = NULL;
+	int *pending = NULL, *which = NULL, nth = 16;
 	int total_weight = 0, i, rc = 1;
 
 	if (argc < 3) {
-		fprintf(stderr, "usage: gen-trace N OUT.db [SEED]\n");
+		fprintf(stderr, "usage: gen-trace N OUT.db [SEED [THREADS]]\n");
 		return 2;
 	}
 	n = atoll(argv[1]);
-	for (i = 0; i < 16; i++)
-		strbuf_init(&etext[i], 0);
 	if (argc > 3)
 		rng = strtoull(argv[3], NULL, 0) | 1;
+	if (argc > 4)
+		nth = atoi(argv[4]);
+	if (n < 1 || nth < 2 || nth > 4096) {
+		fprintf(stderr, "gen-trace: N must be positive, THREADS 2 to 4096\n");
+		return 2;
+	}
+	etext = calloc((size_t)nth, sizeof(*etext));
+	tids = calloc((size_t)nth, sizeof(*tids));
+	enter_seq = calloc((size_t)nth, sizeof(*enter_seq));
+	pending = calloc((size_t)nth, sizeof(*pending));
+	which = calloc((size_t)nth, sizeof(*which));
+	if (!etext || !tids || !enter_seq || !pending || !which) {
+		fprintf(stderr, "gen-trace: out of memory\n");
+		return 1;
+	}
+	for (i = 0; i < nth; i++)
+		strbuf_init(&etext[i], 0);
 	for (i = 0; i < (int)(sizeof(mix) / sizeof(mix[0])); i++)
 		total_weight += mix[i].weight;
 	if (db_open(&db, argv[2], &db_schema_trace, DB_CREATE | DB_TRUNCATE) < 0)
@@ -116,7 +133,7 @@ int main(int argc, char **argv)
 		goto cleanup;
 	if (db_prepare(db, &st, "INSERT INTO task(tid, tgid, parent_tid, comm) VALUES (?1, ?2, ?3, ?4)") < 0)
 		goto cleanup;
-	for (i = 0; i < 16; i++) {
+	for (i = 0; i < nth; i++) {
 		long long tgid = 1000 + (i / 4) * 100;
 		char comm[16];
 
@@ -139,7 +156,7 @@ int main(int argc, char **argv)
 		goto cleanup;
 
 	while (seq < n) {
-		int th = (int)(rnd() % 16), k, w;
+		int th = (int)(rnd() % (unsigned)nth), k, w;
 		unsigned long long r = rnd();
 
 		now += 200 + r % 4000;
@@ -155,7 +172,7 @@ int main(int argc, char **argv)
 			db_bind_text(ev, 14, "PTRACE_GETSIGINFO", -1);
 		} else if (r % 5000 == 11 && !pending[th]) {	/* a clone */
 			db_bind_text(ev, 4, "clone", -1);
-			db_bind_int(ev, 16, tids[(th + 1) % 16]);
+			db_bind_int(ev, 16, tids[(th + 1) % nth]);
 		} else if (!pending[th]) {
 			w = (int)(rnd() % total_weight);
 			for (k = 0; w >= mix[k].weight; k++)
@@ -225,7 +242,12 @@ cleanup:
 		rc = 1;
 	strbuf_release(&t1);
 	strbuf_release(&t2);
-	for (i = 0; i < 16; i++)
+	for (i = 0; i < nth; i++)
 		strbuf_release(&etext[i]);
+	free(etext);
+	free(tids);
+	free(enter_seq);
+	free(pending);
+	free(which);
 	return rc;
 }

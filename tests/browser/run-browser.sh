@@ -2,7 +2,7 @@
 # run-browser.sh SRCDIR NODEDIR: make the report sites, make sure
 # playwright-core is installed under NODEDIR (npm ci from this directory's
 # package-lock.json, outside the source tree), and run report.test.js in
-# headless Chromium.  $SYSATLAS and $MKFIXTURE name the binaries.
+# headless Chromium.  $SYSATLAS, $MKFIXTURE and $GEN_TRACE name the binaries.
 # Exit 77 (skip) only when Chromium or node is not installed (scripts/deps.sh
 # test installs them) or the npm registry cannot be reached.
 set -eu
@@ -37,7 +37,10 @@ cd "$tmp"
 "$MKFIXTURE" trace unfinished.db unfinished
 "$SYSATLAS" report small.db --index index.db -o site >/dev/null 2>&1
 "$SYSATLAS" report unfinished.db --index index.db -o unfinished >/dev/null 2>&1
+# the timeline at scale: 10^6 events (about 5*10^5 calls) in 200 lanes
+"$GEN_TRACE" 1000000 big.db 1 200 >/dev/null
+"$SYSATLAS" report big.db --index index.db -o big >/dev/null 2>&1
 
 shots=${SYSATLAS_SCREENSHOTS:-}
 NODE_PATH=$nodedir/node_modules CHROMIUM=$chromium \
-	exec node "$src/report.test.js" "$tmp/site" "$tmp/unfinished" "$shots"
+	node "$src/report.test.js" "$tmp/site" "$tmp/unfinished" "$shots" "$tmp/big"

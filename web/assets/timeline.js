@@ -1,21 +1,46 @@
 /*
- * sysatlas timeline: one lane per thread, one slice per syscall, markers
- * for signals, forks, execs and exits; zoom, pan, filter; click a call to
- * see its round trip.  Drawn on a canvas from column arrays, so a million
- * events cost no DOM nodes; data arrives chunk by chunk (data/t-K.js) and
- * the view is drawn as soon as the first chunk is in.
+ * sysatlas timeline: one lane per thread, grouped by process, one slice
+ * per syscall, markers for signals, forks, execs and exits; zoom, pan,
+ * scroll, filter (assets/filter.js), a list of the matching calls; click a
+ * call to see its round trip.  Drawn on a canvas from column arrays, so a
+ * million events cost no DOM nodes; data arrives chunk by chunk
+ * (data/t-K.js) and the view is drawn as soon as the first chunk is in.
+ *
+ * The lane area scrolls natively: the canvas is sticky inside a scroll
+ * box whose spacer is as tall as all rows, so the scrollbar is the
+ * browser's own.  Rows are processes (a header row when a process has
+ * more than one thread; collapsed, it shows all its threads' calls) and
+ * threads.
  */
 (function () {
   'use strict';
 
   var S = window.sysatlas;
-  var LANE_H = 22, AXIS_H = 26, LABEL_W = 170;
+  var LANE_H = 22, HEAD_H = 20, AXIS_H = 28, LABEL_W = 190, RES_H = 22;
   var FL_ERROR = 1, FL_UNFINISHED = 2, FL_NO_ENTER = 4, FL_NO_RETURN = 8;
-  var MK_COLORS = ['#d03b3b', '#2e8b57', '#7b4cc2', '#333333', '#888888'];
+  /*
+   * Colours.  Failure is the one red on the page and is drawn as a bar
+   * under the call and an outline, never as a fill; no class colour is
+   * red, orange or grey (grey is "not matching the filter").  Markers are
+   * told apart by shape as well as colour.
+   */
+  var FAIL = '#e03131', DIM = '#e6e9ed';
   var CLASS_COLORS = {
-    file: '#3b7dd8', desc: '#2a9d8f', process: '#8e5bd0', network: '#2f9e44',
-    signal: '#d9480f', memory: '#e0a800', ipc: '#c2255c', creds: '#5c7cfa',
-    clock: '#868e96', stat: '#1c7ed6'
+    file: '#1c7ed6', desc: '#15aabf', process: '#7048e8', network: '#37b24d',
+    signal: '#fab005', memory: '#82c91e', ipc: '#ae3ec9', creds: '#364fc7',
+    clock: '#0b7285', stat: '#74c0fc'
+  };
+  var OTHER = '#c5a572';
+  var MARKS = [   /* by marker kind: signal, fork, exec, exit, detach */
+    { color: '#f59f00', shape: 'diamond', name: 'signal' },
+    { color: '#2b8a3e', shape: 'down', name: 'fork / clone' },
+    { color: '#5f3dc4', shape: 'square', name: 'exec' },
+    { color: '#212529', shape: 'cross', name: 'exit' },
+    { color: '#868e96', shape: 'ring', name: 'detach' }
+  ];
+  var SORTS = {
+    first: 'first seen', pid: 'pid', name: 'name', calls: 'most calls',
+    failed: 'most failures', busy: 'most time in calls'
   };
 
   var meta = null;
@@ -25,11 +50,15 @@
   var lanes = [];          /* per lane: array of slice indices, by start */
   var elanes = [];         /* per lane: the failed calls only, by start */
   var marks = { t: [], l: [], k: [], x: [], s: [], tx: [] };
-  var scColor = [], scMatch = null, laneMatch = null, errMatch = null;
+  var scColor = [];
+  var filt = null;         /* the compiled filter (filter.js), or null */
+  var flanes = null;       /* per lane: the matching calls, by start */
+  var fmatch = [];         /* every matching call, in seq order */
   var view = { start: 0, end: 1 };
-  var laneTop = 0;
-  var selected = -1;
-  var canvas, ctx, wrap, tip, statusEl;
+  var groups = [], rows = [], rowsH = 0, laneRow = [];
+  var sortKey = 'first', hideEmpty = false;
+  var selected = -1, current = -1;   /* current: index into fmatch */
+  var canvas, ctx, wrap, scroller, spacer, tip, statusEl;
   var dpr = window.devicePixelRatio || 1;
   var pending = false, firstPaint = false;
   var wantSeq = null;
@@ -51,12 +80,6 @@
     return null;
   }
 
-  function hashColor(name) {
-    var h = 0;
-    for (var i = 0; i < name.length; i++) h = (h * 31 + name.charCodeAt(i)) | 0;
-    return 'hsl(' + (((h % 360) + 360) % 360) + ',45%,52%)';
-  }
-
   function fmtTime(ns) {
     var a = Math.abs(ns);
     if (a < 1e3) return ns.toFixed(0) + ' ns';
@@ -65,9 +88,41 @@
     return (ns / 1e9).toFixed(3) + ' s';
   }
 
+  /* A unit for a length of time: [name, ns]. */
+  function unitOf(ns) {
+    var a = Math.abs(ns);
+    return a >= 1e9 ? ['s', 1e9] : a >= 1e6 ? ['ms', 1e6] : a >= 1e3 ? ['µs', 1e3] : ['ns', 1];
+  }
+
+  /* t (ns from the start) shown precisely enough to tell apart steps of
+   * step ns: 2.998 s at 1 ms steps, 2.998123 s at 1 µs steps. */
+  function fmtAt(t, step) {
+    var u = unitOf(t || step);
+    var d = Math.max(0, Math.min(9, Math.ceil(-Math.log10(step / u[1]) - 1e-9)));
+    return (t / u[1]).toFixed(d) + ' ' + u[0];
+  }
+
+  /* A step count of a tick, in the step's unit: +20 µs. */
+  function fmtDelta(dt, step) {
+    var u = unitOf(Math.max(dt, step));
+    var d = Math.max(0, Math.min(9, Math.ceil(-Math.log10(step / u[1]) - 1e-9)));
+    return '+' + (dt / u[1]).toFixed(d) + ' ' + u[0];
+  }
+
   function laneLabel(i) {
     var l = meta.lanes[i];
     return (l.comm || '?') + ' ' + (l.tid === l.tgid ? 'pid ' : 'tid ') + l.tid;
+  }
+
+  function num(x) {
+    return String(x).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  }
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined && text !== null) e.textContent = text;
+    return e;
   }
 
   /* ---- data --------------------------------------------------------- */
@@ -95,10 +150,17 @@
     }
     n += c.n;
     if (flanes) {
+      var shown = 0;
       for (i = base; i < n; i++) {
         if (!matches(i)) continue;
-        (flanes[LANE[i]] || (flanes[LANE[i]] = [])).push(i);
+        var fl = flanes[LANE[i]] || (flanes[LANE[i]] = []);
+        if (!fl.length) shown++;
+        addByStart(fl, i);
+        fmatch.push(i);
       }
+      sortMatches();
+      if (shown && hideEmpty) buildRows();
+      results();
     }
     var m = c.m, mt = 0, ms = 0;
     for (i = 0; i < m.n; i++) {
@@ -108,6 +170,8 @@
     }
     S.store.chunks[k] = null;   /* the typed arrays hold it now */
     chunksLoaded++;
+    if (chunksLoaded === meta.chunks.length && (sortKey === 'failed' || sortKey === 'busy'))
+      buildRows();    /* sorted by what the last chunks added */
     if (wantSeq !== null) seekSeq(wantSeq);
     schedule();
   });
@@ -134,103 +198,224 @@
 
   /* ---- filter ------------------------------------------------------- */
 
-  function errnoNumber(tok) {
-    if (/^\d+$/.test(tok)) return +tok;
-    for (var e in meta.errnos)
-      if (meta.errnos[e] === tok.toUpperCase()) return +e;
-    return -2;
-  }
-
-  function applyFilter() {
+  function filterText() {
     var q = document.getElementById('q').value.trim();
     var cls = document.getElementById('cls').value;
     var pid = document.getElementById('pid').value;
     var er = document.getElementById('errno').value;
-    var names = [], classes = [], pids = [], tids = [], errs = [];
-    q.split(/[\s,]+/).forEach(function (tok) {
-      if (!tok) return;
-      var m;
-      if (tok[0] === '%') classes.push(tok.slice(1));
-      else if ((m = /^pid[:=](\d+)$/.exec(tok))) pids.push(+m[1]);
-      else if ((m = /^tid[:=](\d+)$/.exec(tok))) tids.push(+m[1]);
-      else if ((m = /^errno(?:[:=](\w+))?$/.exec(tok))) errs.push(m[1] ? errnoNumber(m[1]) : -1);
-      else names.push(tok);
-    });
-    if (cls) classes.push(cls);
-    if (pid) pids.push(+pid);
-    if (er) errs.push(er === 'any' ? -1 : +er);
+    var f = S.filter.parse(q);
+    if (cls) f.classes.push(cls);
+    if (/^\d+$/.test(pid)) f.pids.push(+pid);
+    if (er) f.errs.push(er === 'any' ? '' : er);
+    return { q: q, parsed: f };
+  }
 
-    scMatch = null;
-    if (names.length || classes.length) {
-      scMatch = meta.syscalls.map(function (s) {
-        var ok = !names.length || names.some(function (nm) {
-          return nm.slice(-1) === '*' ? s.name.indexOf(nm.slice(0, -1)) === 0 : s.name === nm;
-        });
-        if (ok && classes.length) {
-          ok = classes.some(function (c) {
-            var k = meta.classes.indexOf(c);
-            return k >= 0 && (s.cls & (1 << k));
-          });
-        }
-        return ok;
-      });
-    }
-    laneMatch = null;
-    if (pids.length || tids.length) {
-      laneMatch = meta.lanes.map(function (l) {
-        return (pids.length ? pids.indexOf(l.tgid) >= 0 : true) &&
-               (tids.length ? tids.indexOf(l.tid) >= 0 : true);
-      });
-    }
-    errMatch = errs.length ? errs : null;
+  function applyFilter() {
+    var ft = filterText();
+    filt = S.filter.compile(ft.parsed, meta);
+    if (!filt.active) filt = null;
     rebuildFilter();
-    var h = q ? '#q=' + encodeURIComponent(q) : '';
+    var h = ft.q ? '#q=' + encodeURIComponent(ft.q) : '';
     if (location.hash.indexOf('#e=') !== 0 && location.hash !== h)
       history.replaceState(null, '', h || location.pathname);
     schedule();
   }
 
   function matches(i) {
-    if (scMatch && !scMatch[SC[i]]) return false;
-    if (laneMatch && !laneMatch[LANE[i]]) return false;
-    if (errMatch) {
-      var e = ER[i], ok = false;
-      for (var k = 0; k < errMatch.length; k++)
-        if (errMatch[k] === -1 ? e > 0 : errMatch[k] === e) ok = true;
-      if (!ok) return false;
-    }
-    return true;
+    return filt.match(SC[i], LANE[i], ER[i]);
   }
 
-  var filtering = function () { return scMatch || laneMatch || errMatch; };
+  function filtering() { return filt !== null; }
 
-  /* The matching calls per lane, rebuilt when the filter changes and
-   * extended as chunks arrive. */
-  var flanes = null;
-
+  /* The matching calls per lane and in seq order, rebuilt when the filter
+   * changes and extended as chunks arrive. */
   function rebuildFilter() {
-    if (!filtering()) { flanes = null; return; }
-    flanes = lanes.map(function (ln) {
-      var out = [];
-      for (var a = 0; a < ln.length; a++) if (matches(ln[a])) out.push(ln[a]);
-      return out;
+    fmatch = [];
+    current = -1;
+    if (!filtering()) {
+      flanes = null;
+    } else {
+      flanes = [];
+      for (var i = 0; i < n; i++) {
+        if (!matches(i)) continue;
+        (flanes[LANE[i]] || (flanes[LANE[i]] = [])).push(i);
+        fmatch.push(i);
+      }
+      flanes.forEach(function (fl) {
+        for (var a = 1; a < fl.length; a++)
+          if (T0[fl[a - 1]] > T0[fl[a]]) { fl.sort(function (x, y) { return T0[x] - T0[y]; }); break; }
+      });
+    }
+    sortMatches();
+    buildRows();
+    results();
+  }
+
+  /* The list of matches in time order (calls are stored as they ended). */
+  function sortMatches() {
+    for (var a = 1; a < fmatch.length; a++) {
+      if (T0[fmatch[a - 1]] > T0[fmatch[a]] ||
+          (T0[fmatch[a - 1]] === T0[fmatch[a]] && SEQ[fmatch[a - 1]] > SEQ[fmatch[a]])) {
+        var cur = current >= 0 ? fmatch[current] : -1;
+        fmatch.sort(function (x, y) { return T0[x] - T0[y] || SEQ[x] - SEQ[y]; });
+        if (cur >= 0) current = fmatch.indexOf(cur);
+        return;
+      }
+    }
+  }
+
+  /* ---- rows: processes and threads ---------------------------------- */
+
+  /* Processes in the order of the lanes (first seen), threads in each. */
+  function buildGroups() {
+    var byTgid = {};
+    groups = [];
+    meta.lanes.forEach(function (l, li) {
+      var key = 'p' + l.tgid, g = byTgid[key];
+      if (!g) {
+        g = byTgid[key] = { tgid: l.tgid, lanes: [], collapsed: false, first: li, label: null };
+        groups.push(g);
+      }
+      g.lanes.push(li);
+      if (l.tid === l.tgid && g.label === null) g.label = l.comm || '?';
     });
+    groups.forEach(function (g) {
+      if (g.label === null) g.label = meta.lanes[g.lanes[0]].comm || '?';
+    });
+  }
+
+  function laneStat(li, key) {
+    var l = meta.lanes[li];
+    if (key === 'calls') return l.calls || (lanes[li] ? lanes[li].length : 0);
+    if (key === 'failed') return elanes[li] ? elanes[li].length : 0;
+    if (key === 'busy') {
+      var ln = lanes[li], s = 0;
+      if (ln) for (var a = 0; a < ln.length; a++) s += DUR[ln[a]];
+      return s;
+    }
+    return 0;
+  }
+
+  /* A comparator of lanes (or groups, by their lanes) for sortKey. */
+  function comparator(key) {
+    var cache = {};
+    function stat(li) {
+      return cache[li] !== undefined ? cache[li] : (cache[li] = laneStat(li, key));
+    }
+    function gstat(g) {
+      if (g.stat === undefined) {
+        g.stat = 0;
+        g.lanes.forEach(function (li) { g.stat += stat(li); });
+      }
+      return g.stat;
+    }
+    function byFirst(a, b) { return a.first - b.first; }
+    return {
+      lane: function (a, b) {
+        var x = meta.lanes[a], y = meta.lanes[b];
+        if (key === 'pid') return x.tid - y.tid;
+        if (key === 'name') return (x.comm || '').localeCompare(y.comm || '') || a - b;
+        if (key === 'first') return a - b;
+        return stat(b) - stat(a) || a - b;
+      },
+      group: function (a, b) {
+        if (key === 'pid') return a.tgid - b.tgid;
+        if (key === 'name') return a.label.localeCompare(b.label) || byFirst(a, b);
+        if (key === 'first') return byFirst(a, b);
+        return gstat(b) - gstat(a) || byFirst(a, b);
+      }
+    };
+  }
+
+  function laneShown(li) {
+    return !hideEmpty || !flanes || (flanes[li] && flanes[li].length > 0);
+  }
+
+  /*
+   * The rows to draw: a process with one thread is one row; one with more
+   * is a header row, then (unless collapsed) a row per thread.  Hidden
+   * lanes (no match, when hiding) make no row.
+   */
+  function buildRows() {
+    if (!meta) return;
+    var cmp = comparator(sortKey), y = 0;
+    groups.forEach(function (g) { g.stat = undefined; });
+    var gs = groups.slice().sort(cmp.group);
+    rows = [];
+    laneRow = new Array(meta.lanes.length);
+    gs.forEach(function (g) {
+      var shown = g.lanes.filter(laneShown).sort(cmp.lane);
+      if (!shown.length) return;
+      if (g.lanes.length === 1) {
+        laneRow[shown[0]] = rows.length;
+        rows.push({ kind: 'lane', g: g, li: shown[0], y: y, h: LANE_H, single: true });
+        y += LANE_H;
+        return;
+      }
+      var head = { kind: 'group', g: g, lanes: shown, y: y, h: g.collapsed ? LANE_H : HEAD_H };
+      rows.push(head);
+      y += head.h;
+      shown.forEach(function (li) {
+        if (g.collapsed) { laneRow[li] = rows.length - 1; return; }
+        laneRow[li] = rows.length;
+        rows.push({ kind: 'lane', g: g, li: li, y: y, h: LANE_H });
+        y += LANE_H;
+      });
+    });
+    rowsH = y;
+    layout();
+  }
+
+  function rowAt(y) {
+    var lo = 0, hi = rows.length - 1;
+    if (hi < 0 || y < 0 || y >= rowsH) return -1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (rows[mid].y <= y) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  function toggleGroup(g, collapsed) {
+    g.collapsed = collapsed === undefined ? !g.collapsed : collapsed;
+    buildRows();
+    schedule();
+  }
+
+  function setAllCollapsed(c) {
+    groups.forEach(function (g) { if (g.lanes.length > 1) g.collapsed = c; });
+    buildRows();
+    schedule();
+  }
+
+  /* Scroll the lane area so that lane li is in view (expanding its
+   * process, showing it when hidden rows would leave it out). */
+  function revealLane(li) {
+    var r = laneRow[li];
+    if (r === undefined) return;
+    if (rows[r].kind === 'group') { toggleGroup(rows[r].g, false); r = laneRow[li]; }
+    var row = rows[r], top = scroller.scrollTop, h = canvas.clientHeight - AXIS_H;
+    if (row.y < top || row.y + row.h > top + h)
+      scroller.scrollTop = Math.max(0, row.y - Math.max(0, (h - row.h) / 2));
   }
 
   /* ---- drawing ------------------------------------------------------ */
 
-  function visibleLanes() {
-    return Math.max(1, Math.floor((canvas.clientHeight - AXIS_H) / LANE_H));
-  }
-
-  function resize() {
-    var w = wrap.clientWidth;
-    var lanesShown = Math.min(meta.lanes.length || 1, 28);
-    var h = AXIS_H + lanesShown * LANE_H + 6;
-    canvas.style.width = w + 'px';
-    canvas.style.height = h + 'px';
-    canvas.width = Math.round(w * dpr);
-    canvas.height = Math.round(h * dpr);
+  /* The lane area's height: every row, up to about 70 % of the window. */
+  function layout() {
+    if (!scroller) return;
+    var want = AXIS_H + rowsH + 4;
+    var maxH = Math.max(220, Math.round(window.innerHeight * 0.7));
+    var h = Math.min(want, maxH);
+    if (scroller.clientHeight !== h) scroller.style.height = h + 'px';
+    spacer.style.height = Math.max(0, want - h) + 'px';
+    var w = scroller.clientWidth;
+    if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(h * dpr)) {
+      canvas.style.width = w + 'px';
+      canvas.style.height = h + 'px';
+      canvas.width = Math.round(w * dpr);
+      canvas.height = Math.round(h * dpr);
+    }
     schedule();
   }
 
@@ -278,12 +463,54 @@
     return Math.max(lo, from + 1);
   }
 
-  function colorOf(i) {
-    return (FL[i] & FL_ERROR) ? '#d9363e' :
-           (FL[i] & (FL_UNFINISHED | FL_NO_RETURN)) ? '#9aa5b1' : scColor[SC[i]];
+  function colorOf(i) { return scColor[SC[i]]; }
+
+  function dimOf() { return DIM; }
+
+  /*
+   * One call: a bar of its class colour; failed, a red bar under it and,
+   * wide enough, a red outline; unfinished (or never returned), white
+   * stripes at its open end.  The legend draws its samples with this too.
+   */
+  function drawSlice(c, x0, w, y, h, color, fl) {
+    var top = y + 4, bh = h - 10;
+    c.fillStyle = color;
+    c.fillRect(x0, top, w, bh);
+    if (fl & (FL_UNFINISHED | FL_NO_RETURN)) {
+      c.fillStyle = '#ffffff';
+      for (var dx = x0 + w - 4; dx > x0 + 1 && dx > x0 + w - 28; dx -= 5) c.fillRect(dx, top, 2, bh);
+    }
+    if (fl & FL_ERROR) {
+      c.fillStyle = FAIL;
+      c.fillRect(x0 - (w < 3 ? 1 : 0), top + bh + 1, Math.max(w, 3), 4);
+      if (w >= 6) {
+        c.strokeStyle = FAIL; c.lineWidth = 1.5;
+        c.strokeRect(x0 + 0.75, top + 0.75, w - 1.5, bh - 1.5);
+        c.lineWidth = 1;
+      }
+    }
   }
 
-  function greyOf() { return '#e4e7eb'; }
+  function drawMark(c, k, mx, y, h) {
+    var m = MARKS[k] || MARKS[4];
+    c.fillStyle = m.color; c.strokeStyle = m.color;
+    c.fillRect(mx - 0.5, y + 1, 1, h - 2);
+    c.beginPath();
+    if (m.shape === 'diamond') {
+      c.moveTo(mx, y); c.lineTo(mx + 5, y + 5); c.lineTo(mx, y + 10); c.lineTo(mx - 5, y + 5);
+      c.closePath(); c.fill(); c.strokeStyle = '#212529'; c.lineWidth = 1; c.stroke();
+    } else if (m.shape === 'down') {
+      c.moveTo(mx - 5, y + 1); c.lineTo(mx + 5, y + 1); c.lineTo(mx, y + 9); c.closePath(); c.fill();
+    } else if (m.shape === 'square') {
+      c.fillRect(mx - 4, y + 1, 8, 8);
+    } else if (m.shape === 'cross') {
+      c.lineWidth = 2;
+      c.moveTo(mx - 4, y + 1); c.lineTo(mx + 4, y + 9); c.moveTo(mx + 4, y + 1); c.lineTo(mx - 4, y + 9);
+      c.stroke(); c.lineWidth = 1;
+    } else {
+      c.lineWidth = 2; c.arc(mx, y + 5, 3.5, 0, 2 * Math.PI); c.stroke(); c.lineWidth = 1;
+    }
+  }
 
   /*
    * Paint the calls of lane list ln (indexes ordered by start) that are in
@@ -292,7 +519,7 @@
    * starting in that pixel (it may reach further right), so a million
    * calls cost a few thousand steps.
    */
-  function paintLane(ln, y, scale, color) {
+  function paintLane(ln, y, h, scale, color) {
     var a = lowerBound(ln, view.start), end = upperBound(ln, view.end);
     var count = end - a, lastPx = -1, colorful = color === colorOf;
     for (; a < end; a++) {
@@ -307,26 +534,73 @@
       }
       lastPx = px;
       var w = Math.max(1, x1 - x0);
-      ctx.fillStyle = color(i);
-      ctx.fillRect(x0, y + 4, w, LANE_H - 8);
+      drawSlice(ctx, x0, w, y, h, color(i), colorful ? FL[i] : 0);
       if (!colorful) continue;
-      if (FL[i] & FL_UNFINISHED) {
-        /* unfinished: a dashed open end */
-        ctx.fillStyle = '#ffffff';
-        for (var dx = x1 - 6; dx > x0 && dx > x1 - 30; dx -= 6) ctx.fillRect(dx, y + 4, 2, LANE_H - 8);
-      }
       if (w > 34) {
         ctx.fillStyle = '#ffffff';
         ctx.font = '11px system-ui, sans-serif';
-        ctx.fillText(meta.syscalls[SC[i]].name, Math.max(x0, LABEL_W) + 3, y + LANE_H / 2, w - 6);
+        ctx.fillText(meta.syscalls[SC[i]].name, Math.max(x0, LABEL_W) + 3, y + 4 + (h - 10) / 2, w - 6);
       }
       if (i === selected) {
         ctx.strokeStyle = '#0b1f3a'; ctx.lineWidth = 2;
-        ctx.strokeRect(x0 - 1, y + 2, w + 2, LANE_H - 4);
+        ctx.strokeRect(x0 - 2, y + 1, w + 4, h - 2);
         ctx.lineWidth = 1;
       }
     }
     return count;
+  }
+
+  /* How many of the lane's (matching) calls are in the time range. */
+  function inView(ln) {
+    return ln ? upperBound(ln, view.end) - lowerBound(ln, view.start) : 0;
+  }
+
+  /* One lane's calls on a row: faint, then the matching ones; or all,
+   * then the failed ones on top (zoomed out, a pixel shows one call of
+   * many: a failed one wins). */
+  function paintCalls(li, y, h, scale) {
+    if (!lanes[li]) return 0;
+    if (filtering()) {
+      paintLane(lanes[li], y, h, scale, dimOf);
+      return flanes[li] ? paintLane(flanes[li], y, h, scale, colorOf) : 0;
+    }
+    var c = paintLane(lanes[li], y, h, scale, colorOf);
+    if (elanes[li]) paintLane(elanes[li], y, h, scale, colorOf);
+    return c;
+  }
+
+  function rowLabel(r) {
+    var g = r.g;
+    if (r.kind === 'group')
+      return (g.collapsed ? '▸ ' : '▾ ') + g.label + ' pid ' + g.tgid + ' · ' +
+             r.lanes.length + ' threads';
+    return (r.single ? '' : '   ') + laneLabel(r.li);
+  }
+
+  var axisLabels = [];
+
+  function drawAxis(W, H, scale, plotW, span) {
+    ctx.fillStyle = '#f6f8fa';
+    ctx.fillRect(0, 0, W, AXIS_H);
+    ctx.strokeStyle = '#d0d7de';
+    ctx.beginPath(); ctx.moveTo(0, AXIS_H - 0.5); ctx.lineTo(W, AXIS_H - 0.5); ctx.stroke();
+    ctx.font = '11px system-ui, sans-serif';
+    ctx.textBaseline = 'middle';
+    var step = niceStep(span, plotW), origin = Math.ceil(view.start / step) * step;
+    axisLabels = [];
+    /* the first tick in full, precise to a step; the others relative to it */
+    ctx.fillStyle = '#24292f';
+    ctx.fillText(fmtAt(view.start, step / 10), 6, AXIS_H / 2, LABEL_W - 10);
+    for (var k = 0, tk = origin; tk <= view.end; tk = origin + ++k * step) {
+      var x = LABEL_W + (tk - view.start) * scale;
+      var text = k === 0 ? fmtAt(tk, step) : fmtDelta(tk - origin, step);
+      axisLabels.push(text);
+      ctx.fillStyle = '#57606a';
+      ctx.fillRect(x, AXIS_H - 6, 1, 6);
+      ctx.fillText(text, x + 3, AXIS_H / 2);
+      ctx.fillStyle = '#eef1f4';
+      ctx.fillRect(x, AXIS_H, 1, H - AXIS_H);
+    }
   }
 
   function draw() {
@@ -338,88 +612,192 @@
     ctx.clearRect(0, 0, W, H);
     var plotW = W - LABEL_W, span = view.end - view.start;
     var scale = plotW / span;
-    var nLanes = meta.lanes.length, shown = visibleLanes();
-    if (laneTop > Math.max(0, nLanes - shown)) laneTop = Math.max(0, nLanes - shown);
+    var top = scroller.scrollTop, bottom = top + H - AXIS_H;
 
-    /* axis */
-    ctx.fillStyle = '#f6f8fa';
-    ctx.fillRect(0, 0, W, AXIS_H);
-    ctx.strokeStyle = '#d0d7de';
-    ctx.beginPath(); ctx.moveTo(0, AXIS_H - 0.5); ctx.lineTo(W, AXIS_H - 0.5); ctx.stroke();
-    ctx.font = '11px system-ui, sans-serif';
-    ctx.fillStyle = '#57606a';
-    ctx.textBaseline = 'middle';
-    var step = niceStep(span, plotW);
-    for (var tk = Math.ceil(view.start / step) * step; tk <= view.end; tk += step) {
-      var x = LABEL_W + (tk - view.start) * scale;
-      ctx.fillRect(x, AXIS_H - 6, 1, 6);
-      ctx.fillText(fmtTime(tk), x + 3, AXIS_H / 2);
-      ctx.fillStyle = '#eef1f4';
-      ctx.fillRect(x, AXIS_H, 1, H - AXIS_H);
-      ctx.fillStyle = '#57606a';
-    }
+    drawAxis(W, H, scale, plotW, span);
 
-    var drawn = 0, filt = filtering();
-    for (var li = laneTop; li < Math.min(nLanes, laneTop + shown); li++) {
-      var y = AXIS_H + (li - laneTop) * LANE_H;
-      if ((li - laneTop) % 2) { ctx.fillStyle = '#fafbfc'; ctx.fillRect(0, y, W, LANE_H); }
-      ctx.fillStyle = laneMatch && !laneMatch[li] ? '#adb5bd' : '#24292f';
+    var drawn = 0, r, first = Math.max(0, rowAt(top));
+    ctx.save();
+    ctx.beginPath(); ctx.rect(0, AXIS_H, W, H - AXIS_H); ctx.clip();
+    for (r = first; r < rows.length && rows[r].y < bottom; r++) {
+      var row = rows[r], y = AXIS_H + row.y - top;
+      if (row.kind === 'group') {
+        ctx.fillStyle = '#eef2f7'; ctx.fillRect(0, y, W, row.h);
+      } else if (r % 2) {
+        ctx.fillStyle = '#fafbfc'; ctx.fillRect(0, y, W, row.h);
+      }
+      ctx.fillStyle = row.kind === 'lane' && filt && filt.lane && !filt.lane[row.li] ? '#adb5bd' : '#24292f';
       ctx.textBaseline = 'middle';
-      ctx.font = '12px system-ui, sans-serif';
-      ctx.fillText(laneLabel(li).slice(0, 24), 8, y + LANE_H / 2);
-      if (!lanes[li]) continue;
+      ctx.font = (row.kind === 'group' ? '600 ' : '') + '12px system-ui, sans-serif';
+      ctx.fillText(rowLabel(row), 8, y + row.h / 2, LABEL_W - 12);
+      if (row.kind === 'group' && !row.g.collapsed) continue;
       ctx.save();
-      ctx.beginPath(); ctx.rect(LABEL_W, y, plotW, LANE_H); ctx.clip();
-      if (filt) {
-        /* everything faint, then the matching calls on top */
-        paintLane(lanes[li], y, scale, greyOf);
-        if (flanes[li]) drawn += paintLane(flanes[li], y, scale, colorOf);
+      ctx.beginPath(); ctx.rect(LABEL_W, y, plotW, row.h); ctx.clip();
+      if (row.kind === 'group') {
+        for (var a = 0; a < row.lanes.length; a++) drawn += paintCalls(row.lanes[a], y, row.h, scale);
       } else {
-        drawn += paintLane(lanes[li], y, scale, colorOf);
-        /* zoomed out, a pixel shows one call of many: a failed one wins */
-        if (elanes[li]) paintLane(elanes[li], y, scale, colorOf);
+        drawn += paintCalls(row.li, y, row.h, scale);
       }
       ctx.restore();
     }
     /* markers */
     for (var m = 0; m < marks.t.length; m++) {
-      var ml = marks.l[m];
-      if (ml < laneTop || ml >= laneTop + shown || marks.t[m] < view.start || marks.t[m] > view.end) continue;
-      var mx = LABEL_W + (marks.t[m] - view.start) * scale, my = AXIS_H + (ml - laneTop) * LANE_H;
-      ctx.fillStyle = MK_COLORS[marks.k[m]] || '#333';
-      ctx.beginPath();
-      ctx.moveTo(mx - 5, my + 1); ctx.lineTo(mx + 5, my + 1); ctx.lineTo(mx, my + 8);
-      ctx.closePath(); ctx.fill();
-      ctx.fillRect(mx - 0.5, my + 1, 1, LANE_H - 2);
+      if (marks.t[m] < view.start || marks.t[m] > view.end) continue;
+      var mr = laneRow[marks.l[m]];
+      if (mr === undefined || rows[mr].y + rows[mr].h <= top || rows[mr].y >= bottom) continue;
+      drawMark(ctx, marks.k[m], LABEL_W + (marks.t[m] - view.start) * scale,
+               AXIS_H + rows[mr].y - top, rows[mr].h);
     }
+    ctx.restore();
     ctx.fillStyle = '#d0d7de';
     ctx.fillRect(LABEL_W - 1, AXIS_H, 1, H - AXIS_H);
 
+    /* what is in the time range, in every lane (shown or not) */
+    var total = 0, src = filtering() ? flanes : lanes;
+    for (var li = 0; li < src.length; li++) total += inView(src[li]);
+
     canvas.setAttribute('data-draw-ms', (performance.now() - drawStart).toFixed(1));
     canvas.setAttribute('data-drawn', drawn);
+    canvas.setAttribute('data-in-range', total);
     canvas.setAttribute('data-slices', n);
     canvas.setAttribute('data-loaded', chunksLoaded);
+    canvas.setAttribute('data-rows', rows.length);
+    canvas.setAttribute('data-axis', axisLabels.join('|'));
     if (!firstPaint && n > 0) {
       firstPaint = true;
       window.sysatlasFirstPaint = performance.now();
       canvas.setAttribute('data-first-paint', window.sysatlasFirstPaint.toFixed(1));
     }
-    status(drawn);
-  }
-
-  function num(x) {
-    return String(x).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    status(drawn, total);
   }
 
   var lastStatus = '';
-  function status(drawn) {
+  function status(drawn, total) {
     if (!meta || !statusEl) return;
-    var total = meta.calls;
-    var s = (drawn !== undefined ? num(drawn) + ' calls in view' : '') +
-            (filtering() ? ' (filtered)' : '') + ' · ' + num(n) + ' of ' +
-            num(total) + ' loaded';
+    var s = num(total) + (filtering() ? ' matching' : '') + ' call' + (total === 1 ? '' : 's') +
+            ' in this time range' + (drawn !== total ? ', ' + num(drawn) + ' in the lanes shown' : '') +
+            ' · ' + num(n) + ' of ' + num(meta.calls) + ' loaded';
     if (chunksLoaded < meta.chunks.length) s += ' · loading ' + chunksLoaded + '/' + meta.chunks.length;
     if (s !== lastStatus) statusEl.textContent = lastStatus = s;
+  }
+
+  /* ---- the legend --------------------------------------------------- */
+
+  function swatch(paint, title) {
+    var c = el('canvas', 'sw');
+    c.width = 30 * dpr; c.height = LANE_H * dpr;
+    c.style.width = '30px'; c.style.height = LANE_H + 'px';
+    var g = c.getContext('2d');
+    g.setTransform(dpr, 0, 0, dpr, 0, 0);
+    paint(g);
+    if (title) c.title = title;
+    return c;
+  }
+
+  function legendItem(box, paint, text, cls) {
+    var span = el('span', 'item' + (cls ? ' ' + cls : ''));
+    span.appendChild(swatch(paint));
+    span.appendChild(el('span', null, text));
+    box.appendChild(span);
+  }
+
+  /* The classes present in the trace, failure, unfinished, the markers. */
+  function buildLegend() {
+    var box = document.getElementById('tl-legend');
+    if (!box) return;
+    box.textContent = '';
+    var used = {};
+    meta.syscalls.forEach(function (s, k) { used[classOf(k) || ''] = true; });
+    meta.classes.forEach(function (c) {
+      legendItem(box, function (g) { drawSlice(g, 4, 22, 0, LANE_H, CLASS_COLORS[c] || OTHER, 0); },
+                 '%' + c, 'cls' + (used[c] ? '' : ' unused'));
+    });
+    legendItem(box, function (g) { drawSlice(g, 4, 22, 0, LANE_H, OTHER, 0); }, 'other', 'cls');
+    legendItem(box, function (g) { drawSlice(g, 4, 22, 0, LANE_H, '#1c7ed6', FL_ERROR); },
+               'failed (red bar and outline, any class)', 'fail');
+    legendItem(box, function (g) { drawSlice(g, 4, 22, 0, LANE_H, '#1c7ed6', FL_UNFINISHED); },
+               'unfinished (striped open end)', 'unf');
+    legendItem(box, function (g) { drawSlice(g, 4, 22, 0, LANE_H, DIM, 0); },
+               'not matching the filter', 'dim');
+    MARKS.forEach(function (m, k) {
+      legendItem(box, function (g) { drawMark(g, k, 15, 2, LANE_H - 2); }, m.name, 'mark');
+    });
+  }
+
+  /* ---- the results list ------------------------------------------------- */
+
+  var resBox, resList, resSpace, resCount;
+
+  function resultText(i) {
+    if (FL[i] & FL_UNFINISHED) return 'unfinished';
+    if (FL[i] & FL_NO_RETURN) return 'did not return';
+    if (FL[i] & FL_ERROR) return '-1 ' + (meta.errnos[ER[i]] || ('errno ' + ER[i]));
+    var k = chunkOf(i), d = S.store.details[k];
+    if (!d) return null;
+    var row = d[i - chunkStart[k]];
+    return row ? '= ' + row[3] : '';
+  }
+
+  /* Draw the rows of the list in its scroll window only (a filter may
+   * match a million calls). */
+  function results() {
+    if (!resBox) return;
+    resBox.hidden = !filtering();
+    if (!filtering()) return;
+    resCount.textContent = num(fmatch.length) + ' matching call' + (fmatch.length === 1 ? '' : 's') +
+      (chunksLoaded < meta.chunks.length ? ' so far' : '') +
+      (current >= 0 ? ' · ' + num(current + 1) + ' shown' : '');
+    resSpace.style.height = (fmatch.length * RES_H) + 'px';
+    var top = resList.scrollTop, h = resList.clientHeight || 240;
+    var a = Math.max(0, Math.floor(top / RES_H) - 2), b = Math.min(fmatch.length, Math.ceil((top + h) / RES_H) + 2);
+    var want = {};
+    resSpace.textContent = '';
+    for (var r = a; r < b; r++) {
+      var i = fmatch[r], lane = meta.lanes[LANE[i]];
+      var row = el('div', 'r' + (r === current ? ' cur' : '') + (FL[i] & FL_ERROR ? ' err' : ''));
+      row.setAttribute('role', 'option');
+      row.setAttribute('data-r', r);
+      row.style.top = (r * RES_H) + 'px';
+      row.appendChild(el('span', 'seq', '#' + SEQ[i]));
+      row.appendChild(el('span', 'call', meta.syscalls[SC[i]].name));
+      row.appendChild(el('span', 'task', (lane.comm || '?') + ' [' + lane.tid + ']'));
+      row.appendChild(el('span', 'time', fmtTime(T0[i])));
+      var res = resultText(i);
+      if (res === null) { want[chunkOf(i)] = true; res = '…'; }
+      row.appendChild(el('span', 'res', res));
+      resSpace.appendChild(row);
+    }
+    Object.keys(want).forEach(function (k) {
+      S.load('data/d-' + k + '.js', function (err) { if (!err) results(); });
+    });
+  }
+
+  /* Show match r of the list: the time range around it, its lane in
+   * view, the call opened. */
+  function jump(r) {
+    if (!fmatch.length) return;
+    current = ((r % fmatch.length) + fmatch.length) % fmatch.length;
+    var i = fmatch[current];
+    showCall(i);
+    select(i, true);
+    var top = current * RES_H;
+    if (top < resList.scrollTop || top + RES_H > resList.scrollTop + resList.clientHeight)
+      resList.scrollTop = Math.max(0, top - resList.clientHeight / 2);
+    results();
+  }
+
+  /* The time range around call i (kept if it shows the call wide enough)
+   * and its lane scrolled into view. */
+  function showCall(i) {
+    var span = view.end - view.start, plotW = canvas.clientWidth - LABEL_W;
+    var x0 = (T0[i] - view.start) / span * plotW, x1 = (T0[i] + DUR[i] - view.start) / span * plotW;
+    if (x0 < 0 || x1 > plotW || DUR[i] / span * plotW < 4) {
+      var pad = Math.max(DUR[i] * 4, 2000);
+      view.start = T0[i] - pad; view.end = T0[i] + DUR[i] + pad;
+      clamp();
+    }
+    revealLane(LANE[i]);
+    schedule();
   }
 
   /* ---- interaction --------------------------------------------------- */
@@ -441,9 +819,31 @@
     schedule();
   }
 
+  /* Where the events are: from the first to the last call or marker
+   * (the chunks' spans), not the idle time after the program ended. */
+  function eventSpan() {
+    var lo = Infinity, hi = -Infinity;
+    meta.chunks.forEach(function (c) {
+      if (!c[0] && !c[3]) return;
+      if (c[1] < lo) lo = c[1];
+      if (c[2] > hi) hi = c[2];
+    });
+    if (lo === Infinity) { lo = 0; hi = Math.max(meta.end, 1); }
+    return { start: lo, end: Math.max(hi, lo + 1) };
+  }
+
+  /* The initial view, and what "fit" (0) shows: the events, padded. */
+  function fitSpan() {
+    var e = eventSpan(), pad = Math.max((e.end - e.start) * 0.02, 500);
+    return { start: e.start - pad, end: e.end + pad };
+  }
+
+  /* The furthest one may zoom out: the run from its start to its end and
+   * every event. */
   function fullSpan() {
-    var end = Math.max(meta.end, 1);
-    return { start: -end * 0.01, end: end * 1.01 };
+    var e = fitSpan(), lo = Math.min(0, e.start), hi = Math.max(meta.end, e.end);
+    var pad = (hi - lo) * 0.01;
+    return { start: lo - pad, end: hi + pad };
   }
 
   function clamp() {
@@ -452,26 +852,58 @@
     if (view.end > full.end) { view.end = full.end; view.start = view.end - span; }
   }
 
+  function fit() { view = fitSpan(); schedule(); }
+
+  /* What is at canvas point (px, py): { row, i } (i the call, or -1). */
   function hit(px, py) {
-    if (px < LABEL_W || py < AXIS_H) return -1;
-    var li = laneTop + Math.floor((py - AXIS_H) / LANE_H);
-    var ln = flanes ? flanes[li] : lanes[li];
-    if (!ln) return -1;
+    var r = py < AXIS_H ? -1 : rowAt(py - AXIS_H + scroller.scrollTop);
+    if (r < 0) return { row: -1, i: -1 };
+    var row = rows[r], res = { row: r, i: -1 };
+    if (px < LABEL_W) return res;
+    var list = row.kind === 'group' ? (row.g.collapsed ? row.lanes : []) : [row.li];
     var slack = 3 * (view.end - view.start) / (canvas.clientWidth - LABEL_W);
-    var t = timeAt(px), best = -1, bestD = Infinity;
-    for (var a = lowerBound(ln, t - slack); a < ln.length; a++) {
-      var i = ln[a];
-      if (T0[i] > t + slack) break;
-      var d = t < T0[i] ? T0[i] - t : t > T0[i] + DUR[i] ? t - T0[i] - DUR[i] : 0;
-      if (d < bestD) { bestD = d; best = i; }
+    var t = timeAt(px), bestD = Infinity;
+    list.forEach(function (li) {
+      var ln = flanes ? flanes[li] : lanes[li];
+      if (!ln) return;
+      for (var a = lowerBound(ln, t - slack); a < ln.length; a++) {
+        var i = ln[a];
+        if (T0[i] > t + slack) break;
+        var d = t < T0[i] ? T0[i] - t : t > T0[i] + DUR[i] ? t - T0[i] - DUR[i] : 0;
+        if (d < bestD) { bestD = d; res.i = i; }
+      }
+    });
+    return res;
+  }
+
+  function nextMatch(dir) {
+    if (!fmatch.length) return;
+    if (current < 0) {
+      /* from the selected call, or the start of the view */
+      var from = selected >= 0 ? T0[selected] : view.start, r = 0;
+      while (r < fmatch.length && (selected >= 0 ? T0[fmatch[r]] <= from : T0[fmatch[r]] < from)) r++;
+      jump(dir > 0 ? r : r - 1);
+    } else {
+      jump(current + dir);
     }
-    return best;
+  }
+
+  function toggleHelp(show) {
+    var h = document.getElementById('tl-help');
+    if (!h) return;
+    h.hidden = show === undefined ? !h.hidden : !show;
+    if (!h.hidden) h.focus();
+  }
+
+  function pan(frac) {
+    var d = (view.end - view.start) * frac;
+    view.start += d; view.end += d; clamp(); schedule();
   }
 
   function initInput() {
     var drag = null;
     canvas.addEventListener('mousedown', function (e) {
-      drag = { x: e.offsetX, start: view.start, end: view.end, moved: false, top: laneTop, y: e.offsetY };
+      drag = { x: e.offsetX, start: view.start, end: view.end, moved: false, y: e.offsetY };
     });
     window.addEventListener('mousemove', function (e) {
       if (!drag) return;
@@ -484,32 +916,45 @@
       clamp();
       schedule();
     });
-    window.addEventListener('mouseup', function (e) {
+    window.addEventListener('mouseup', function () {
       if (drag && !drag.moved) {
-        var i = hit(drag.x, drag.y);
-        if (i >= 0) select(i, true);
+        var h = hit(drag.x, drag.y);
+        if (h.row >= 0 && rows[h.row].kind === 'group' && (drag.x < LABEL_W || h.i < 0))
+          toggleGroup(rows[h.row].g);
+        else if (h.i >= 0)
+          select(h.i, true);
       }
       drag = null;
     });
     canvas.addEventListener('wheel', function (e) {
-      e.preventDefault();
-      if (e.shiftKey) {
-        var per = (view.end - view.start) / (canvas.clientWidth - LABEL_W);
-        view.start += e.deltaY * per; view.end += e.deltaY * per;
+      var per = (view.end - view.start) / (canvas.clientWidth - LABEL_W);
+      if (e.altKey) {
+        e.preventDefault();
+        scroller.scrollTop += e.deltaY;
+      } else if (e.shiftKey || Math.abs(e.deltaX) > Math.abs(e.deltaY)) {
+        e.preventDefault();
+        var d = e.shiftKey ? e.deltaY || e.deltaX : e.deltaX;
+        view.start += d * per; view.end += d * per;
         clamp(); schedule();
-      } else if (e.altKey) {
-        laneTop = Math.max(0, laneTop + (e.deltaY > 0 ? 1 : -1));
-        schedule();
+      } else if (e.offsetX < LABEL_W && !e.ctrlKey) {
+        /* over the names: the browser scrolls the lanes */
       } else {
+        e.preventDefault();
         zoom(e.deltaY > 0 ? 1.25 : 0.8, e.offsetX);
       }
     }, { passive: false });
+    scroller.addEventListener('scroll', schedule);
     canvas.addEventListener('mousemove', function (e) {
-      var i = hit(e.offsetX, e.offsetY);
-      if (i < 0) { tip.hidden = true; return; }
-      var s = meta.syscalls[SC[i]];
-      tip.textContent = s.name + ' · ' + fmtTime(DUR[i]) +
-        (FL[i] & FL_ERROR ? ' · ' + (meta.errnos[ER[i]] || ('errno ' + ER[i])) : '') +
+      var h = hit(e.offsetX, e.offsetY), i = h.i;
+      if (i < 0) {
+        tip.hidden = true;
+        canvas.style.cursor = h.row >= 0 && rows[h.row].kind === 'group' && e.offsetX < LABEL_W ? 'pointer' : '';
+        return;
+      }
+      canvas.style.cursor = '';
+      var s = meta.syscalls[SC[i]], lane = meta.lanes[LANE[i]];
+      tip.textContent = s.name + ' · ' + (lane.comm || '?') + ' [' + lane.tid + '] · ' + fmtTime(DUR[i]) +
+        (FL[i] & FL_ERROR ? ' · failed: ' + (meta.errnos[ER[i]] || ('errno ' + ER[i])) : '') +
         (FL[i] & FL_UNFINISHED ? ' · unfinished' : '') + ' · #' + SEQ[i];
       tip.style.left = (e.offsetX + 12) + 'px';
       tip.style.top = (e.offsetY + 12) + 'px';
@@ -517,35 +962,68 @@
     });
     canvas.addEventListener('mouseleave', function () { tip.hidden = true; });
     document.addEventListener('keydown', function (e) {
-      if (e.target && /INPUT|SELECT|TEXTAREA/.test(e.target.tagName)) return;
-      if (e.key === '+' || e.key === '=') zoom(0.7);
-      else if (e.key === '-') zoom(1.4);
-      else if (e.key === '0') { view = fullSpan(); schedule(); }
-      else if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
-        var d = (view.end - view.start) * 0.2 * (e.key === 'ArrowLeft' ? -1 : 1);
-        view.start += d; view.end += d; clamp(); schedule();
-      } else if (e.key === 'ArrowDown') { laneTop++; schedule(); }
-      else if (e.key === 'ArrowUp') { laneTop = Math.max(0, laneTop - 1); schedule(); }
+      var help = document.getElementById('tl-help');
+      if (e.key === 'Escape' && help && !help.hidden) { toggleHelp(false); e.preventDefault(); return; }
+      if (e.target && /INPUT|SELECT|TEXTAREA/.test(e.target.tagName)) {
+        if (e.target.id === 'q' && e.key === 'Enter') { nextMatch(e.shiftKey ? -1 : 1); e.preventDefault(); }
+        else if (e.target.id === 'q' && e.key === 'Escape') e.target.blur();
+        return;
+      }
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      var page = Math.max(LANE_H, canvas.clientHeight - AXIS_H - LANE_H);
+      switch (e.key) {
+      case '?': toggleHelp(); break;
+      case '+': case '=': zoom(0.7); break;
+      case '-': zoom(1.4); break;
+      case '0': fit(); break;
+      case 'ArrowLeft': pan(-0.2); break;
+      case 'ArrowRight': pan(0.2); break;
+      case 'ArrowDown': scroller.scrollTop += LANE_H; break;
+      case 'ArrowUp': scroller.scrollTop -= LANE_H; break;
+      case 'PageDown': scroller.scrollTop += page; break;
+      case 'PageUp': scroller.scrollTop -= page; break;
+      case 'Home': scroller.scrollTop = 0; break;
+      case 'End': scroller.scrollTop = scroller.scrollHeight; break;
+      case '/': document.getElementById('q').focus(); break;
+      case 'n': nextMatch(1); break;
+      case 'N': nextMatch(-1); break;
+      case 'c': setAllCollapsed(true); break;
+      case 'e': setAllCollapsed(false); break;
+      default: return;
+      }
+      e.preventDefault();
     });
     document.getElementById('zoom-in').addEventListener('click', function () { zoom(0.6); });
     document.getElementById('zoom-out').addEventListener('click', function () { zoom(1.6); });
-    document.getElementById('zoom-reset').addEventListener('click', function () { view = fullSpan(); schedule(); });
-    ['q', 'cls', 'pid', 'errno'].forEach(function (id) {
-      var el = document.getElementById(id);
-      el.addEventListener(id === 'q' ? 'input' : 'change', applyFilter);
+    document.getElementById('zoom-reset').addEventListener('click', fit);
+    document.getElementById('help-open').addEventListener('click', function () { toggleHelp(true); });
+    document.getElementById('help-close').addEventListener('click', function () { toggleHelp(false); });
+    document.getElementById('collapse-all').addEventListener('click', function () { setAllCollapsed(true); });
+    document.getElementById('expand-all').addEventListener('click', function () { setAllCollapsed(false); });
+    document.getElementById('sort').addEventListener('change', function (e) {
+      sortKey = SORTS[e.target.value] ? e.target.value : 'first';
+      buildRows();
     });
-    window.addEventListener('resize', resize);
+    document.getElementById('hide').addEventListener('change', function (e) {
+      hideEmpty = e.target.checked;
+      buildRows();
+    });
+    document.getElementById('prev-match').addEventListener('click', function () { nextMatch(-1); });
+    document.getElementById('next-match').addEventListener('click', function () { nextMatch(1); });
+    resList.addEventListener('scroll', results);
+    resList.addEventListener('click', function (e) {
+      var row = e.target.closest ? e.target.closest('.r') : null;
+      if (row) jump(+row.getAttribute('data-r'));
+    });
+    ['q', 'cls', 'pid', 'errno'].forEach(function (id) {
+      var x = document.getElementById(id);
+      x.addEventListener(id === 'q' ? 'input' : 'change', applyFilter);
+    });
+    window.addEventListener('resize', layout);
     window.addEventListener('hashchange', fromHash);
   }
 
   /* ---- event view ----------------------------------------------------- */
-
-  function el(tag, cls, text) {
-    var e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text !== undefined && text !== null) e.textContent = text;
-    return e;
-  }
 
   function link(url, text, cls) {
     var u = S.safeUrl(url);
@@ -555,7 +1033,6 @@
     if (/^(https?|file):/i.test(u)) { a.target = '_blank'; a.rel = 'noopener noreferrer'; }
     return a;
   }
-
   function select(i, fromClick) {
     selected = i;
     schedule();
@@ -933,6 +1410,7 @@
     });
   }
 
+
   function seekSeq(seq) {
     for (var i = 0; i < n; i++) {
       if (SEQ[i] === seq) {
@@ -940,8 +1418,7 @@
         var pad = Math.max(DUR[i] * 4, 2000);
         view.start = T0[i] - pad; view.end = T0[i] + DUR[i] + pad;
         clamp();
-        var shown = visibleLanes();
-        if (LANE[i] < laneTop || LANE[i] >= laneTop + shown) laneTop = Math.max(0, LANE[i] - 2);
+        revealLane(LANE[i]);
         select(i, false);
         return true;
       }
@@ -974,22 +1451,36 @@
     }
   }
 
-  /* Where a call is drawn (for tests and tools): canvas coordinates of the
-   * middle of the slice with seq, or null when it is not in view. */
+  /* For tests and tools: where a call is drawn (canvas coordinates of the
+   * middle of the slice with seq, or null when it is not in view), the
+   * rows, the axis labels, the view. */
   window.sysatlasTimeline = {
     where: function (seq) {
       for (var i = 0; i < n; i++) {
         if (SEQ[i] !== seq) continue;
-        var li = LANE[i] - laneTop;
-        if (li < 0 || li >= visibleLanes()) return null;
+        var r = laneRow[LANE[i]];
+        if (r === undefined) return null;
+        var y = AXIS_H + rows[r].y - scroller.scrollTop;
+        if (y < AXIS_H || y + rows[r].h > canvas.clientHeight) return null;
         var scale = (canvas.clientWidth - LABEL_W) / (view.end - view.start);
         var x0 = LABEL_W + (T0[i] - view.start) * scale, x1 = x0 + Math.max(1, DUR[i] * scale);
         if (x1 < LABEL_W || x0 > canvas.clientWidth) return null;
         return { x: (Math.max(x0, LABEL_W) + Math.min(x1, canvas.clientWidth)) / 2,
-                 y: AXIS_H + li * LANE_H + LANE_H / 2 };
+                 y: y + rows[r].h / 2 };
       }
       return null;
-    }
+    },
+    rows: function () {
+      return rows.map(function (r) {
+        return { kind: r.kind, tgid: r.g.tgid, tid: r.kind === 'lane' ? meta.lanes[r.li].tid : null,
+                 collapsed: r.g.collapsed, y: r.y, h: r.h,
+                 lanes: r.kind === 'group' ? r.lanes.length : 1 };
+      });
+    },
+    axis: function () { return axisLabels.slice(); },
+    view: function () { return { start: view.start, end: view.end, events: eventSpan() }; },
+    selected: function () { return selected >= 0 ? SEQ[selected] : null; },
+    labelWidth: LABEL_W, axisHeight: AXIS_H
   };
 
   /* ---- start ------------------------------------------------------------ */
@@ -997,19 +1488,25 @@
   function start() {
     canvas = document.getElementById('tl');
     meta = meta || S.store.meta;   /* data/meta.js ran before this file */
-    if (!canvas || !meta) return;
+    if (!canvas || !meta || !S.filter) return;
     ctx = canvas.getContext('2d');
     wrap = document.getElementById('tl-wrap');
+    scroller = document.getElementById('tl-scroll');
+    spacer = document.getElementById('tl-space');
     tip = document.getElementById('tl-tip');
     statusEl = document.getElementById('tl-status');
+    resBox = document.getElementById('tl-results');
+    resList = document.getElementById('tl-rlist');
+    resSpace = document.getElementById('tl-rspace');
+    resCount = document.getElementById('tl-rcount');
     scColor = meta.syscalls.map(function (s, k) {
       var c = classOf(k);
-      return c ? CLASS_COLORS[c] : hashColor(s.name);
+      return (c && CLASS_COLORS[c]) || OTHER;
     });
     var pidSel = document.getElementById('pid'), seen = {};
     meta.lanes.forEach(function (l) {
-      if (seen[l.tgid]) return;
-      seen[l.tgid] = 1;
+      if (seen['p' + l.tgid]) return;
+      seen['p' + l.tgid] = 1;
       var o = el('option', null, 'pid ' + l.tgid + ' (' + (l.comm || '?') + ')');
       o.value = l.tgid;
       pidSel.appendChild(o);
@@ -1020,9 +1517,17 @@
       o.value = e;
       erSel.appendChild(o);
     });
-    view = fullSpan();
+    var sortSel = document.getElementById('sort');
+    Object.keys(SORTS).forEach(function (k) {
+      var o = el('option', null, SORTS[k]);
+      o.value = k;
+      sortSel.appendChild(o);
+    });
+    buildLegend();
+    buildGroups();
+    view = fitSpan();
     initInput();
-    resize();
+    buildRows();
     fromHash();
     loadChunks();
   }
