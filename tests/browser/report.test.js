@@ -259,13 +259,17 @@ async function filter(page, q) {
          'next match: the next row of the list', [rowsTxt[3][0], times]);
 
       /* axis: labels differ at close zoom */
+      await page.click('#tl-scroll');
+      const spanOf = () => T(() => { const v = window.sysatlasTimeline.view(); return v.end - v.start; });
+      for (let k = 0; k < 40 && await spanOf() > 20000; k++) await page.keyboard.press('+');
+      await drawn(page);
+      const span = await spanOf();
       const axis = await T(() => window.sysatlasTimeline.axis());
-      ok(axis.length >= 3 && new Set(axis).size === axis.length, 'close zoom: every axis label differs', axis);
-      const span = await T(() => { const v = window.sysatlasTimeline.view(); return v.end - v.start; });
-      ok(span < 1e6, 'the jump zoomed in close (< 1 ms shown)', span);
+      ok(span <= 20000 && axis.length >= 3 && new Set(axis).size === axis.length,
+         'close zoom (' + Math.round(span) + ' ns shown): every axis label differs', axis);
       await page.fill('#q', '');
       await page.uncheck('#hide');
-      await page.click('#tl-scroll');
+      await page.click('#tl-legend');   /* keys go to the page, not the checkbox */
       await page.keyboard.press('0');
       await drawn(page);
       const axis2 = await T(() => window.sysatlasTimeline.axis());
