@@ -102,23 +102,43 @@ static int run_trace(char **targv, int targc)
 	return status;
 }
 
+static const struct option run_longopts[] = {
+	{ "help", no_argument, NULL, 'h' },
+	{ "output", required_argument, NULL, 'o' },
+	{ "force", no_argument, NULL, OPT_FORCE },
+	{ "index", required_argument, NULL, OPT_INDEX },
+	{ "current-index", required_argument, NULL, OPT_CURRENT },
+	{ "links", required_argument, NULL, OPT_LINKS },
+	/* trace options, handed on */
+	{ "text", optional_argument, NULL, OPT_TEXT },
+	{ "kill-on-interrupt", no_argument, NULL, OPT_KILL },
+	{ "kernel-stacks", required_argument, NULL, OPT_KSTACKS },
+	{ "regs", required_argument, NULL, OPT_REGS },
+	{ "mem", required_argument, NULL, OPT_MEM },
+	{ NULL, 0, NULL, 0 },
+};
+
+static const struct cli_arg run_args[] = {
+	{ 'o', "dir" },
+	{ OPT_INDEX, "index" },
+	{ OPT_CURRENT, "index" },
+	{ OPT_LINKS, "words:github,elixir,file:" },
+	{ 'p', "pids" },
+	{ 'e', "trace-set" },
+	{ 's', "number" },
+	{ OPT_KSTACKS, "words:off,first,all" },
+	{ OPT_REGS, "words:syscall-info,getregs" },
+	{ OPT_MEM, "words:vm-readv,peekdata" },
+	STRACE_OPTS_CLI_ARGS,
+	{ 0, NULL },
+};
+
+const struct cli_spec cmd_run_spec = {
+	"+ho:fp:e:s:y" STRACE_OPTS_GETOPT, run_longopts, run_args, "command"
+};
+
 int cmd_run(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "force", no_argument, NULL, OPT_FORCE },
-		{ "index", required_argument, NULL, OPT_INDEX },
-		{ "current-index", required_argument, NULL, OPT_CURRENT },
-		{ "links", required_argument, NULL, OPT_LINKS },
-		/* trace options, handed on */
-		{ "text", optional_argument, NULL, OPT_TEXT },
-		{ "kill-on-interrupt", no_argument, NULL, OPT_KILL },
-		{ "kernel-stacks", required_argument, NULL, OPT_KSTACKS },
-		{ "regs", required_argument, NULL, OPT_REGS },
-		{ "mem", required_argument, NULL, OPT_MEM },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct web_report_opts o = { 0 };
 	struct strbuf trace = STRBUF_INIT, html = STRBUF_INIT, text = STRBUF_INIT;
 	struct strbuf where = STRBUF_INIT;
@@ -134,7 +154,7 @@ int cmd_run(int argc, char **argv)
 	opterr = 0;
 	optind = 1;
 	/* '+': stop at CMD, whose own options are its business */
-	while ((c = getopt_long(argc, argv, "+ho:fp:e:s:y" STRACE_OPTS_GETOPT, longopts,
+	while ((c = getopt_long(argc, argv, cmd_run_spec.shortopts, run_longopts,
 				NULL)) != -1) {
 		switch (c) {
 		case 'h':

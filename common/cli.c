@@ -55,3 +55,40 @@ int cli_not_implemented(int argc, char **argv, const char *usage,
 	error("%s: not implemented yet (%s)", argv[0], issue);
 	return 1;
 }
+
+static const char *cli_arg_kind(const struct cli_spec *spec, int val)
+{
+	const struct cli_arg *a;
+
+	for (a = spec->args; a && a->kind; a++)
+		if (a->val == val)
+			return a->kind;
+	return "file";
+}
+
+void cli_spec_print(const struct cli_spec *spec, FILE *out)
+{
+	const struct option *o;
+	const char *p = spec->shortopts;
+
+	if (*p == '+' || *p == '-')
+		p++;
+	if (*p == ':')
+		p++;
+	for (; *p; p++) {
+		if (*p == ':')
+			continue;
+		/* "x::" (an optional argument, attached) is offered as a flag */
+		fprintf(out, "-%c %s\n", *p, p[1] == ':' && p[2] != ':' ?
+			cli_arg_kind(spec, (unsigned char)*p) : "-");
+	}
+	for (o = spec->longopts; o && o->name; o++) {
+		if (o->has_arg == optional_argument)
+			fprintf(out, "--%s -\n--%s= %s\n", o->name, o->name,
+				cli_arg_kind(spec, o->val));
+		else
+			fprintf(out, "--%s %s\n", o->name, o->has_arg == required_argument ?
+				cli_arg_kind(spec, o->val) : "-");
+	}
+	fprintf(out, "@operands %s\n", spec->operands ? spec->operands : "-");
+}

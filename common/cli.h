@@ -6,9 +6,44 @@
 #ifndef SYSATLAS_CLI_H
 #define SYSATLAS_CLI_H
 
+#include <getopt.h>
 #include <stdio.h>
 
 #include "error.h"
+
+/*
+ * What a command accepts.  getopt_long() parses with shortopts and
+ * longopts, and `sysatlas __complete` prints the same tables for the
+ * shell completion (data/sysatlas.bash), so the two cannot drift apart.
+ * An option argument is one of these kinds (args maps getopt's val to
+ * one; an option taking an argument that is not listed is a "file"):
+ *
+ *   file  dir  number  pids  index (built-in name or file)
+ *   syscall  trace-set (-e trace=SET)  words:a,b,c (one of these)
+ *   text (anything: nothing to complete)
+ *
+ * operands says what the words after the options are: "file", "syscall",
+ * "command" (a command line to run), or NULL (none).
+ */
+struct cli_arg {
+	int val;			/* getopt_long's return value for the option */
+	const char *kind;
+};
+
+struct cli_spec {
+	const char *shortopts;
+	const struct option *longopts;
+	const struct cli_arg *args;	/* ends with { 0, NULL } */
+	const char *operands;
+};
+
+/*
+ * Print spec for `sysatlas __complete options CMD`: one line per option,
+ * "WORD KIND" ("-" when it takes no argument; a long option with an
+ * optional argument is written "--name=", which must carry it), then
+ * "@operands KIND".
+ */
+void cli_spec_print(const struct cli_spec *spec, FILE *out);
 
 /* Print usage text to stdout and return 0 (for --help). */
 int cli_help(const char *usage);

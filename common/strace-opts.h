@@ -24,6 +24,12 @@
 /* getopt letters of these options (append to a command's own). */
 #define STRACE_OPTS_GETOPT "trTcCS:qa:vX:zZ"
 
+/* Their arguments, for a command's struct cli_spec (cli.h). */
+#define STRACE_OPTS_CLI_ARGS \
+	{ 'S', "words:time,calls,errors,name,nothing" }, \
+	{ 'a', "number" }, \
+	{ 'X', "words:raw,abbrev,verbose" }
+
 enum strace_sort {
 	STRACE_SORT_TIME,
 	STRACE_SORT_CALLS,

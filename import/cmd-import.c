@@ -306,17 +306,27 @@ cleanup:
 
 enum { OPT_FORCE = 256, OPT_ARCH, OPT_KERNEL, OPT_INDEX, OPT_STRICT };
 
+static const struct option import_longopts[] = {
+	{ "help", no_argument, NULL, 'h' },
+	{ "force", no_argument, NULL, OPT_FORCE },
+	{ "arch", required_argument, NULL, OPT_ARCH },
+	{ "kernel", required_argument, NULL, OPT_KERNEL },
+	{ "index", required_argument, NULL, OPT_INDEX },
+	{ "strict", no_argument, NULL, OPT_STRICT },
+	{ NULL, 0, NULL, 0 },
+};
+
+static const struct cli_arg import_args[] = {
+	{ OPT_ARCH, "words:x86_64" },
+	{ OPT_KERNEL, "text" },
+	{ OPT_INDEX, "index" },
+	{ 0, NULL },
+};
+
+const struct cli_spec cmd_import_spec = { "+ho:", import_longopts, import_args, "file" };
+
 int cmd_import(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ "force", no_argument, NULL, OPT_FORCE },
-		{ "arch", required_argument, NULL, OPT_ARCH },
-		{ "kernel", required_argument, NULL, OPT_KERNEL },
-		{ "index", required_argument, NULL, OPT_INDEX },
-		{ "strict", no_argument, NULL, OPT_STRICT },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct import_opts o = { .out = "trace.db", .arch = "x86_64", .kernel = "unknown" };
 	struct import_counts counts = { 0 };
 	struct outfile of = { 0 };
@@ -334,7 +344,7 @@ int cmd_import(int argc, char **argv)
 
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "+ho:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, cmd_import_spec.shortopts, import_longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
 			return cli_help(import_usage);

@@ -28,6 +28,10 @@
 /* `sysatlas import`: exit status. */
 int cmd_import(int argc, char **argv);
 
+struct cli_spec;
+/* Its options (cli.h), for getopt and the shell completion. */
+extern const struct cli_spec cmd_import_spec;
+
 enum import_line_kind {
 	IMPORT_LINE_OTHER = 0,		/* not a strace line (the program's output, damage) */
 	IMPORT_LINE_CALL,		/* NAME(ARGS) = RET */

@@ -89,29 +89,45 @@ static double now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+enum { OPT_LINUX = 256, OPT_STRACE, OPT_ARCH, OPT_CONFIG, OPT_JOBS, OPT_FORCE,
+       OPT_LVER, OPT_SVER, OPT_EXPORT_TEXT, OPT_IMPORT_TEXT, OPT_NO_PCH,
+       OPT_CHECK_LEXICAL, OPT_LURL };
+
+static const struct option index_longopts[] = {
+	{ "linux", required_argument, NULL, OPT_LINUX },
+	{ "strace", required_argument, NULL, OPT_STRACE },
+	{ "arch", required_argument, NULL, OPT_ARCH },
+	{ "config", required_argument, NULL, OPT_CONFIG },
+	{ "jobs", required_argument, NULL, OPT_JOBS },
+	{ "force", no_argument, NULL, OPT_FORCE },
+	{ "no-pch", no_argument, NULL, OPT_NO_PCH },
+	{ "linux-version", required_argument, NULL, OPT_LVER },
+	{ "strace-version", required_argument, NULL, OPT_SVER },
+	{ "linux-url", required_argument, NULL, OPT_LURL },
+	{ "export-text", required_argument, NULL, OPT_EXPORT_TEXT },
+	{ "import-text", required_argument, NULL, OPT_IMPORT_TEXT },
+	{ "verbose", no_argument, NULL, 'v' },
+	{ "check-lexical", required_argument, NULL, OPT_CHECK_LEXICAL },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
+
+static const struct cli_arg index_args[] = {
+	{ OPT_LINUX, "dir" },
+	{ OPT_STRACE, "dir" },
+	{ OPT_ARCH, "words:x86_64" },
+	{ OPT_JOBS, "number" },
+	{ OPT_LVER, "text" },
+	{ OPT_SVER, "text" },
+	{ OPT_LURL, "text" },
+	{ OPT_CHECK_LEXICAL, "number" },
+	{ 0, NULL },
+};
+
+const struct cli_spec cmd_index_spec = { "+o:vh", index_longopts, index_args, NULL };
+
 int cmd_index(int argc, char **argv)
 {
-	enum { OPT_LINUX = 256, OPT_STRACE, OPT_ARCH, OPT_CONFIG, OPT_JOBS, OPT_FORCE,
-	       OPT_LVER, OPT_SVER, OPT_EXPORT_TEXT, OPT_IMPORT_TEXT, OPT_NO_PCH,
-	       OPT_CHECK_LEXICAL, OPT_LURL };
-	static const struct option longopts[] = {
-		{ "linux", required_argument, NULL, OPT_LINUX },
-		{ "strace", required_argument, NULL, OPT_STRACE },
-		{ "arch", required_argument, NULL, OPT_ARCH },
-		{ "config", required_argument, NULL, OPT_CONFIG },
-		{ "jobs", required_argument, NULL, OPT_JOBS },
-		{ "force", no_argument, NULL, OPT_FORCE },
-		{ "no-pch", no_argument, NULL, OPT_NO_PCH },
-		{ "linux-version", required_argument, NULL, OPT_LVER },
-		{ "strace-version", required_argument, NULL, OPT_SVER },
-		{ "linux-url", required_argument, NULL, OPT_LURL },
-		{ "export-text", required_argument, NULL, OPT_EXPORT_TEXT },
-		{ "import-text", required_argument, NULL, OPT_IMPORT_TEXT },
-		{ "verbose", no_argument, NULL, 'v' },
-		{ "check-lexical", required_argument, NULL, OPT_CHECK_LEXICAL },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *linux_dir = NULL, *strace_dir = NULL, *arch = "x86_64", *config = NULL;
 	const char *out = NULL, *lver = NULL, *sver = NULL, *lurl = NULL;
 	const char *export_text = NULL, *import_text = NULL;
@@ -130,7 +146,7 @@ int cmd_index(int argc, char **argv)
 	memset(&sst, 0, sizeof(sst));
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "+o:vh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, cmd_index_spec.shortopts, index_longopts, NULL)) != -1) {
 		switch (c) {
 		case OPT_LINUX: linux_dir = optarg; break;
 		case OPT_STRACE: strace_dir = optarg; break;

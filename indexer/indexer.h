@@ -7,4 +7,8 @@
 /* `sysatlas index`: returns the exit status for main(). */
 int cmd_index(int argc, char **argv);
 
+struct cli_spec;
+/* Its options (cli.h), for getopt and the shell completion. */
+extern const struct cli_spec cmd_index_spec;
+
 #endif

@@ -268,19 +268,35 @@ static int wait_detached(pid_t pid, int *status)
 	}
 }
 
+static const struct option trace_longopts[] = {
+	{ "force", no_argument, NULL, OPT_FORCE },
+	{ "text", optional_argument, NULL, OPT_TEXT },
+	{ "kill-on-interrupt", no_argument, NULL, OPT_KILL },
+	{ "wait-on-interrupt", no_argument, NULL, OPT_WAIT },
+	{ "kernel-stacks", required_argument, NULL, OPT_KSTACKS },
+	{ "regs", required_argument, NULL, OPT_REGS },
+	{ "mem", required_argument, NULL, OPT_MEM },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
+
+static const struct cli_arg trace_args[] = {
+	{ 'p', "pids" },
+	{ 'e', "trace-set" },
+	{ 's', "number" },
+	{ OPT_KSTACKS, "words:off,first,all" },
+	{ OPT_REGS, "words:syscall-info,getregs" },
+	{ OPT_MEM, "words:vm-readv,peekdata" },
+	STRACE_OPTS_CLI_ARGS,
+	{ 0, NULL },
+};
+
+const struct cli_spec cmd_trace_spec = {
+	"+o:fp:e:s:yh" STRACE_OPTS_GETOPT, trace_longopts, trace_args, "command"
+};
+
 int cmd_trace(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "force", no_argument, NULL, OPT_FORCE },
-		{ "text", optional_argument, NULL, OPT_TEXT },
-		{ "kill-on-interrupt", no_argument, NULL, OPT_KILL },
-		{ "wait-on-interrupt", no_argument, NULL, OPT_WAIT },
-		{ "kernel-stacks", required_argument, NULL, OPT_KSTACKS },
-		{ "regs", required_argument, NULL, OPT_REGS },
-		{ "mem", required_argument, NULL, OPT_MEM },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct trace_options o;
 	struct outfile db_out = { 0 }, text_out = { 0 };
 	struct filter filter;
@@ -299,7 +315,7 @@ int cmd_trace(int argc, char **argv)
 	strace_opts_init(&o.out);
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "+o:fp:e:s:yh" STRACE_OPTS_GETOPT, longopts,
+	while ((c = getopt_long(argc, argv, cmd_trace_spec.shortopts, trace_longopts,
 				NULL)) != -1) {
 		switch (c) {
 		case 'o':

@@ -6,6 +6,7 @@
 
 #include "error.h"
 #include "filter.h"
+#include "tracer.h"
 
 static const struct {
 	const char *name;
@@ -22,6 +23,41 @@ static const struct {
 	{ "creds", DECODE_CLASS_CREDS },
 	{ "clock", DECODE_CLASS_CLOCK },
 };
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+void tracer_print_syscall_names(FILE *out, int classes)
+{
+	const char **names;
+	size_t n = 0, i, total = 0;
+	long nr;
+	int abi;
+
+	for (abi = 0; abi < DECODE_ABI_COUNT; abi++)
+		total += (size_t)decode_syscall_count(abi);
+	names = xcalloc(total ? total : 1, sizeof(*names));
+	for (abi = 0; abi < DECODE_ABI_COUNT; abi++) {
+		for (nr = 0; nr < decode_syscall_count(abi); nr++) {
+			const struct decode_syscall_desc *d = decode_syscall(abi, nr);
+
+			if (d && d->name && *d->name)
+				names[n++] = d->name;
+		}
+	}
+	qsort(names, n, sizeof(*names), cmp_str);
+	for (i = 0; i < n; i++)
+		if (!i || strcmp(names[i], names[i - 1]))
+			fprintf(out, "%s\n", names[i]);
+	free(names);
+	if (!classes)
+		return;
+	for (i = 0; i < sizeof(filter_classes) / sizeof(filter_classes[0]); i++)
+		fprintf(out, "%%%s\n", filter_classes[i].name);
+	fputs("all\nnone\n", out);
+}
 
 /* Mark every syscall of every ABI in classes; returns how many. */
 static long filter_add_classes(struct filter *f, unsigned classes)

@@ -50,16 +50,26 @@ cleanup:
 	return rc;
 }
 
+static const struct option doc_longopts[] = {
+	{ "help", no_argument, NULL, 'h' },
+	{ "index", required_argument, NULL, 'i' },
+	{ "trace", required_argument, NULL, 't' },
+	{ "force", no_argument, NULL, 'f' },
+	{ "links", required_argument, NULL, 'l' },
+	{ NULL, 0, NULL, 0 },
+};
+
+static const struct cli_arg doc_args[] = {
+	{ 'i', "index" },
+	{ 'o', "dir" },
+	{ 'l', "words:github,elixir,file:" },
+	{ 0, NULL },
+};
+
+const struct cli_spec cmd_doc_spec = { "ho:", doc_longopts, doc_args, NULL };
+
 int cmd_doc(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ "index", required_argument, NULL, 'i' },
-		{ "trace", required_argument, NULL, 't' },
-		{ "force", no_argument, NULL, 'f' },
-		{ "links", required_argument, NULL, 'l' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *index_paths[2] = { NULL, NULL }, *trace_path = NULL, *links_arg = NULL;
 	const char *outdir = "sysatlas-doc";
 	struct strbuf dflt = STRBUF_INIT, where = STRBUF_INIT;
@@ -73,7 +83,7 @@ int cmd_doc(int argc, char **argv)
 
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, cmd_doc_spec.shortopts, doc_longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
 			return cli_help(doc_usage);

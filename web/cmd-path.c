@@ -28,16 +28,27 @@ static const char path_usage[] =
 
 enum path_format { FORMAT_TEXT, FORMAT_DOT, FORMAT_SVG };
 
+static const struct option path_longopts[] = {
+	{ "help", no_argument, NULL, 'h' },
+	{ "index", required_argument, NULL, 'i' },
+	{ "abi", required_argument, NULL, 'a' },
+	{ "format", required_argument, NULL, 'f' },
+	{ "links", required_argument, NULL, 'l' },
+	{ NULL, 0, NULL, 0 },
+};
+
+static const struct cli_arg path_args[] = {
+	{ 'i', "index" },
+	{ 'a', "words:common,64,x32,i386" },
+	{ 'f', "words:text,dot,svg" },
+	{ 'l', "words:github,elixir,file:" },
+	{ 0, NULL },
+};
+
+const struct cli_spec cmd_path_spec = { "h", path_longopts, path_args, "syscall" };
+
 int cmd_path(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ "index", required_argument, NULL, 'i' },
-		{ "abi", required_argument, NULL, 'a' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "links", required_argument, NULL, 'l' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct strbuf index_path = STRBUF_INIT, out = STRBUF_INIT;
 	const char *abi = NULL, *links = NULL, *name;
 	enum path_format format = FORMAT_TEXT;
@@ -50,7 +61,7 @@ int cmd_path(int argc, char **argv)
 
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, cmd_path_spec.shortopts, path_longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
 			return cli_help(path_usage);

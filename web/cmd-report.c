@@ -45,28 +45,40 @@ static void report_open(const char *index_html)
 		warning("--open: cannot start xdg-open");
 }
 
+enum { OPT_INDEX = 256, OPT_FORCE, OPT_LINKS, OPT_CHROME, OPT_JSONL, OPT_OPEN, OPT_CURRENT };
+
+static const struct option report_longopts[] = {
+	{ "help", no_argument, NULL, 'h' },
+	{ "index", required_argument, NULL, OPT_INDEX },
+	{ "output", required_argument, NULL, 'o' },
+	{ "force", no_argument, NULL, OPT_FORCE },
+	{ "links", required_argument, NULL, OPT_LINKS },
+	{ "chrome", required_argument, NULL, OPT_CHROME },
+	{ "jsonl", required_argument, NULL, OPT_JSONL },
+	{ "open", no_argument, NULL, OPT_OPEN },
+	{ "current-index", required_argument, NULL, OPT_CURRENT },
+	{ NULL, 0, NULL, 0 },
+};
+
+static const struct cli_arg report_args[] = {
+	{ OPT_INDEX, "index" },
+	{ OPT_CURRENT, "index" },
+	{ 'o', "dir" },
+	{ OPT_LINKS, "words:github,elixir,file:" },
+	{ 0, NULL },
+};
+
+const struct cli_spec cmd_report_spec = { "ho:", report_longopts, report_args, "file" };
+
 int cmd_report(int argc, char **argv)
 {
-	enum { OPT_INDEX = 256, OPT_FORCE, OPT_LINKS, OPT_CHROME, OPT_JSONL, OPT_OPEN, OPT_CURRENT };
-	static const struct option longopts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ "index", required_argument, NULL, OPT_INDEX },
-		{ "output", required_argument, NULL, 'o' },
-		{ "force", no_argument, NULL, OPT_FORCE },
-		{ "links", required_argument, NULL, OPT_LINKS },
-		{ "chrome", required_argument, NULL, OPT_CHROME },
-		{ "jsonl", required_argument, NULL, OPT_JSONL },
-		{ "open", no_argument, NULL, OPT_OPEN },
-		{ "current-index", required_argument, NULL, OPT_CURRENT },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct web_report_opts o = { 0 };
 	struct strbuf index_html = STRBUF_INIT;
 	int c, open_it = 0;
 
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, cmd_report_spec.shortopts, report_longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
 			return cli_help(report_usage);

@@ -1,3 +1,4 @@
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -8,6 +9,7 @@
 #include "index-read.h"
 #include "schema.h"
 #include "strbuf.h"
+#include "web.h"
 
 static char *col_dup(sqlite3_stmt *st, int col)
 {
@@ -429,6 +431,14 @@ int ix_builtin_path(const char *name, struct strbuf *out)
 		return 1;
 	}
 	return 0;
+}
+
+void web_print_builtin_indexes(FILE *out)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(builtin_indexes) / sizeof(builtin_indexes[0]); i++)
+		fprintf(out, "%s\n", builtin_indexes[i].name);
 }
 
 const char *ix_resolve(const char *arg, struct strbuf *buf)

@@ -4,12 +4,21 @@
 #ifndef SYSATLAS_WEB_H
 #define SYSATLAS_WEB_H
 
+#include <stdio.h>
+
 #include "strbuf.h"
 
 /* `sysatlas report`, `sysatlas doc`, `sysatlas path`: exit status. */
 int cmd_report(int argc, char **argv);
 int cmd_doc(int argc, char **argv);
 int cmd_path(int argc, char **argv);
+
+struct cli_spec;
+/* Their options (cli.h), for getopt and the shell completion. */
+extern const struct cli_spec cmd_report_spec, cmd_doc_spec, cmd_path_spec;
+
+/* The names --index takes for the built-in indexes, one a line. */
+void web_print_builtin_indexes(FILE *out);
 
 /* What `sysatlas report` (and `sysatlas run`) is asked to write. */
 struct web_report_opts {

@@ -24,6 +24,8 @@ bin=$(find "$dest" -path '*/bin/sysatlas' -type f | head -n 1)
 check "${bin:-/nonexistent}" "binary installed"
 man=$(find "$dest" -path '*/man1/sysatlas.1' | head -n 1)
 check "${man:-/nonexistent}" "man page installed"
+comp=$(find "$dest" -path '*/bash-completion/completions/sysatlas' -type f | head -n 1)
+check "${comp:-/nonexistent}" "bash completion installed"
 links=$(find "$dest" -path '*/share/sysatlas/links.tsv' | head -n 1)
 check "${links:-/nonexistent}" "data installed"
 
