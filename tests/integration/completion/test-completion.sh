@@ -85,7 +85,9 @@ n_sys=$(comp 'sysatlas path ' | wc -l)
 # strace's options and their values, each value accepted by the parser
 is "$(comp 'sysatlas trace -S ')" "$(printf 'calls\nerrors\nname\nnothing\ntime')" "-S offers the sort orders"
 for pair in "-S $(comp 'sysatlas trace -S ' | tr '\n' ' ')" "-X $(comp 'sysatlas trace -X ' | tr '\n' ' ')" \
-	    "--kernel-stacks $(comp 'sysatlas trace --kernel-stacks ' | tr '\n' ' ')"; do
+	    "--kernel-stacks $(comp 'sysatlas trace --kernel-stacks ' | tr '\n' ' ')" \
+	    "--regs $(comp 'sysatlas trace --regs ' | tr '\n' ' ')" \
+	    "--mem $(comp 'sysatlas trace --mem ' | tr '\n' ' ')"; do
 	set -- $pair
 	o=$1; shift
 	[ $# -gt 0 ]; ok $? "trace $o offers words"
