@@ -51,7 +51,10 @@ is "$(comp 'sysatlas --v')" "--version" "--v completes to --version"
 for c in $want; do
 	opts=$(comp "sysatlas $c -")
 	missing=
-	for o in $("$bin" "$c" --help | grep -oE -- '(^|[ [,|])--?[a-zA-Z][a-zA-Z-]*' | sed 's/^[ [,|]//' | sort -u); do
+	# the usage lines and the option lines (not options named in prose,
+	# such as the strace flags a log for import may have been written with)
+	for o in $("$bin" "$c" --help | awk 'NR == 1, /^$/ {print; next}
+		/^ +-/ {print $1; for (i = 2; i <= NF && $(i - 1) ~ /,$/; i++) print $i}' | grep -oE -- '(^|[ [,|])--?[a-zA-Z][a-zA-Z-]*' | sed 's/^[ [,|]//' | sort -u); do
 		case $o in -tt|-ttt|-qq) continue ;; esac	# repeated letters
 		has "$opts" "$o" || missing="$missing $o"
 	done
