@@ -77,7 +77,7 @@ strace -ff -o "$tmp/ff" "$prog" $args >/dev/null 2>&1 || fail "strace -ff"
 db=$tmp/ff.db
 check_db
 expect_eq "$(q "SELECT count(*) FROM event WHERE kind = 'exit'")" \
-	"$(cat "$tmp"/ff.* | grep -v ' <unfinished \.\.\.>$' | grep -cE '\) *= ([^?]|\? E)')" "-ff: calls"
+	"$(cat "$tmp"/ff.[0-9]* | grep -av ' <unfinished \.\.\.>$' | grep -cE '\) *= ([^?]|\? E)')" "-ff: calls"
 expect_eq "$(q "SELECT count(*) FROM task")" "$(ls "$tmp"/ff.[0-9]* | wc -l)" "-ff: tasks"
 
 # strace -f writing to a terminal's stderr: [pid N] prefixes, attach notes inside lines
