@@ -166,6 +166,32 @@ static void graph_set(void *obj, const char *name, const char *value)
 	strbuf_release(&sb);
 }
 
+/*
+ * A tooltip: graphviz substitutes \N, \G, \E … in a tooltip twice (when
+ * it reads the node's and again when it makes the SVG's link), and each
+ * pass turns \\ into \, so each backslash of the text goes in as four.
+ */
+static void graph_set_tooltip(void *obj, const char *value)
+{
+	struct strbuf sb = STRBUF_INIT, twice = STRBUF_INIT;
+	size_t i;
+
+	if (!value)
+		return;
+	escape_dot_label_str(&sb, value);
+	for (i = 0; i < sb.len; i++) {
+		if (sb.buf[i] == '\\' && sb.buf[i + 1] == '\\') {
+			strbuf_addstr(&twice, "\\\\\\\\");
+			i++;
+		} else {
+			strbuf_addch(&twice, sb.buf[i]);
+		}
+	}
+	agsafeset(obj, "tooltip", twice.buf, "");
+	strbuf_release(&sb);
+	strbuf_release(&twice);
+}
+
 /* Set a trusted constant attribute (our own shapes and colours). */
 static void graph_set_raw(void *obj, const char *name, const char *value)
 {
@@ -223,7 +249,7 @@ static void graph_apply(void *obj, const struct graph_attrs *a, int is_node)
 			      strncmp(a->href, "http", 4) && strncmp(a->href, "file:", 5) ?
 			      "_self" : "_blank");
 	}
-	graph_set(obj, "tooltip", a->tooltip);
+	graph_set_tooltip(obj, a->tooltip);
 	graph_set(obj, "class", a->klass);
 	graph_set(obj, "shape", a->shape);
 	graph_set(obj, "style", a->style);
@@ -234,6 +260,10 @@ static void graph_apply(void *obj, const struct graph_attrs *a, int is_node)
 		snprintf(w, sizeof(w), "%d", a->weight);
 		graph_set_raw(obj, "weight", w);
 	}
+	if (!is_node && a->minlen0)
+		graph_set_raw(obj, "minlen", "0");
+	if (!is_node && a->loose)
+		graph_set_raw(obj, "constraint", "false");
 	if (a->color)
 		graph_set(obj, is_node ? "fillcolor" : "color", a->color);
 }
@@ -376,6 +406,7 @@ static void graph_html_text(struct strbuf *out, const char *s)
 static void graph_html_href(struct strbuf *out, const char *href, const char *tooltip)
 {
 	struct strbuf url = STRBUF_INIT;
+	const char *t;
 
 	graph_url_clean(&url, href);
 	strbuf_addstr(out, " HREF=\"");
@@ -384,7 +415,16 @@ static void graph_html_href(struct strbuf *out, const char *href, const char *to
 	strbuf_addstr(out, strncmp(href, "http", 4) && strncmp(href, "file:", 5) ?
 		      "_self" : "_blank");
 	strbuf_addstr(out, "\" TITLE=\"");
-	escape_html_attr_str(out, tooltip ? tooltip : href);
+	/* graphviz substitutes \N … in a TITLE once: a backslash goes in as two */
+	for (t = tooltip ? tooltip : href; *t; t++) {
+		size_t n = strcspn(t, "\\");
+
+		escape_html_attr(out, t, n);
+		t += n;
+		if (!*t)
+			break;
+		strbuf_addstr(out, "\\\\");
+	}
 	strbuf_addch(out, '"');
 	strbuf_release(&url);
 }
@@ -512,6 +552,13 @@ int web_graph_rank_same(struct graph *g, const char *const *ids, int n)
 		prev = nd;
 	}
 	return 0;
+}
+
+void web_graph_label_set(struct graph *g, const char *label)
+{
+	graph_set(g->g, "label", label);
+	graph_set_raw(g->g, "labelloc", "t");
+	graph_set_raw(g->g, "labeljust", "l");
 }
 
 int web_graph_node_count(const struct graph *g)

@@ -35,6 +35,8 @@ struct graph_attrs {
 	const char *style;		/* graphviz style, e.g. "dashed", "invis" */
 	const char *group;		/* nodes of one group line up (dot) */
 	int weight;			/* edges: 0 is graphviz's default (1) */
+	int minlen0;			/* edges: head may share the tail's rank (minlen 0) */
+	int loose;			/* edges: drawn, but no constraint on the ranks */
 };
 
 /*
@@ -104,6 +106,12 @@ int web_graph_node_set(struct graph *g, const char *id, const char *name,
  * (rows of a swimlane).  0, or -1 after error().
  */
 int web_graph_rank_same(struct graph *g, const char *const *ids, int n);
+
+/*
+ * Give g a visible title (escaped; '\n' breaks lines), drawn at the top,
+ * left-aligned.
+ */
+void web_graph_label_set(struct graph *g, const char *label);
 
 /* Number of nodes added so far. */
 int web_graph_node_count(const struct graph *g);
