@@ -1,3 +1,4 @@
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -5,12 +6,15 @@
 
 #include "cli.h"
 #include "error.h"
+#include "svgtl.h"
 #include "web.h"
 
 static const char report_usage[] =
 	"usage: sysatlas report TRACE.db [--index v5.7|6.12|FILE] [-o DIR] [--force]\n"
 	"                       [--links github|elixir|file:DIR] [--chrome FILE.json]\n"
 	"                       [--jsonl FILE] [--current-index 6.12|FILE|none] [--open]\n"
+	"   or: sysatlas report TRACE.db --svg-timeline FROM..TO|pid:N [-o FILE.svg]\n"
+	"                       [--svg-calls N] [--svg-site URL] [--index INDEX] [--force]\n"
 	"\n"
 	"Write a static site for a trace: overview, per-thread timeline, and for\n"
 	"every event its round trip through kernel and tracer, each step linked to\n"
@@ -30,6 +34,16 @@ static const char report_usage[] =
 	"  --chrome FILE    also export Chrome Trace Event JSON (Perfetto)\n"
 	"  --jsonl FILE     also export one JSON object per event\n"
 	"  --open           open the report in a browser\n"
+	"  --svg-timeline FROM..TO\n"
+	"                   write only a graphviz timeline of these events, one lane\n"
+	"                   per thread, each call linked to its round trip and its\n"
+	"                   kernel definition: FILE.svg (-o, default timeline.svg)\n"
+	"                   and FILE.dot beside it; FROM..TO are event seqs (120..180),\n"
+	"                   times since the run's start (+1.5ms..+3ms; ns us ms s),\n"
+	"                   or pid:N for one process's whole life\n"
+	"  --svg-calls N    draw at most N calls (default 60; the SVG says when cut)\n"
+	"  --svg-site URL   prefix of the round-trip links (default none: they work\n"
+	"                   with the SVG in the report's directory)\n"
 	"  -h, --help       show this help\n";
 
 /* --open: hand index.html to the desktop's opener; failing is not an error. */
@@ -45,7 +59,8 @@ static void report_open(const char *index_html)
 		warning("--open: cannot start xdg-open");
 }
 
-enum { OPT_INDEX = 256, OPT_FORCE, OPT_LINKS, OPT_CHROME, OPT_JSONL, OPT_OPEN, OPT_CURRENT };
+enum { OPT_INDEX = 256, OPT_FORCE, OPT_LINKS, OPT_CHROME, OPT_JSONL, OPT_OPEN, OPT_CURRENT,
+       OPT_SVG_TIMELINE, OPT_SVG_CALLS, OPT_SVG_SITE };
 
 static const struct option report_longopts[] = {
 	{ "help", no_argument, NULL, 'h' },
@@ -57,6 +72,9 @@ static const struct option report_longopts[] = {
 	{ "jsonl", required_argument, NULL, OPT_JSONL },
 	{ "open", no_argument, NULL, OPT_OPEN },
 	{ "current-index", required_argument, NULL, OPT_CURRENT },
+	{ "svg-timeline", required_argument, NULL, OPT_SVG_TIMELINE },
+	{ "svg-calls", required_argument, NULL, OPT_SVG_CALLS },
+	{ "svg-site", required_argument, NULL, OPT_SVG_SITE },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -65,6 +83,9 @@ static const struct cli_arg report_args[] = {
 	{ OPT_CURRENT, "index" },
 	{ 'o', "dir" },
 	{ OPT_LINKS, "words:github,elixir,file:" },
+	{ OPT_SVG_TIMELINE, "text" },
+	{ OPT_SVG_CALLS, "number" },
+	{ OPT_SVG_SITE, "text" },
 	{ 0, NULL },
 };
 
@@ -106,6 +127,25 @@ int cmd_report(int argc, char **argv)
 		case OPT_CURRENT:
 			o.current = optarg;
 			break;
+		case OPT_SVG_TIMELINE:
+			o.svg_timeline = optarg;
+			break;
+		case OPT_SVG_CALLS: {
+			char *end;
+			long v;
+
+			errno = 0;
+			v = strtol(optarg, &end, 10);
+			if (errno || end == optarg || *end || v < 1 || v > SVGTL_MAX_CALLS)
+				return cli_usage_error("report", report_usage,
+						       "--svg-calls: '%s': expected 1..%d", optarg,
+						       SVGTL_MAX_CALLS);
+			o.svg_calls = (int)v;
+			break;
+		}
+		case OPT_SVG_SITE:
+			o.svg_site = optarg;
+			break;
 		default:
 			return cli_bad_option("report", report_usage, argv, c);
 		}
@@ -113,6 +153,21 @@ int cmd_report(int argc, char **argv)
 	if (optind != argc - 1)
 		return cli_usage_error("report", report_usage, "expected one trace database");
 	o.trace = argv[optind];
+	if (!o.svg_timeline && (o.svg_calls || o.svg_site))
+		return cli_usage_error("report", report_usage,
+				       "--svg-calls and --svg-site go with --svg-timeline");
+	if (o.svg_timeline && (o.chrome || o.jsonl || open_it || o.current))
+		return cli_usage_error("report", report_usage, "--svg-timeline writes only the "
+				       "timeline: not with --chrome, --jsonl, --open or --current-index");
+	if (o.svg_timeline) {
+		if (web_svg_timeline_write(&o, &index_html) < 0) {
+			strbuf_release(&index_html);
+			return 1;
+		}
+		print_line(index_html.buf);
+		strbuf_release(&index_html);
+		return 0;
+	}
 	if (web_report_write(&o, &index_html) < 0) {
 		strbuf_release(&index_html);
 		return 1;

@@ -35,6 +35,10 @@ struct web_report_opts {
 	const char *site_dir;		/* write straight into this directory, the
 					   caller's own temporary one (outdir ignored) */
 	int quiet_kernel_note;		/* the caller already said the kernel differs */
+	const char *svg_timeline;	/* --svg-timeline FROM..TO: write only that
+					   (outdir: the SVG file, default timeline.svg) */
+	int svg_calls;			/* its most calls; 0: the default (60) */
+	const char *svg_site;		/* prefix of its round-trip links, or NULL */
 };
 
 /*
@@ -45,6 +49,14 @@ struct web_report_opts {
  * left as it was.
  */
 int web_report_write(const struct web_report_opts *o, struct strbuf *index_html);
+
+/*
+ * --svg-timeline: the calls of o->svg_timeline (svgtl.h) drawn by graphviz
+ * into o->outdir (an .svg) and its DOT beside it (FILE.dot), both through
+ * temporary files renamed into place.  Appends the SVG's path to svg_path.
+ * 0, or -1 after error() ("--svg-timeline: …") with nothing written.
+ */
+int web_svg_timeline_write(const struct web_report_opts *o, struct strbuf *svg_path);
 
 /*
  * What `sysatlas run` checks before it runs anything: that the index (or

@@ -62,6 +62,7 @@ for c in $want; do
 done
 
 is "$(comp 'sysatlas report --cu')" "--current-index" "--cu completes to --current-index"
+is "$(comp 'sysatlas report --svg-t')" "--svg-timeline" "--svg-t completes to --svg-timeline"
 is "$(comp 'sysatlas report --links ')" "$(printf 'elixir\nfile:\ngithub')" "--links offers its styles"
 is "$(comp 'sysatlas report --links=e')" "--links=elixir" "--links=e completes the value"
 is "$(comp 'sysatlas path openat --format ')" "$(printf 'dot\nsvg\ntext')" "--format offers text, dot, svg"

@@ -49,6 +49,10 @@ endings)
 	# how a run ended and what it counted (attach, Ctrl-C, crash, threads, execs)
 	python3 "$src/check-endings.py" "$SYSATLAS" small.db index.db "$tmp"
 	;;
+svgtl)
+	# report --svg-timeline: the SVG and DOT of a range (check-svgtl.py)
+	python3 "$src/check-svgtl.py" "$SYSATLAS" "$TEST_DOT" "$tmp"
+	;;
 observed)
 	# the running kernel's stacks in a report (check-observed.py adds them)
 	python3 "$src/check-observed.py" "$tmp"
