@@ -37,6 +37,7 @@ static const char *const path_files[] = {
 	"arch/x86/kernel/signal.c",		/* signal delivery, the handler's frame */
 	"arch/x86/kernel/signal_64.c",		/* 5.19+: rt_sigreturn, the 64-bit frame */
 	"fs/exec.c",				/* the exec event */
+	"kernel/fork.c",			/* the fork/vfork/clone events */
 	NULL,
 };
 
@@ -110,6 +111,9 @@ static const struct path_spec fixed_paths[] = {
 	{ "stop-exec", "syscall_definition", "sys_execve", "ptrace_event", "ptrace_stop",
 	  NULL, NULL, NULL, NULL, 1 },
 	{ "stop-exit", "syscall_definition", "sys_exit_group", "ptrace_event", "ptrace_stop",
+	  NULL, NULL, NULL, NULL, 1 },
+	/* _do_fork (v5.7) or kernel_clone (5.10+) reports the new task */
+	{ "stop-fork", "syscall_definition", "sys_clone", "ptrace_event_pid", "ptrace_stop",
 	  NULL, NULL, NULL, NULL, 1 },
 	{ "exit-notify", "syscall_definition", "sys_exit_group", "exit_notify",
 	  "do_notify_parent", NULL, NULL, NULL, NULL, 1 },

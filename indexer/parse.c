@@ -381,6 +381,28 @@ static void add_line_rec(struct visit *v, enum prec_kind kind, CXCursor c,
 	r->indirect = indirect;
 }
 
+/*
+ * Whether a callee expression is a _Generic selection (6.9+'s
+ * kmem_cache_create(…) macro): the function called is the association
+ * the argument's type picks, which libclang does not say; the first
+ * name in it is only a candidate, and it is not written on the line.
+ */
+static int generic_selection(CXCursor e)
+{
+	while (!clang_Cursor_isNull(e)) {
+		enum CXCursorKind k = clang_getCursorKind(e);
+		CXCursor inner = clang_getNullCursor();
+
+		if (k == CXCursor_GenericSelectionExpr)
+			return 1;
+		if (k != CXCursor_UnexposedExpr && k != CXCursor_ParenExpr)
+			return 0;
+		clang_visitChildren(e, first_child, &inner);
+		e = inner;
+	}
+	return 0;
+}
+
 static void visit_call(struct visit *v, CXCursor c)
 {
 	CXCursor ref = clang_getCursorReferenced(c), callee = clang_getNullCursor();
@@ -394,7 +416,7 @@ static void visit_call(struct visit *v, CXCursor c)
 		return;
 	}
 	clang_visitChildren(c, first_child, &callee);
-	if (clang_Cursor_isNull(callee))
+	if (clang_Cursor_isNull(callee) || generic_selection(callee))
 		return;
 	clang_visitChildren(callee, find_ref, &base);
 	if (!base && (clang_getCursorKind(callee) == CXCursor_DeclRefExpr ||

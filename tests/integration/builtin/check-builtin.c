@@ -175,6 +175,7 @@ static const struct endpoint {
 	{ "rt-sigreturn", 1, "sys_rt_sigreturn", NULL, "function", "restore_sigcontext", 0 },
 	{ "stop-exec", 1, "sys_execve", "ptrace_event", "function", "ptrace_stop", 0 },
 	{ "stop-exit", 1, "sys_exit_group", "ptrace_event", "function", "ptrace_stop", 0 },
+	{ "stop-fork", 1, "sys_clone", "ptrace_event_pid", "function", "ptrace_stop", 0 },
 	{ "exit-notify", 1, "sys_exit_group", "exit_notify", "function", "do_notify_parent", 0 },
 	{ "wait-zombie", 1, "sys_wait4", "do_wait", "function", "wait_task_zombie", 0 },
 	{ "strace-self-stop", 1, "main", "exec_or_die", "function", "kill", 1 },
