@@ -14,10 +14,18 @@
 static const char path_usage[] =
 	"usage: sysatlas path NAME [--index v5.7|6.12|FILE] [--abi ABI] [--format text|dot|svg]\n"
 	"                     [--links github|elixir|file:DIR]\n"
+	"   or: sysatlas path --stop KIND [--index v5.7|6.12|FILE] [--format text|dot|svg]\n"
+	"                     [--links github|elixir|file:DIR]\n"
 	"\n"
 	"Print the kernel path of syscall NAME: entry, tracehook, dispatch,\n"
 	"definition, exit; each step with its file:line and call-site line.\n"
+	"With --stop, the round trip of a stop that is not a syscall stop:\n"
+	"the kernel path that stops the tracee, the tracer's wake-up and\n"
+	"reaction, and what follows, each phase one of the index's paths.\n"
 	"\n"
+	"  --stop KIND      signal (signal-delivery stop), exec, fork (fork, vfork,\n"
+	"                   clone events), exit (exit event, death, reaping) or\n"
+	"                   group (group-stop)\n"
 	"  --index INDEX    index to read: v5.7 (the default) or 6.12, the built-in\n"
 	"                   ones, or an index file\n"
 	"  --abi ABI        which table row: common, 64, x32, i386 (default: first found)\n"
@@ -34,6 +42,7 @@ static const struct option path_longopts[] = {
 	{ "abi", required_argument, NULL, 'a' },
 	{ "format", required_argument, NULL, 'f' },
 	{ "links", required_argument, NULL, 'l' },
+	{ "stop", required_argument, NULL, 's' },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -42,15 +51,44 @@ static const struct cli_arg path_args[] = {
 	{ 'a', "words:common,64,x32,i386" },
 	{ 'f', "words:text,dot,svg" },
 	{ 'l', "words:github,elixir,file:" },
+	/* the names of stopkind.c's stop_kinds[] (test-completion checks them) */
+	{ 's', "words:signal,exec,fork,exit,group" },
 	{ 0, NULL },
 };
 
 const struct cli_spec cmd_path_spec = { "h", path_longopts, path_args, "syscall" };
 
+/* path --stop: the stop kind's round trip in format, appended to out. */
+static int stop_write(struct ix *ix, const struct stop_kind *k, enum path_format format,
+		      const struct links *links, struct strbuf *out)
+{
+	struct graph_renderer *renderer;
+	struct graph *graph;
+	int rc;
+
+	if (format == FORMAT_TEXT)
+		return path_stop_text_write(out, ix, k, links);
+	graph = path_stop_graph_build(ix, k, links);
+	if (!graph)
+		return -1;
+	if (format == FORMAT_DOT) {
+		rc = web_graph_write_dot(graph, out);
+	} else {
+		renderer = web_graph_renderer_new();
+		rc = web_graph_render_svg(renderer, graph, out);
+		if (rc == 0)
+			strbuf_addch(out, '\n');
+		web_graph_renderer_free(renderer);
+	}
+	web_graph_free(graph);
+	return rc;
+}
+
 int cmd_path(int argc, char **argv)
 {
 	struct strbuf index_path = STRBUF_INIT, out = STRBUF_INIT;
-	const char *abi = NULL, *links = NULL, *name;
+	const char *abi = NULL, *links = NULL, *name = NULL;
+	const struct stop_kind *stop = NULL;
 	enum path_format format = FORMAT_TEXT;
 	struct links links_style = { 0 };
 	struct syscall_path sp = { 0 };
@@ -88,16 +126,34 @@ int cmd_path(int argc, char **argv)
 		case 'l':
 			links = optarg;
 			break;
+		case 's':
+			stop = stop_kind_find(optarg);
+			if (!stop) {
+				strbuf_release(&index_path);
+				return cli_usage_error("path", path_usage,
+						       "unknown stop kind '%s' (signal, exec, fork, "
+						       "exit, group)", optarg);
+			}
+			break;
 		default:
 			strbuf_release(&index_path);
 			return cli_bad_option("path", path_usage, argv, c);
 		}
 	}
-	if (optind != argc - 1) {
+	if (stop && optind != argc) {
+		strbuf_release(&index_path);
+		return cli_usage_error("path", path_usage, "--stop takes no syscall name");
+	}
+	if (stop && abi) {
+		strbuf_release(&index_path);
+		return cli_usage_error("path", path_usage, "--stop takes no --abi");
+	}
+	if (!stop && optind != argc - 1) {
 		strbuf_release(&index_path);
 		return cli_usage_error("path", path_usage, "expected one syscall name");
 	}
-	name = argv[optind];
+	if (!stop)
+		name = argv[optind];
 
 	if (links && links_init(&links_style, links) < 0)
 		goto cleanup;
@@ -105,6 +161,11 @@ int cmd_path(int argc, char **argv)
 		goto cleanup;
 	if (ix_open(&ix, index_path.buf) < 0)
 		goto cleanup;
+	if (stop) {
+		if (stop_write(&ix, stop, format, links ? &links_style : NULL, &out) < 0)
+			goto cleanup;
+		goto print;
+	}
 	r = syscall_path_build(&sp, &ix, name, abi);
 	if (r < 0)
 		goto cleanup;
@@ -131,6 +192,7 @@ int cmd_path(int argc, char **argv)
 		strbuf_addch(&out, '\n');
 		break;
 	}
+print:
 	/* names and paths of an untrusted index: no control byte reaches a terminal */
 	if (format == FORMAT_TEXT || isatty(STDOUT_FILENO)) {
 		struct strbuf shown = STRBUF_INIT;

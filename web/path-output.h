@@ -8,6 +8,7 @@
 #include "graph.h"
 #include "links.h"
 #include "path-build.h"
+#include "stopkind.h"
 #include "strbuf.h"
 
 /*
@@ -30,5 +31,24 @@ void path_text_write(struct strbuf *out, const struct syscall_path *sp,
  */
 struct graph *path_graph_build(const struct syscall_path *sp, const struct links *links,
 			       const char *id_prefix);
+
+/*
+ * `path --stop KIND`: the stop kind k's round trip as aligned text — a
+ * heading naming the stop and the trees, then each phase (lane, what
+ * happens, the index's path) with its steps, file:line and call lines;
+ * with links non-NULL each step's URL(s).  A path the index lacks says
+ * so.  0, or -1 after error().
+ */
+int path_stop_text_write(struct strbuf *out, struct ix *ix, const struct stop_kind *k,
+			 const struct links *links);
+
+/*
+ * The same as a graph: the tracee's first step, then one table node per
+ * phase (a row per step, linked to its line, the call line as a linked
+ * note; links NULL: the index's own templates), chained by labelled
+ * edges.  A new graph the caller frees, or NULL after error().
+ */
+struct graph *path_stop_graph_build(struct ix *ix, const struct stop_kind *k,
+				    const struct links *links);
 
 #endif

@@ -103,6 +103,12 @@ done
 for w in $(comp 'sysatlas path read --format '); do
 	"$bin" path read --format "$w" >/dev/null 2>&1; ok $? "path --format $w is accepted"
 done
+is "$(comp 'sysatlas path --stop ')" "$(printf 'exec\nexit\nfork\ngroup\nsignal')" \
+	"path --stop offers the stop kinds"
+for w in $(comp 'sysatlas path --stop '); do
+	"$bin" path --stop "$w" >/dev/null 2>&1; ok $? "path --stop $w is accepted"
+done
+"$bin" path --stop no-such-kind >/dev/null 2>&1; [ $? = 2 ]; ok $? "path --stop no-such-kind is refused"
 got=$(comp 'sysatlas trace --te')
 has "$got" --text && has "$got" --text=; ok $? "--text and --text= offered" "$got"
 is "$(comp 'sysatlas trace --text=oth')" "--text=other.txt" "--text=FILE completes the file"
