@@ -116,12 +116,21 @@ static const char *const trace_migrations[] = {
 	 */
 	"ALTER TABLE run ADD COLUMN attached_argv TEXT;"	/* -p: JSON array; NULL: launched */
 	"ALTER TABLE run ADD COLUMN detached_status INTEGER;",	/* wait status after detach */
+
+	/*
+	 * 4 -> 5: how tracing started, for the report's "How tracing
+	 * started": launched (fork, self-stop, PTRACE_SEIZE, SIGCONT, exec)
+	 * or attached (-p: PTRACE_SEIZE and PTRACE_INTERRUPT per thread),
+	 * and the PTRACE_O_* options PTRACE_SEIZE was given.
+	 */
+	"ALTER TABLE run ADD COLUMN start TEXT;"		/* launch attach; NULL: unknown */
+	"ALTER TABLE run ADD COLUMN seize_options INTEGER;",	/* PTRACE_O_* mask */
 };
 
 const struct db_schema db_schema_trace = {
 	.kind = "trace",
 	.application_id = SYSATLAS_TRACE_APP_ID,
-	.version = 4,
+	.version = 5,
 	.migrations = trace_migrations,
 };
 

@@ -474,7 +474,8 @@ int cmd_trace(int argc, char **argv)
 		outfile_abort(&text_out);
 		goto cleanup;
 	}
-	if (recorder_start(rec) < 0 || engine_kstacks_start(&e) < 0) {
+	if (recorder_set_start(rec, launched ? "launch" : "attach", e.seize_opts) < 0 ||
+	    recorder_start(rec) < 0 || engine_kstacks_start(&e) < 0) {
 		engine_interrupted = SIGTERM;	/* let the tracees go */
 		engine_interrupt(&e);
 	}

@@ -73,7 +73,7 @@ struct engine {
 	unsigned mech;			/* TRACE_MECH_* of the current stop */
 	int use_gsi;			/* PTRACE_GET_SYSCALL_INFO works */
 	int seccomp;			/* the launched command has our filter */
-	unsigned seize_opts;
+	unsigned seize_opts;		/* the PTRACE_O_* given to PTRACE_SEIZE */
 	struct engine_mem mem;
 	pid_t launched;			/* 0 with -p */
 	int has_status, status;		/* the launched process's wait status */

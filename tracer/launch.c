@@ -161,7 +161,8 @@ int engine_launch(struct engine *e, const char *path, char **argv)
 		error("trace: the child did not stop itself (wait status %#x)", status);
 		goto kill;
 	}
-	if (ptrace(PTRACE_SEIZE, pid, NULL, (void *)(uintptr_t)engine_opts(e, 1)) < 0) {
+	e->seize_opts = engine_opts(e, 1);
+	if (ptrace(PTRACE_SEIZE, pid, NULL, (void *)(uintptr_t)e->seize_opts) < 0) {
 		error_errno("ptrace(PTRACE_SEIZE, %d)", (int)pid);
 		goto kill;
 	}
@@ -186,7 +187,8 @@ static int engine_seize(struct engine *e, pid_t pid, pid_t tid)
 {
 	struct task *t;
 
-	if (ptrace(PTRACE_SEIZE, tid, NULL, (void *)(uintptr_t)engine_opts(e, 0)) < 0)
+	e->seize_opts = engine_opts(e, 0);
+	if (ptrace(PTRACE_SEIZE, tid, NULL, (void *)(uintptr_t)e->seize_opts) < 0)
 		return -1;
 	t = engine_task_new(e, tid, pid);
 	engine_read_comm(tid, t->comm);

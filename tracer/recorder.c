@@ -607,6 +607,24 @@ static void recorder_free_held(pid_t tid, void *value, void *arg)
 	free(value);
 }
 
+int recorder_set_start(struct recorder *r, const char *how, unsigned seize_options)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = -1;
+
+	if (r->started || !r->db)
+		return error("trace: the start of tracing is recorded before the writer starts");
+	if (db_prepare(r->db, &st, "UPDATE run SET start = ?, seize_options = ? WHERE id = 1") < 0 ||
+	    db_bind_text(st, 1, how, -1) < 0 ||
+	    db_bind_int(st, 2, (int64_t)seize_options) < 0 ||
+	    db_step_done(st) < 0)
+		goto cleanup;
+	rc = 0;
+cleanup:
+	db_finalize(st);
+	return rc;
+}
+
 void recorder_set_detached_status(struct recorder *r, int status)
 {
 	r->has_detached_status = 1;

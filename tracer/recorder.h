@@ -59,6 +59,14 @@ struct ring *recorder_sample_ring(struct recorder *r);
  */
 void recorder_set_detached_status(struct recorder *r, int status);
 
+/*
+ * How tracing started (run.start: "launch" or "attach") and the options
+ * PTRACE_SEIZE was given (run.seize_options).  Call before
+ * recorder_start(), while the writer thread does not own the database.
+ * 0, or -1 after error().
+ */
+int recorder_set_start(struct recorder *r, const char *how, unsigned seize_options);
+
 #define RECORDER_DB_FAILED	1
 #define RECORDER_TEXT_FAILED	2
 int recorder_finish(struct recorder *r, int has_status, int status);

@@ -506,6 +506,8 @@ static int report_overview(struct report *r)
 	strbuf_addstr(&out, "</table></section>\n");
 	report_observed_card(r, &out);
 	strbuf_addstr(&out, "</div>\n");
+	if (report_startup_section(r, &out) < 0)
+		goto cleanup;
 
 	strbuf_addstr(&out, "<section><h2>Processes and threads</h2>\n");
 	if (report_task_graph(r, &out) < 0)

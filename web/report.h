@@ -259,6 +259,12 @@ int report_observed_page(struct report *r, struct strbuf *out);
 /* report-pages.c */
 int report_pages_write(struct report *r);
 
+/*
+ * report-startup.c: append the overview's section "How tracing started"
+ * (startup.h), its graph written to graphs/startup.dot too.  0 or -1.
+ */
+int report_startup_section(struct report *r, struct strbuf *out);
+
 /* export.c */
 int report_export_open(struct report *r);
 int report_export_call(struct report *r, const struct tracedb_call *c, int sc);

@@ -71,6 +71,25 @@ int tracedb_run_load(sqlite3 *db, struct tracedb_run *r)
 		db_finalize(st);
 		st = NULL;
 	}
+	if (db_user_version(db) >= 3) {
+		if (db_prepare(db, &st, "SELECT source FROM run ORDER BY id LIMIT 1") < 0 ||
+		    db_step(st) != SQLITE_ROW)
+			goto cleanup;
+		r->source = col_dup(st, 0);
+		db_finalize(st);
+		st = NULL;
+	}
+	/* version 5: how tracing started */
+	if (db_user_version(db) >= 5) {
+		if (db_prepare(db, &st, "SELECT start, seize_options FROM run "
+			       "ORDER BY id LIMIT 1") < 0 || db_step(st) != SQLITE_ROW)
+			goto cleanup;
+		r->start = col_dup(st, 0);
+		r->has_seize_options = sqlite3_column_type(st, 1) != SQLITE_NULL;
+		r->seize_options = sqlite3_column_int64(st, 1);
+		db_finalize(st);
+		st = NULL;
+	}
 
 	if (db_query_int(db, "SELECT count(*) FROM event", &r->events) < 0)
 		goto cleanup;
@@ -115,6 +134,8 @@ void tracedb_run_release(struct tracedb_run *r)
 
 	free(r->argv_json);
 	free(r->attached_argv);
+	free(r->source);
+	free(r->start);
 	free(r->cwd);
 	free(r->kernel_release);
 	free(r->arch);

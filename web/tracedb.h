@@ -86,6 +86,10 @@ struct tracedb_run {
 	char *attached_argv;		/* -p: the first attached process's, or NULL */
 	int64_t detached_status;	/* the command's status after a detach */
 	int has_detached_status;
+	char *source;			/* trace, import; NULL: recorded before version 3 */
+	char *start;			/* launch, attach; NULL: not recorded */
+	int64_t seize_options;		/* PTRACE_O_* given to PTRACE_SEIZE */
+	int has_seize_options;
 	char *cwd;
 	int64_t started_ns;		/* realtime */
 	int64_t mono_start_ns;
