@@ -136,8 +136,8 @@ static void section_prose(struct report *r, struct strbuf *out, enum startup_how
 	strbuf_addstr(out, "the kernel code that serves it; sysatlas's own functions are named "
 		      "beside strace's.");
 	if (inferred)
-		strbuf_addstr(out, " This trace does not record how tracing started (it predates "
-			      "schema version 5): the story is inferred from its command line.");
+		strbuf_addstr(out, " This trace does not say how tracing started (it was recorded "
+			      "before sysatlas kept it): the story is inferred from its command line.");
 	strbuf_addstr(out, "</p>\n");
 	strbuf_release(&v);
 }

@@ -77,9 +77,28 @@ def attach(con):
     con.execute("UPDATE run SET argv = '[]', options = '[\"-p\", \"100\"]', "
                 "attached_argv = '[\"python3\", \"-m\", \"http.server\", \"<b>8000</b>\"]'")
     con.execute("UPDATE task SET parent_tid = NULL WHERE tid = 100")
+    con.execute("UPDATE run SET start = 'attach', seize_options = 9")
+
+
+def startup(name):
+    """The overview's "How tracing started" and its graph's DOT text."""
+    page = open(f"{tmp}/{name}/index.html", encoding="utf-8").read()
+    m = re.search(r'<section id="startup">(.*?)</section>', page, re.S)
+    return (m.group(1) if m else ""), open(f"{tmp}/{name}/graphs/startup.dot",
+                                            encoding="utf-8").read()
 
 
 page, _ = report("attach", attach)
+sec, dot = startup("attach")
+for want in ("tid 100: the tracer seizes the thread", "tid 100: and stops it: ptrace(PTRACE_INTERRUPT"):
+    if want not in dot:
+        fail(f"attach: the start's graph has no {want!r}")
+if "PTRACE_TRACEME" in dot or "fork()" in dot:
+    fail("attach: the start's graph tells a launch")
+if "PTRACE_O_TRACESYSGOOD|PTRACE_O_TRACECLONE" not in sec:
+    fail("attach: the PTRACE_SEIZE options recorded are not named")
+if "inferred" in sec:
+    fail("attach: a recorded start said to be inferred")
 expect("attached title", title(page), "$ python3 -m http.server <b>8000</b> attached to pid 100")
 if "<b>8000</b>" in page:
     fail("the attached command line reached the page unescaped")
@@ -90,10 +109,13 @@ expect("attached exit", fact(page, "exit"),
 # an older trace without attached_argv: pid and comm
 def attach_old(con):
     attach(con)
-    con.execute("UPDATE run SET attached_argv = NULL")
+    con.execute("UPDATE run SET attached_argv = NULL, start = NULL, seize_options = NULL")
 
 
 page, _ = report("attach-old", attach_old)
+sec, dot = startup("attach-old")
+if "inferred from its command line" not in sec or "PTRACE_INTERRUPT" not in dot:
+    fail("attach-old: the start of an attached run without run.start is not inferred as -p")
 expect("attached title (no command line recorded)", title(page),
        "$ pid 100 (demo) attached to pid 100")
 

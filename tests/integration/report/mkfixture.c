@@ -538,9 +538,10 @@ static int make_trace(const char *file, const char *shape)
 		return 1;
 	exec_or_die("BEGIN");
 	if (db_prepare(db, &st, "INSERT INTO run(id, argv, cwd, started_ns, mono_start_ns, "
-		       "ended_ns, kernel_release, arch, tool_version, options, exit_status) "
+		       "ended_ns, kernel_release, arch, tool_version, options, exit_status, "
+		       "start, seize_options) "
 		       "VALUES (1, ?1, '/home/student', 1767225600000000000, 1000000000, ?2, "
-		       "'6.1.0-18-amd64', 'x86_64', '0.1.0', '[\"-f\"]', ?3)") < 0)
+		       "'6.1.0-18-amd64', 'x86_64', '0.1.0', '[\"-f\"]', ?3, 'launch', 1048607)") < 0)
 		return 1;
 	db_bind_text(st, 1, "[\"demo\", \"</script><b>x</b>\", \"a\\\"b\"]", -1);
 	if (unfinished) {

@@ -4,7 +4,6 @@
 # (seed-links.expected, the note's 17), and a default run every link of the
 # default mechanisms' story (default-links.expected) and none of the
 # others'.  The links come from the built-in index, never from this list.
-# seed-links.pending: the start-of-tracing links not drawn yet (issue 12).
 . "$(dirname "$0")/lib.sh"
 require_ptrace
 here=$(dirname "$0")
@@ -18,15 +17,19 @@ has() {
 	>/dev/null 2>"$tmp/err" || fail "run --regs=getregs --mem=peekdata: $(cat "$tmp/err")"
 n=0
 while read -r url; do
-	if grep -qxF -- "$url" "$here/seed-links.pending"; then
-		echo "# pending (start of tracing): $url"
-		continue
-	fi
 	has "$tmp/site" "$url" || fail "getregs/peekdata site: no $url"
 	n=$((n + 1))
 done <"$here/seed-links.expected"
 expect_eq "$(wc -l <"$here/seed-links.expected")" 17 "the note's 17 links"
-expect_ge "$n" 12 "links checked"
+expect_eq "$n" 17 "links checked"
+# the start of tracing is its own graph on the overview, each step linked
+grep -qF '<section id="startup"><h2>How tracing started</h2>' "$tmp/site/index.html" ||
+	fail "no \"How tracing started\" on the overview"
+for url in https://github.com/strace/strace/blob/v5.7/strace.c#L1542 \
+	   https://github.com/strace/strace/blob/v5.7/strace.c#L1339 \
+	   https://github.com/torvalds/linux/blob/v5.7/kernel/ptrace.c#L487; do
+	grep -qF -- "$url" "$tmp/site/graphs/startup.dot" || fail "the start's graph: no $url"
+done
 
 # the memory step follows the decoder, and is the mechanism recorded
 rt=$(grep -lF 'SYS_FUNC(open)' "$tmp/site"/data/rt-*.js | head -n 1)
