@@ -447,7 +447,19 @@ int report_data_finish(struct report *r)
 			    (unsigned long long)sc->errors);
 		strbuf_addstr(&out, "\"syscalls/");
 		strbuf_addstr(&out, sc->stem);	/* [a-z0-9_-] only */
-		strbuf_addstr(&out, ".html\"}");
+		strbuf_addstr(&out, ".html\"");
+		/* its kernel definition's URL, for "this view as SVG" */
+		if (sc->isc && sc->isc->definition.id) {
+			struct strbuf url = STRBUF_INIT;
+
+			if (ix_url(&r->links, &r->ix.kernel, sc->isc->definition.file,
+				   sc->isc->definition.line, &url) == 0) {
+				strbuf_addstr(&out, ",\"def\":");
+				js_str(&out, url.buf);
+			}
+			strbuf_release(&url);
+		}
+		strbuf_addch(&out, '}');
 	}
 	strbuf_addstr(&out, "],\n\"rts\":[");
 	for (i = 0; i < r->nrts; i++)

@@ -48,6 +48,26 @@ async function drawn(page) {
   return page.evaluate(() => +document.getElementById('tl').dataset.drawn);
 }
 
+/* What an SVG says, parsed by the browser's XML parser. */
+async function svgFacts(page, text) {
+  return page.evaluate((t) => {
+    const d = new DOMParser().parseFromString(t, 'image/svg+xml');
+    if (d.getElementsByTagName('parsererror').length) return { error: d.documentElement.textContent };
+    const calls = [...d.querySelectorAll('a.call')];
+    return {
+      root: d.documentElement.localName,
+      hrefs: calls.map((a) => a.getAttribute('href')),
+      failed: calls.filter((a) => a.classList.contains('failed')).map((a) => a.getAttribute('href')),
+      titles: calls.map((a) => a.querySelector('title').textContent),
+      defs: [...d.querySelectorAll('a.def')].map((a) => a.getAttribute('href')),
+      made: d.querySelectorAll('script, b, foreignObject, iframe').length,
+      marks: d.querySelectorAll('g.marker').length,
+      lanes: [...d.querySelectorAll('svg > text')].map((x) => x.textContent),
+      text: d.documentElement.textContent,
+    };
+  }, text);
+}
+
 async function filter(page, q) {
   await page.fill('#q', q);
   return drawn(page);
@@ -137,6 +157,28 @@ async function filter(page, q) {
        'PTRACE_PEEKDATA at the exit stop links generic_ptrace_peekdata');
     ok(p2.errors.length === 0, 'no console errors (event link)', p2.errors);
     await p2.page.close();
+
+    /* "this view as SVG": the button downloads the view, each call a link */
+    await page.click('#tl-legend');
+    await page.keyboard.press('0');
+    await drawn(page);
+    const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }), page.click('#view-svg')]);
+    ok(dl.suggestedFilename() === 'timeline-view.svg', 'the SVG is offered as timeline-view.svg', dl.suggestedFilename());
+    const sv = await svgFacts(page, fs.readFileSync(await dl.path(), 'utf8'));
+    ok(!sv.error && sv.root === 'svg', 'the view as SVG parses as XML', sv.error);
+    ok(sv.hrefs.length === 13 && new Set(sv.hrefs).size === 13 &&
+       sv.hrefs.every((h) => /^timeline\.html#e=\d+$/.test(h)) && sv.hrefs.includes('timeline.html#e=10'),
+       'SVG: the 13 calls, each a link to its round trip', sv.hrefs);
+    ok(sv.failed.sort().join() === 'timeline.html#e=25,timeline.html#e=6', 'SVG: the 2 failed calls marked', sv.failed);
+    ok(sv.titles.some((t) => t.includes('/tmp/<script>alert(1)</script>') && t.includes('ENOENT')),
+       'SVG: the strace line with <script> kept as text', sv.titles.filter((t) => t.startsWith('openat')));
+    ok(sv.made === 0, 'SVG: no element made from trace text');
+    ok(sv.defs.includes('https://github.com/torvalds/linux/blob/v5.7/fs/open.c#L1173') &&
+       sv.defs.includes('syscalls/brk.html'), 'SVG: the key links each syscall to its kernel definition', sv.defs);
+    ok(sv.lanes.some((l) => l.trim() === 'demo pid 100') && sv.lanes.some((l) => l.includes('demo-worker tid 102')),
+       'SVG: the lanes named', sv.lanes);
+    ok(sv.marks >= 5, 'SVG: the markers (exec, fork, clone, signal, exits)', sv.marks);
+    ok(sv.text.includes('--svg-timeline +'), 'SVG: names the graphviz command for this range');
     ok(errors.length === 0, 'no console errors on the timeline', errors);
     await page.close();
 
@@ -294,6 +336,14 @@ async function filter(page, q) {
       ok(await page.isHidden('#tl-help'), 'Esc hides the help');
       const fp = await T(() => window.sysatlasFirstPaint);
       console.log('# first paint at 10^6 events, 200 lanes: ' + Math.round(fp) + ' ms (not asserted: see docs/benchmarks.md)');
+      const svgStart = Date.now();
+      const [bdl] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }), page.click('#view-svg')]);
+      const bigSvg = fs.readFileSync(await bdl.path(), 'utf8');
+      const bsv = await svgFacts(page, bigSvg);
+      ok(!bsv.error && bsv.hrefs.length > 0 && bsv.hrefs.length <= 20000,
+         'the view as SVG at 10^6 events: parses, at most 20000 calls', [bsv.error, bsv.hrefs.length]);
+      console.log('# this view as SVG at 10^6 events: ' + (Date.now() - svgStart) + ' ms, ' +
+                  bsv.hrefs.length + ' calls, ' + bigSvg.length + ' bytes (not asserted)');
       if (shots) await page.screenshot({ path: path.join(shots, 'timeline-big.png'), fullPage: false });
       ok(errors.length === 0, 'no console errors (big timeline)', errors);
       await page.close();

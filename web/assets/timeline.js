@@ -724,6 +724,165 @@
     });
   }
 
+  /* ---- this view as SVG -------------------------------------------------- */
+
+  /*
+   * The view as a standalone SVG, built here from what is loaded: the
+   * rows in the scroll window, the calls and markers in the time range
+   * (zoomed out, one per pixel, as drawn), each call a link to its round
+   * trip, and a key of the syscalls in view, each a link to its kernel
+   * definition (meta.syscalls[k].def, from the index).  Every string goes
+   * through xml(); links are timeline.html#e=SEQ, the syscall pages, or a
+   * definition URL of http(s) or file.  At most SVG_MAX calls.
+   */
+  var SVG_MAX = 20000, SVG_W = 1200, svgWant = {};
+
+  /* XML text or attribute value; what XML 1.0 cannot carry becomes U+FFFD. */
+  function xml(v) {
+    return String(v)
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+      .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  }
+
+  function linkOk(u) {
+    return typeof u === 'string' && /^(https?|file):\/\//i.test(u) ? u : null;
+  }
+
+  /* The graphviz timeline of the same time range, as a command line. */
+  function svgCommand() {
+    function at(ns) { return '+' + (Math.max(0, ns) / 1e6).toFixed(6).replace(/\.?0+$/, '') + 'ms'; }
+    return 'sysatlas report TRACE.db --svg-timeline ' + at(Math.floor(view.start / 1000) * 1000) +
+           '..' + at(Math.ceil(view.end / 1000) * 1000);
+  }
+
+  function viewSvg() {
+    var plotX = LABEL_W, plotW = SVG_W - LABEL_W - 10, span = view.end - view.start;
+    var scale = plotW / span, top = scroller.scrollTop;
+    var bottom = top + canvas.clientHeight - AXIS_H, out = [], body = [], y = 44;
+    var count = 0, cut = false, used = {}, r;
+    var tipOf = function (i, li) {
+      var k = chunkOf(i), d = S.store.details[k], row = d && d[i - chunkStart[k]];
+      if (!d) svgWant[k] = true;
+      return meta.syscalls[SC[i]].name + ' #' + SEQ[i] + ' · ' + laneLabel(li) + ' · at ' +
+             fmtTime(T0[i]) + ' · ' + (FL[i] & (FL_UNFINISHED | FL_NO_RETURN) ? '' : fmtTime(DUR[i]) + ' · ') +
+             (resultText(i) || '') + (row ? '\n' + row[1] : '');
+    };
+    /* the calls of lane list ln in view into dst, once each (done: drawn already) */
+    var lanePaint = function (li, ln, y0, dim, done, dst) {
+      if (!ln) return;
+      var a = lowerBound(ln, view.start), end = upperBound(ln, view.end), lastPx = -1;
+      for (; a < end; a++) {
+        var i = ln[a], x0 = plotX + (T0[i] - view.start) * scale;
+        if (done[i]) continue;
+        var x1 = plotX + (T0[i] + DUR[i] - view.start) * scale, px = Math.floor(x0);
+        if (x1 - x0 < 1 && px === lastPx) {
+          var nx = lowerStart(ln, a, view.start + (px + 1 - plotX) / scale);
+          a = nx - 1 > a ? nx - 2 : nx - 1;
+          continue;
+        }
+        if (count >= SVG_MAX) { cut = true; return; }
+        lastPx = px;
+        done[i] = true;
+        count++;
+        var xa = Math.max(plotX, x0), w = Math.max(1, Math.min(plotX + plotW, x1) - xa);
+        var fl = dim ? 0 : FL[i], color = dim ? DIM : colorOf(i);
+        used[SC[i]] = true;
+        dst.push('<a href="timeline.html#e=' + SEQ[i] + '" class="call' + (fl & FL_ERROR ? ' failed' : '') +
+                  '"><title>' + xml(tipOf(i, li)) + '</title><rect x="' + xa.toFixed(1) + '" y="' + (y0 + 4) +
+                  '" width="' + w.toFixed(1) + '" height="' + (LANE_H - 10) + '" fill="' + color + '"' +
+                  (fl & FL_ERROR ? ' stroke="' + FAIL + '" stroke-width="1.5"' : '') +
+                  (fl & (FL_UNFINISHED | FL_NO_RETURN) ? ' stroke="#495057" stroke-dasharray="3 2"' : '') + '/>' +
+                  (fl & FL_ERROR ? '<rect x="' + (xa - (w < 3 ? 1 : 0)).toFixed(1) + '" y="' + (y0 + LANE_H - 5) +
+                   '" width="' + Math.max(w, 3).toFixed(1) + '" height="4" fill="' + FAIL + '"/>' : '') +
+                  (w > 40 ? '<text x="' + (xa + 3).toFixed(1) + '" y="' + (y0 + LANE_H / 2 + 3) +
+                   '" font-size="10" fill="#fff">' + xml(meta.syscalls[SC[i]].name) + '</text>' : '') + '</a>');
+      }
+    };
+    var rowY = [];
+    for (r = Math.max(0, rowAt(top)); r < rows.length && rows[r].y < bottom; r++) {
+      var row = rows[r];
+      if (row.y + row.h <= top) continue;
+      rowY[r] = y;
+      if (r % 2) body.push('<rect x="0" y="' + y + '" width="' + SVG_W + '" height="' + row.h + '" fill="#fafbfc"/>');
+      body.push('<text x="6" y="' + (y + row.h / 2 + 4) + '" font-size="11"' +
+                (row.kind === 'group' ? ' font-weight="600"' : '') + '>' + xml(rowLabel(row)) + '</text>');
+      if (row.kind === 'group' && !row.g.collapsed) { y += row.h; continue; }
+      /* the matching (or failed) calls on top of the rest, as drawn on the canvas */
+      (row.kind === 'group' ? row.lanes : [row.li]).forEach(function (li) {
+        var done = {}, over = [], base = [];
+        lanePaint(li, filtering() ? flanes[li] : elanes[li], y, false, done, over);
+        lanePaint(li, lanes[li], y, filtering(), done, base);
+        body.push.apply(body, base.concat(over));
+      });
+      y += row.h;
+    }
+    for (var m = 0; m < marks.t.length; m++) {
+      if (marks.t[m] < view.start || marks.t[m] > view.end) continue;
+      var mr = laneRow[marks.l[m]];
+      if (mr === undefined || rowY[mr] === undefined) continue;
+      var mk = MARKS[marks.k[m]] || MARKS[4], mx = (plotX + (marks.t[m] - view.start) * scale).toFixed(1);
+      body.push('<g class="marker ' + xml(mk.name.split(' ')[0]) + '"><title>' + xml(marks.tx[m] || mk.name) +
+                '</title><rect x="' + (mx - 0.5) + '" y="' + (rowY[mr] + 1) + '" width="1" height="' + (LANE_H - 2) +
+                '" fill="' + mk.color + '"/><circle cx="' + mx + '" cy="' + (rowY[mr] + 5) + '" r="3.5" fill="' +
+                mk.color + '"/></g>');
+    }
+    /* axis: where the view starts, then ticks relative to it */
+    var step = niceStep(span, plotW), origin = Math.ceil(view.start / step) * step;
+    body.push('<text x="6" y="36" font-size="11">' + xml(fmtAt(view.start, step / 10)) + '</text>');
+    for (var k = 0, tk = origin; tk <= view.end; tk = origin + ++k * step) {
+      var tx = (plotX + (tk - view.start) * scale).toFixed(1);
+      body.push('<rect x="' + tx + '" y="40" width="1" height="' + (y - 40) + '" fill="#eef1f4"/>' +
+                '<text x="' + tx + '" y="36" font-size="10" fill="#57606a">' +
+                xml(k === 0 ? fmtAt(tk, step) : fmtDelta(tk - origin, step)) + '</text>');
+    }
+    /* key: each syscall in view, linked to its kernel definition */
+    var ky = y + 22, kx = 6;
+    Object.keys(used).forEach(function (sc) {
+      var s = meta.syscalls[sc], url = linkOk(s.def);
+      var label = s.name + (url ? '' : ' (no definition in the index)');
+      if (kx + 14 + label.length * 7 > SVG_W) { kx = 6; ky += 18; }
+      body.push('<a href="' + xml(url || s.page) + '" class="def"><title>' + xml(url ? s.name + ': its kernel definition' : s.name) +
+                '</title><rect x="' + kx + '" y="' + (ky - 9) + '" width="10" height="10" fill="' + scColor[sc] +
+                '"/><text x="' + (kx + 14) + '" y="' + ky + '" font-size="11" fill="#1f4f8f">' + xml(label) + '</text></a>');
+      kx += 24 + label.length * 7;
+    });
+    ky += 22;
+    body.push('<text x="6" y="' + ky + '" font-size="10" fill="#57606a">' +
+              xml(count + ' call' + (count === 1 ? '' : 's') + ' drawn' +
+                  (cut ? ' (cut at ' + SVG_MAX + ': zoom in for the rest)' : '') +
+                  ' · failed: red outline and bar · as a graphviz timeline: ' + svgCommand()) + '</text>');
+    var H = ky + 10;
+    out.push('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" ' +
+             'width="' + SVG_W + '" height="' + H + '" viewBox="0 0 ' + SVG_W + ' ' + H + '" ' +
+             'font-family="DejaVu Sans, sans-serif" data-calls="' + count + '"' + (cut ? ' data-cut="1"' : '') + '>');
+    out.push('<rect width="100%" height="100%" fill="#ffffff"/>');
+    out.push('<text x="6" y="16" font-size="13" font-weight="600">' +
+             xml('sysatlas timeline · ' + fmtAt(view.start, span / 1000) + ' to ' + fmtAt(view.end, span / 1000)) +
+             '</text>');
+    return out.concat(body, ['</svg>\n']).join('\n');
+  }
+
+  /* Save the view; first load the strace lines of its calls (up to 8 chunks). */
+  function downloadSvg() {
+    svgWant = {};
+    var svg = viewSvg(), ks = Object.keys(svgWant), left = ks.length;
+    if (!left || left > 8) return saveSvg(svg);
+    ks.forEach(function (k) {
+      S.load('data/d-' + k + '.js', function () { if (--left === 0) saveSvg(viewSvg()); });
+    });
+  }
+
+  function saveSvg(svg) {
+    var blob = new Blob([svg], { type: 'image/svg+xml' });
+    var a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = 'timeline-view.svg';
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+  }
+
   /* ---- the results list ------------------------------------------------- */
 
   var resBox, resList, resSpace, resCount;
@@ -1000,6 +1159,12 @@
     document.getElementById('help-close').addEventListener('click', function () { toggleHelp(false); });
     document.getElementById('collapse-all').addEventListener('click', function () { setAllCollapsed(true); });
     document.getElementById('expand-all').addEventListener('click', function () { setAllCollapsed(false); });
+    var svgBtn = el('button', null, 'this view as SVG');
+    svgBtn.type = 'button';
+    svgBtn.id = 'view-svg';
+    svgBtn.title = 'download what is shown as a standalone SVG, each call a link to its round trip';
+    svgBtn.addEventListener('click', downloadSvg);
+    document.getElementById('expand-all').after(svgBtn);
     document.getElementById('sort').addEventListener('change', function (e) {
       sortKey = SORTS[e.target.value] ? e.target.value : 'first';
       buildRows();
@@ -1478,6 +1643,7 @@
       });
     },
     axis: function () { return axisLabels.slice(); },
+    svg: function () { return viewSvg(); },
     view: function () { return { start: view.start, end: view.end, events: eventSpan() }; },
     selected: function () { return selected >= 0 ? SEQ[selected] : null; },
     labelWidth: LABEL_W, axisHeight: AXIS_H
