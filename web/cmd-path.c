@@ -9,6 +9,7 @@
 #include "links.h"
 #include "path-build.h"
 #include "path-output.h"
+#include "startup.h"
 #include "web.h"
 
 static const char path_usage[] =
@@ -21,11 +22,14 @@ static const char path_usage[] =
 	"definition, exit; each step with its file:line and call-site line.\n"
 	"With --stop, the round trip of a stop that is not a syscall stop:\n"
 	"the kernel path that stops the tracee, the tracer's wake-up and\n"
-	"reaction, and what follows, each phase one of the index's paths.\n"
+	"reaction, and what follows, each phase one of the index's paths;\n"
+	"or how tracing starts, each step with strace's and the kernel's lines.\n"
 	"\n"
 	"  --stop KIND      signal (signal-delivery stop), exec, fork (fork, vfork,\n"
-	"                   clone events), exit (exit event, death, reaping) or\n"
-	"                   group (group-stop)\n"
+	"                   clone events), exit (exit event, death, reaping),\n"
+	"                   group (group-stop); start (how tracing starts: fork,\n"
+	"                   PTRACE_SEIZE or PTRACE_TRACEME, exec, the first stop)\n"
+	"                   or attach (-p: PTRACE_SEIZE, PTRACE_INTERRUPT)\n"
 	"  --index INDEX    index to read: v5.7 (the default) or 6.12, the built-in\n"
 	"                   ones, or an index file\n"
 	"  --abi ABI        which table row: common, 64, x32, i386 (default: first found)\n"
@@ -51,8 +55,8 @@ static const struct cli_arg path_args[] = {
 	{ 'a', "words:common,64,x32,i386" },
 	{ 'f', "words:text,dot,svg" },
 	{ 'l', "words:github,elixir,file:" },
-	/* the names of stopkind.c's stop_kinds[] (test-completion checks them) */
-	{ 's', "words:signal,exec,fork,exit,group" },
+	/* stopkind.c's stop_kinds[] and start_words[] (test-completion checks them) */
+	{ 's', "words:signal,exec,fork,exit,group,start,attach" },
 	{ 0, NULL },
 };
 
@@ -84,11 +88,55 @@ static int stop_write(struct ix *ix, const struct stop_kind *k, enum path_format
 	return rc;
 }
 
+/* The start words of --stop (startup.h), beside stopkind.c's kinds. */
+static const struct {
+	const char *name;
+	enum startup_how how;
+} start_words[] = {
+	{ "start", STARTUP_LAUNCH },
+	{ "attach", STARTUP_ATTACH },
+};
+
+/* path --stop start|attach: how tracing starts in format, appended to out. */
+static int start_write(struct ix *ix, enum startup_how how, enum path_format format,
+		       const struct links *links, struct strbuf *out)
+{
+	struct graph_renderer *renderer;
+	struct startup_story story;
+	struct graph *graph;
+	int rc;
+
+	if (startup_story_build(&story, ix, links, how, NULL) < 0)
+		return -1;
+	if (format == FORMAT_TEXT) {
+		startup_text_write(out, &story, links != NULL);
+		startup_story_release(&story);
+		return 0;
+	}
+	graph = startup_graph_build(&story, NULL);
+	startup_story_release(&story);
+	if (!graph)
+		return -1;
+	if (format == FORMAT_DOT) {
+		rc = web_graph_write_dot(graph, out);
+	} else {
+		renderer = web_graph_renderer_new();
+		rc = web_graph_render_svg(renderer, graph, out);
+		if (rc == 0)
+			strbuf_addch(out, '\n');
+		web_graph_renderer_free(renderer);
+	}
+	web_graph_free(graph);
+	return rc;
+}
+
 int cmd_path(int argc, char **argv)
 {
 	struct strbuf index_path = STRBUF_INIT, out = STRBUF_INIT;
 	const char *abi = NULL, *links = NULL, *name = NULL;
 	const struct stop_kind *stop = NULL;
+	int start = -1;			/* enum startup_how for --stop start|attach */
+	size_t w;
 	enum path_format format = FORMAT_TEXT;
 	struct links links_style = { 0 };
 	struct syscall_path sp = { 0 };
@@ -127,12 +175,18 @@ int cmd_path(int argc, char **argv)
 			links = optarg;
 			break;
 		case 's':
-			stop = stop_kind_find(optarg);
-			if (!stop) {
+			stop = NULL;
+			start = -1;
+			for (w = 0; w < sizeof(start_words) / sizeof(start_words[0]); w++)
+				if (!strcmp(optarg, start_words[w].name))
+					start = (int)start_words[w].how;
+			if (start < 0)
+				stop = stop_kind_find(optarg);
+			if (!stop && start < 0) {
 				strbuf_release(&index_path);
 				return cli_usage_error("path", path_usage,
 						       "unknown stop kind '%s' (signal, exec, fork, "
-						       "exit, group)", optarg);
+						       "exit, group, start, attach)", optarg);
 			}
 			break;
 		default:
@@ -140,19 +194,19 @@ int cmd_path(int argc, char **argv)
 			return cli_bad_option("path", path_usage, argv, c);
 		}
 	}
-	if (stop && optind != argc) {
+	if ((stop || start >= 0) && optind != argc) {
 		strbuf_release(&index_path);
 		return cli_usage_error("path", path_usage, "--stop takes no syscall name");
 	}
-	if (stop && abi) {
+	if ((stop || start >= 0) && abi) {
 		strbuf_release(&index_path);
 		return cli_usage_error("path", path_usage, "--stop takes no --abi");
 	}
-	if (!stop && optind != argc - 1) {
+	if (!stop && start < 0 && optind != argc - 1) {
 		strbuf_release(&index_path);
 		return cli_usage_error("path", path_usage, "expected one syscall name");
 	}
-	if (!stop)
+	if (!stop && start < 0)
 		name = argv[optind];
 
 	if (links && links_init(&links_style, links) < 0)
@@ -161,6 +215,12 @@ int cmd_path(int argc, char **argv)
 		goto cleanup;
 	if (ix_open(&ix, index_path.buf) < 0)
 		goto cleanup;
+	if (start >= 0) {
+		if (start_write(&ix, (enum startup_how)start, format,
+				links ? &links_style : NULL, &out) < 0)
+			goto cleanup;
+		goto print;
+	}
 	if (stop) {
 		if (stop_write(&ix, stop, format, links ? &links_style : NULL, &out) < 0)
 			goto cleanup;

@@ -96,6 +96,9 @@ static const struct {
 	{ "signal", "stop-signal", "get_signal", "a signal-delivery stop" },
 	{ "stop", "stop-group", "get_signal", "a group-stop" },
 	{ "exited", "exit-notify", "do_exit", "its exit" },
+	{ "fork", "stop-fork", NULL, "a fork event stop (PTRACE_EVENT_FORK)" },
+	{ "vfork", "stop-fork", NULL, "a vfork event stop (PTRACE_EVENT_VFORK)" },
+	{ "clone", "stop-fork", NULL, "a clone event stop (PTRACE_EVENT_CLONE)" },
 };
 
 static const struct {
@@ -683,9 +686,10 @@ void startup_text_write(struct strbuf *out, const struct startup_story *s, int u
 		for (j = 0; j < n->nrows; j++) {
 			const struct startup_row *w = &n->rows[j];
 
-			strbuf_addf(out, "    %-28s", w->text.buf);
 			if (w->where.len)
-				strbuf_addf(out, " %s", w->where.buf);
+				strbuf_addf(out, "    %-28s %s", w->text.buf, w->where.buf);
+			else
+				strbuf_addf(out, "    %s", w->text.buf);
 			if (w->note.len)
 				strbuf_addf(out, "  → %s", w->note.buf);
 			if (w->missing)

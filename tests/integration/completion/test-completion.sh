@@ -103,8 +103,8 @@ done
 for w in $(comp 'sysatlas path read --format '); do
 	"$bin" path read --format "$w" >/dev/null 2>&1; ok $? "path --format $w is accepted"
 done
-is "$(comp 'sysatlas path --stop ')" "$(printf 'exec\nexit\nfork\ngroup\nsignal')" \
-	"path --stop offers the stop kinds"
+is "$(comp 'sysatlas path --stop ')" "$(printf 'attach\nexec\nexit\nfork\ngroup\nsignal\nstart')" \
+	"path --stop offers the stop kinds and the start words"
 for w in $(comp 'sysatlas path --stop '); do
 	"$bin" path --stop "$w" >/dev/null 2>&1; ok $? "path --stop $w is accepted"
 done
