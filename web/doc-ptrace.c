@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "doc-site.h"
+#include "startup.h"
 
 /*
  * The tracer's life cycle as data: each stage names the index paths that
@@ -42,7 +43,8 @@ static const struct { const char *from, *to, *label; } flow[] = {
 static const char *const tracer_paths_prefix = "ptrace-";
 static const char *const other_kernel_paths[] = { "wait-stopped-tracee", "process-vm-readv" };
 static const char *const strace_paths[] = {
-	"strace-startup", "strace-traceme", "strace-attach", "strace-wait", "strace-enter",
+	"strace-startup", "strace-traceme", "strace-self-stop", "strace-attach",
+	"strace-resume-child", "strace-exec", "strace-wait", "strace-enter",
 	"strace-get-args", "strace-read-memory", "strace-read-string", "strace-exit",
 };
 
@@ -97,6 +99,50 @@ static int lifecycle_graph(struct strbuf *out, struct doc_site *site, struct ix 
 	rc = web_graph_render_svg(site->renderer, g, out);
 	web_graph_free(g);
 	return rc;
+}
+
+/* How tracing starts (startup.h): a launched command, then an attached one. */
+static int start_section(struct strbuf *out, struct doc_site *site, struct ix *ix)
+{
+	static const struct {
+		enum startup_how how;
+		const char *id, *title;
+	} stories[] = {
+		{ STARTUP_LAUNCH, "sl", "A launched command (<code>sysatlas trace -- CMD</code>)" },
+		{ STARTUP_ATTACH, "sa", "An attached process (<code>sysatlas trace -p PID</code>)" },
+	};
+	size_t i;
+
+	strbuf_addstr(out, "<h2 id=\"start\">How tracing starts</h2>\n<p>The tracer forks; the "
+		      "child stops itself; the tracer seizes it with <code>PTRACE_SEIZE</code> "
+		      "(the kernel's <code>ptrace_attach</code> marks it <code>PT_PTRACED</code>) "
+		      "and wakes it with <code>SIGCONT</code>; the child execs the command, and "
+		      "its first stop arrives. That is strace's way when <code>PTRACE_SEIZE</code> "
+		      "works, and sysatlas's; the dashed boxes are strace's other way, "
+		      "<code>ptrace(PTRACE_TRACEME)</code> in the child (the kernel's "
+		      "<code>ptrace_traceme</code>). A running process is seized thread by "
+		      "thread and stopped with <code>PTRACE_INTERRUPT</code>. Each box links to "
+		      "strace's line for the step and to the kernel code that serves it "
+		      "(<code>sysatlas path --stop start</code>, <code>--stop attach</code>).</p>\n");
+	for (i = 0; i < sizeof(stories) / sizeof(stories[0]); i++) {
+		struct startup_story story;
+		struct graph *g;
+		int rc;
+
+		if (startup_story_build(&story, ix, site->links, stories[i].how, NULL) < 0)
+			return -1;
+		g = startup_graph_build(&story, stories[i].id);
+		startup_story_release(&story);
+		if (!g)
+			return -1;
+		strbuf_addf(out, "<h3>%s</h3>\n<div class=\"graph\">\n", stories[i].title);
+		rc = web_graph_render_svg(site->renderer, g, out);
+		web_graph_free(g);
+		if (rc < 0)
+			return -1;
+		strbuf_addstr(out, "\n</div>\n");
+	}
+	return 0;
 }
 
 static void chain(struct strbuf *out, struct doc_site *site, const struct ix_tree *tree,
@@ -169,7 +215,10 @@ int doc_ptrace_write(struct doc_site *site)
 		      "that serves that step.</p>\n<h2>The tracer's life cycle</h2>\n<div class=\"graph\">\n");
 	if (lifecycle_graph(&out, site, ix) < 0)
 		goto cleanup;
-	strbuf_addstr(&out, "\n</div>\n<h2 id=\"requests\">Requests and their handlers</h2>\n"
+	strbuf_addstr(&out, "\n</div>\n");
+	if (start_section(&out, site, ix) < 0)
+		goto cleanup;
+	strbuf_addstr(&out, "<h2 id=\"requests\">Requests and their handlers</h2>\n"
 		      "<p>Every <code>case PTRACE_…:</code> label the index found in the ptrace code, "
 		      "with the function that holds it.</p>\n<table class=\"requests sortable\">\n"
 		      "<thead><tr><th data-sort=\"text\">request</th><th data-sort=\"text\">handler</th>"
