@@ -30,6 +30,17 @@ expect_eq "$(q "SELECT count(*) FROM task WHERE tgid = $pid AND parent_tid IS NU
 expect_eq "$(q "SELECT count(*) FROM event WHERE kind = 'detach'")" 4 "four detach events"
 expect_eq "$(q "SELECT count(*) FROM event WHERE kind = 'exited'")" 0 "nobody died"
 expect_eq "$(q "SELECT argv FROM run")" "[]" "no command"
+# how tracing started: recorded, and drawn thread by thread in the report
+expect_eq "$(q "SELECT start FROM run")" "attach" "run.start"
+expect_eq "$(q "SELECT seize_options & 1 FROM run")" 1 "PTRACE_O_TRACESYSGOOD given to PTRACE_SEIZE"
+"$SYSATLAS" report "$db" -o "$tmp/site" >/dev/null 2>"$tmp/err" || fail "report: $(cat "$tmp/err")"
+for tid in $(ls /proc/$pid/task); do
+	grep -qF "tid $tid: and stops it: ptrace(PTRACE_INTERRUPT, tid)" "$tmp/site/graphs/startup.dot" ||
+		fail "the start's graph: no PTRACE_INTERRUPT of $tid"
+done
+grep -qF 'https://github.com/torvalds/linux/blob/v5.7/kernel/ptrace.c#L1097' "$tmp/site/graphs/startup.dot" ||
+	fail "the start's graph: no link to the PTRACE_INTERRUPT case"
+if grep -qF 'PTRACE_TRACEME' "$tmp/site/graphs/startup.dot"; then fail "an attached run drawn as launched"; fi
 # still running: make it finish
 touch "$tmp/stop"
 rc=0

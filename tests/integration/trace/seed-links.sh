@@ -23,6 +23,7 @@ done <"$here/seed-links.expected"
 expect_eq "$(wc -l <"$here/seed-links.expected")" 17 "the note's 17 links"
 expect_eq "$n" 17 "links checked"
 # the start of tracing is its own graph on the overview, each step linked
+expect_eq "$("$DBQ" "$tmp/site/trace.db" "SELECT start FROM run")" "launch" "run.start"
 grep -qF '<section id="startup"><h2>How tracing started</h2>' "$tmp/site/index.html" ||
 	fail "no \"How tracing started\" on the overview"
 for url in https://github.com/strace/strace/blob/v5.7/strace.c#L1542 \
