@@ -348,11 +348,13 @@ static int add_stop(struct startup_story *s, struct ix *ix, const struct links *
 	if (ev && ev->seq > 0) {
 		struct startup_row *w = row_new(n);
 		const char *text = ev->text ? ev->text : ev->name ? ev->name : ev->kind;
-		size_t len = strlen(text);
+		size_t len = strlen(text), cut = len > 56 ? 56 : len;
 
+		while (cut < len && cut > 0 && ((unsigned char)text[cut] & 0xc0) == 0x80)
+			cut--;		/* not inside a UTF-8 sequence */
 		strbuf_addf(&w->text, "#%lld ", (long long)ev->seq);
-		strbuf_add(&w->text, text, len > 56 ? 56 : len);
-		if (len > 56)
+		strbuf_add(&w->text, text, cut);
+		if (cut < len)
 			strbuf_addstr(&w->text, "…");
 		strbuf_addf(&w->where, "event %lld of this trace", (long long)ev->seq);
 		if (run && run->event_href)

@@ -198,4 +198,18 @@ if "exec: python3 → bash → pyenv-exec →\\npython3.11" not in dot:
     fail("the child's exec'd programs are not shown in order: " +
          "".join(l for l in dot.splitlines(True) if "demo-child" in l))
 
+
+# the first stop's text is the traced program's: cut whole (UTF-8), escaped
+def hostile_first(con):
+    seq = con.execute("SELECT min(seq) FROM event WHERE tid = 100").fetchone()[0]
+    con.execute("UPDATE event SET text = ? WHERE seq = ?", ("x" * 55 + "é<script>alert(1)</script>", seq))
+
+
+page, _ = report("hostile-first", hostile_first)
+sec, dot = startup("hostile-first")
+if "x" * 55 + "…" not in dot:
+    fail("hostile-first: the first stop's text is not cut before the two-byte é")
+if "<script>" in page:
+    fail("hostile-first: the first stop's text reached the page unescaped")
+
 sys.exit(1 if failures else 0)
