@@ -706,9 +706,10 @@ int web_svg_timeline_write(const struct web_report_opts *o, struct strbuf *svg_p
 		goto cleanup;
 	svgtl_merge(s);
 	if (!s->nitems) {
-		error("--svg-timeline: %s: no calls in that range (the trace has events 1..%lld, "
-		      "+0ms..+%lldms)", o->svg_timeline, (long long)s->run.events,
-		      (long long)((s->run.last_t + 999999) / 1000000));
+		strbuf_reset(&why);
+		svgtl_time_format(&why, s->run.last_t);
+		error("--svg-timeline: %s: no calls in that range (the trace has %lld events, "
+		      "+0ms..%s)", o->svg_timeline, (long long)s->run.events, why.buf);
 		goto cleanup;
 	}
 	g = web_graph_new("timeline", GRAPH_LR);
