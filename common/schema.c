@@ -238,11 +238,26 @@ static const char *const index_migrations[] = {
 	"  line INTEGER NOT NULL"
 	");"
 	"CREATE INDEX member_init_by_member ON member_init(tree_id, member);",
+
+	/*
+	 * 2 -> 3: which of strace's printing functions each decoder passes
+	 * each argument to (as far as libclang sees), and the call edges of
+	 * the helpers and printers in between.
+	 */
+	"CREATE TABLE decoder_arg("
+	"  decoder_id INTEGER NOT NULL REFERENCES symbol(id),"	/* strace_decoder */
+	"  arg INTEGER NOT NULL CHECK (arg BETWEEN 0 AND 5),"	/* tcp->u_arg[arg] */
+	"  printer_id INTEGER NOT NULL REFERENCES symbol(id),"	/* printpath, printstrn… */
+	"  file_id INTEGER NOT NULL REFERENCES file(id),"	/* the call site */
+	"  line INTEGER NOT NULL,"
+	"  via_id INTEGER REFERENCES symbol(id)"	/* the helper calling it; NULL: the decoder */
+	");"
+	"CREATE INDEX decoder_arg_by_decoder ON decoder_arg(decoder_id);",
 };
 
 const struct db_schema db_schema_index = {
 	.kind = "index",
 	.application_id = SYSATLAS_INDEX_APP_ID,
-	.version = 2,
+	.version = 3,
 	.migrations = index_migrations,
 };

@@ -47,7 +47,8 @@ static const char preamble[] =
 	"# strace_syscall\tABI\tNR\tNAME\tNARGS\tFLAGS\tDECODER\tDECODER_SYMBOL\n"
 	"# skipped\tPATH\tLINE\tREASON\n"
 	"# icall\tPATH\tLINE\tCALLER\tEXPRESSION\tMEMBER\n"
-	"# member_init\tMEMBER\tFUNCTION\tPATH\tLINE\n";
+	"# member_init\tMEMBER\tFUNCTION\tPATH\tLINE\n"
+	"# decoder_arg\tDECODER\tARG\tPRINTER\tPATH\tLINE\tVIA\n";
 
 /* --- export ---------------------------------------------------------- */
 
@@ -89,6 +90,14 @@ static const struct {
 	{ "SELECT count(*) FROM strace_syscall y LEFT JOIN symbol d ON d.id = y.decoder_id"
 	  " WHERE y.decoder_id IS NOT NULL AND (d.id IS NULL OR d.tree_id != y.tree_id)",
 	  "strace decoders missing or in another tree" },
+	{ "SELECT CASE WHEN (SELECT count(*) FROM sqlite_master WHERE name = 'decoder_arg')"
+	  " = 0 THEN 0 ELSE (SELECT count(*) FROM decoder_arg a"
+	  " LEFT JOIN symbol d ON d.id = a.decoder_id LEFT JOIN symbol p ON p.id = a.printer_id"
+	  " LEFT JOIN symbol v ON v.id = a.via_id LEFT JOIN file f ON f.id = a.file_id"
+	  " WHERE d.id IS NULL OR p.id IS NULL OR f.id IS NULL"
+	  " OR (a.via_id IS NOT NULL AND (v.id IS NULL OR v.tree_id != d.tree_id))"
+	  " OR p.tree_id != d.tree_id OR f.tree_id != d.tree_id) END",
+	  "decoder arguments with a missing symbol or file, or across trees" },
 };
 
 /* The records of one tree, in the order they are written; ?1 is its id. */
@@ -135,6 +144,14 @@ static const struct {
 	  " FROM member_init m JOIN file f ON f.id = m.file_id"
 	  " JOIN symbol s ON s.id = m.symbol_id LEFT JOIN file sf ON sf.id = s.file_id"
 	  " WHERE m.tree_id = ?1 ORDER BY m.member, sr, f.path, m.line" },
+	{ "decoder_arg",
+	  "SELECT " SYM_REF("d", "df") " AS dr, a.arg, " SYM_REF("p", "pf") " AS pr, f.path,"
+	  " a.line, " SYM_REF("v", "vf") " AS vr FROM decoder_arg a"
+	  " JOIN file f ON f.id = a.file_id"
+	  " JOIN symbol d ON d.id = a.decoder_id LEFT JOIN file df ON df.id = d.file_id"
+	  " JOIN symbol p ON p.id = a.printer_id LEFT JOIN file pf ON pf.id = p.file_id"
+	  " LEFT JOIN symbol v ON v.id = a.via_id LEFT JOIN file vf ON vf.id = v.file_id"
+	  " WHERE d.tree_id = ?1 ORDER BY dr, a.arg, f.path, a.line, pr, vr" },
 };
 
 static void put_escaped(struct strbuf *out, const char *s, size_t n)
@@ -216,6 +233,8 @@ int index_text_export(sqlite3 *db, struct strbuf *out)
 			if (version < 2 && (!strcmp(export_queries[i].record, "icall") ||
 					    !strcmp(export_queries[i].record, "member_init")))
 				continue;
+			if (version < 3 && !strcmp(export_queries[i].record, "decoder_arg"))
+				continue;
 			if (db_prepare(db, &st, export_queries[i].sql) || db_bind_int(st, 1, id) ||
 			    put_rows(out, export_queries[i].record, st))
 				goto cleanup;
@@ -267,6 +286,8 @@ static const struct record_spec record_specs[] = {
 	  " VALUES (?2, ?3, ?4, ?5, ?6)", 1 },
 	{ "member_init", "TSFI", "INSERT INTO member_init(tree_id, member, symbol_id, file_id,"
 	  " line) VALUES (?1, ?2, ?3, ?4, ?5)", 1 },
+	{ "decoder_arg", "SISFIs", "INSERT INTO decoder_arg(decoder_id, arg, printer_id, file_id,"
+	  " line, via_id) VALUES (?2, ?3, ?4, ?5, ?6, ?7)", 1 },
 };
 #define NSPECS (sizeof(record_specs) / sizeof(record_specs[0]))
 #define MAX_FIELDS 9

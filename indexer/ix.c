@@ -71,6 +71,7 @@ void ix_tree_free(struct ix_tree *t)
 		free(t->skips[i].reason);
 	}
 	free(t->skips);
+	free(t->dargs);
 	free(t->version);
 	free(t->arch);
 	free(t->url_template);
@@ -239,6 +240,13 @@ void ix_path_add(struct ix_tree *t, const char *name, int step, int symbol,
 						       symbol, call_line };
 }
 
+void ix_decoder_arg_add(struct ix_tree *t, int decoder, int arg, int printer, int file,
+			int line, int via)
+{
+	GROW(t->dargs, t->ndargs, t->adargs);
+	t->dargs[t->ndargs++] = (struct ix_decoder_arg){ decoder, arg, printer, file, line, via };
+}
+
 /* --- writing -------------------------------------------------------- */
 
 static int bind_opt_int(sqlite3_stmt *st, int idx, long v)
@@ -398,6 +406,21 @@ static int write_tree(sqlite3 *db, struct ix_tree *t, int64_t *sym_base,
 
 		if (db_bind_int(st, 1, t->db_id) || db_bind_text(st, 2, s->path, -1) ||
 		    bind_opt_int(st, 3, s->line) || db_bind_text(st, 4, s->reason, -1) ||
+		    db_step_done(st))
+			goto cleanup;
+	}
+	db_finalize(st);
+
+	if (db_prepare(db, &st, "INSERT INTO decoder_arg(decoder_id, arg, printer_id, file_id,"
+		       " line, via_id) VALUES (?, ?, ?, ?, ?, ?)"))
+		goto cleanup;
+	for (i = 0; i < t->ndargs; i++) {
+		const struct ix_decoder_arg *d = &t->dargs[i];
+
+		if (db_bind_int(st, 1, base + d->decoder) || db_bind_int(st, 2, d->arg) ||
+		    db_bind_int(st, 3, base + d->printer) ||
+		    db_bind_int(st, 4, file_base + d->file) || db_bind_int(st, 5, d->line) ||
+		    (d->via >= 0 ? db_bind_int(st, 6, base + d->via) : db_bind_null(st, 6)) ||
 		    db_step_done(st))
 			goto cleanup;
 	}

@@ -70,6 +70,17 @@ struct ix_strace_syscall {
 	int decoder_sym;	/* -1 */
 };
 
+/*
+ * A decoder's argument and the function that prints it: decoder (a
+ * strace_decoder symbol) passes its argument arg (0-based) to printer at
+ * file:line, in the decoder itself (via -1) or in a helper it calls (via).
+ */
+struct ix_decoder_arg {
+	int decoder, arg, printer;	/* symbols */
+	int file, line;
+	int via;			/* symbol, -1 */
+};
+
 struct ix_skip {
 	char *path;		/* NULL: the tree */
 	int line;
@@ -102,6 +113,8 @@ struct ix_tree {
 	int nssys, assys;
 	struct ix_skip *skips;
 	int nskips, askips;
+	struct ix_decoder_arg *dargs;
+	int ndargs, adargs;
 
 	int db_id;		/* tree.id once written */
 };
@@ -142,6 +155,8 @@ struct ix_syscall *ix_syscall_add(struct ix_tree *t);
 struct ix_strace_syscall *ix_strace_syscall_add(struct ix_tree *t);
 void ix_path_add(struct ix_tree *t, const char *name, int step, int symbol,
 		 int call_line);
+void ix_decoder_arg_add(struct ix_tree *t, int decoder, int arg, int printer, int file,
+			int line, int via);
 
 /*
  * Write the trees to db in one transaction (the caller owns the file's

@@ -690,6 +690,276 @@ cleanup:
 	clang_disposeString(s);
 }
 
+/* ---- ARGS mode: what each function passes to the functions it calls ---- */
+
+/* c without the implicit casts and parentheses libclang wraps it in. */
+static CXCursor args_strip(CXCursor c)
+{
+	for (;;) {
+		enum CXCursorKind k = clang_getCursorKind(c);
+		CXCursor in = clang_getNullCursor();
+
+		if (k != CXCursor_UnexposedExpr && k != CXCursor_ParenExpr &&
+		    k != CXCursor_CStyleCastExpr)
+			return c;
+		clang_visitChildren(c, first_child, &in);
+		if (clang_Cursor_isNull(in))
+			return c;
+		c = in;
+	}
+}
+
+/* The parameter of func that expression c names, or -1. */
+static int args_param(CXCursor func, CXCursor c)
+{
+	CXCursor ref;
+	int i, n;
+
+	c = args_strip(c);
+	if (clang_getCursorKind(c) != CXCursor_DeclRefExpr)
+		return -1;
+	ref = clang_getCursorReferenced(c);
+	if (clang_getCursorKind(ref) != CXCursor_ParmDecl)
+		return -1;
+	n = clang_Cursor_getNumArguments(func);
+	for (i = 0; i < n; i++)
+		if (clang_equalCursors(clang_Cursor_getArgument(func, (unsigned)i), ref))
+			return i;
+	return -1;
+}
+
+/* 1 and *out when c is an integer constant expression. */
+static int args_const(CXCursor c, long long *out)
+{
+	CXEvalResult ev;
+	int ok = 0;
+
+	c = args_strip(c);
+	if (clang_getCursorKind(c) != CXCursor_IntegerLiteral &&
+	    clang_getCursorKind(c) != CXCursor_BinaryOperator &&
+	    clang_getCursorKind(c) != CXCursor_UnaryOperator)
+		return 0;
+	ev = clang_Cursor_Evaluate(c);
+	if (ev) {
+		if (clang_EvalResult_getKind(ev) == CXEval_Int) {
+			*out = clang_EvalResult_getAsLongLong(ev);
+			ok = 1;
+		}
+		clang_EvalResult_dispose(ev);
+	}
+	return ok;
+}
+
+/* 1 when the tokens of c hold exactly one operator and it is '+'. */
+static int args_is_sum(CXTranslationUnit tu, CXCursor c)
+{
+	CXToken *toks = NULL;
+	unsigned n = 0, i, plus = 0, other = 0;
+
+	clang_tokenize(tu, clang_getCursorExtent(c), &toks, &n);
+	for (i = 0; i < n; i++)
+		if (clang_getTokenKind(toks[i]) == CXToken_Punctuation) {
+			CXString s = clang_getTokenSpelling(tu, toks[i]);
+
+			if (!strcmp(clang_getCString(s), "+"))
+				plus++;
+			else
+				other++;
+			clang_disposeString(s);
+		}
+	if (toks)
+		clang_disposeTokens(tu, toks, n);
+	return plus == 1 && !other;
+}
+
+struct args_find {
+	struct visit *v;
+	CXCursor func;
+	struct strbuf *out;	/* "U1", "P1+0"; empty: none found */
+};
+
+/* arg_member[index]: how the index is made (see parse.h). */
+static void args_subscript(struct args_find *f, CXCursor c)
+{
+	struct nth base = { 0, 0, clang_getNullCursor() }, idx = { 1, 0, clang_getNullCursor() };
+	CXCursor b;
+	CXString s;
+	long long k;
+	int p, match;
+
+	clang_visitChildren(c, nth_child, &base);
+	clang_visitChildren(c, nth_child, &idx);
+	if (clang_Cursor_isNull(base.c) || clang_Cursor_isNull(idx.c))
+		return;
+	b = args_strip(base.c);
+	if (clang_getCursorKind(b) != CXCursor_MemberRefExpr)
+		return;
+	s = clang_getCursorSpelling(b);
+	match = !strcmp(clang_getCString(s), f->v->o->arg_member);
+	clang_disposeString(s);
+	if (!match)
+		return;
+	if (args_const(idx.c, &k) && k >= 0 && k < 64) {
+		strbuf_addf(f->out, "U%lld", k);
+	} else if ((p = args_param(f->func, idx.c)) >= 0) {
+		strbuf_addf(f->out, "P%d+0", p);
+	} else {
+		CXCursor ix = args_strip(idx.c);
+		struct nth l = { 0, 0, clang_getNullCursor() }, r = { 1, 0, clang_getNullCursor() };
+
+		if (clang_getCursorKind(ix) != CXCursor_BinaryOperator || !args_is_sum(f->v->tu, ix))
+			return;
+		clang_visitChildren(ix, nth_child, &l);
+		clang_visitChildren(ix, nth_child, &r);
+		if (clang_Cursor_isNull(l.c) || clang_Cursor_isNull(r.c))
+			return;
+		if ((p = args_param(f->func, l.c)) >= 0 && args_const(r.c, &k) && k >= 0 && k < 64)
+			strbuf_addf(f->out, "P%d+%lld", p, k);
+	}
+}
+
+static enum CXChildVisitResult args_find_visit(CXCursor c, CXCursor parent, CXClientData d)
+{
+	struct args_find *f = d;
+
+	(void)parent;
+	switch (clang_getCursorKind(c)) {
+	case CXCursor_CallExpr:
+		return CXChildVisit_Continue;	/* a call of its own */
+	case CXCursor_ArraySubscriptExpr:
+		args_subscript(f, c);
+		return f->out->len ? CXChildVisit_Break : CXChildVisit_Continue;
+	default:
+		return CXChildVisit_Recurse;
+	}
+}
+
+/* What argument expression a carries, appended to out as "I:S;" (parse.h). */
+static void args_classify(struct visit *v, CXCursor func, CXCursor a, int i, struct strbuf *out)
+{
+	struct strbuf s = STRBUF_INIT;
+	struct args_find f = { v, func, &s };
+	long long k;
+	int p;
+
+	if (clang_getCursorKind(args_strip(a)) == CXCursor_ArraySubscriptExpr)
+		args_subscript(&f, args_strip(a));
+	else
+		clang_visitChildren(a, args_find_visit, &f);
+	if (!s.len) {
+		if ((p = args_param(func, a)) >= 0)
+			strbuf_addf(&s, "R%d", p);
+		else if (args_const(a, &k))
+			strbuf_addf(&s, "C%lld", k);
+	}
+	if (s.len)
+		strbuf_addf(out, "%d:%s;", i, s.buf);
+	strbuf_release(&s);
+}
+
+struct args_walk {
+	struct visit *v;
+	CXCursor func;
+};
+
+static void args_call(struct args_walk *w, CXCursor c)
+{
+	struct visit *v = w->v;
+	CXCursor ref = clang_getCursorReferenced(c), callee = clang_getNullCursor();
+	struct strbuf enc = STRBUF_INIT;
+	CXString s = { 0 };
+	const char *name = NULL;
+	int indirect = 0, i, n;
+	struct prec *r;
+	CXFile file;
+	unsigned line;
+	char *rel;
+
+	if (!clang_Cursor_isNull(ref) && clang_getCursorKind(ref) == CXCursor_FunctionDecl) {
+		s = clang_getCursorSpelling(ref);
+	} else {
+		/* printers->fetch_struct_stat(…): strace's multi-personality printers */
+		clang_visitChildren(c, first_child, &callee);
+		callee = args_strip(callee);
+		if (clang_Cursor_isNull(callee) ||
+		    clang_getCursorKind(callee) != CXCursor_MemberRefExpr)
+			return;
+		s = clang_getCursorSpelling(callee);
+		indirect = 1;
+	}
+	name = clang_getCString(s);
+	where(clang_getCursorLocation(c), &file, &line, NULL);
+	rel = relpath_of(v, file);
+	if (!name || !*name || !rel) {
+		free(rel);
+		clang_disposeString(s);
+		return;
+	}
+	n = clang_Cursor_getNumArguments(c);
+	for (i = 0; i < n; i++)
+		args_classify(v, w->func, clang_Cursor_getArgument(c, (unsigned)i), i, &enc);
+	r = rec_new(v->job, PREC_ACALL);
+	r->name = xstrdup(name);
+	r->macro = strbuf_detach(&enc, NULL);
+	r->file = rel;
+	r->line = (int)line;
+	r->func = xstrdup(v->func);
+	r->func_file = xstrdup(v->func_file);
+	r->func_line = v->func_line;
+	r->indirect = indirect;
+	clang_disposeString(s);
+}
+
+static enum CXChildVisitResult args_walk_visit(CXCursor c, CXCursor parent, CXClientData d)
+{
+	(void)parent;
+	if (clang_getCursorKind(c) == CXCursor_CallExpr)
+		args_call(d, c);
+	return CXChildVisit_Recurse;
+}
+
+/* ARGS mode: a function defined in the file (or a record file) and its calls. */
+static void args_function(struct visit *v, CXCursor c)
+{
+	struct args_walk w = { v, c };
+	CXFile file, efile;
+	unsigned line, eline;
+	char *rel;
+	CXString s;
+	struct prec *r;
+	char *fname, *ffile;
+
+	if (!clang_isCursorDefinition(c))
+		return;
+	where(clang_getCursorLocation(c), &file, &line, NULL);
+	if (!file)
+		return;
+	rel = relpath_of(v, file);
+	if (!rel || (file != v->main_file && !in_list(v->o->arg_files, rel))) {
+		free(rel);
+		return;
+	}
+	where(clang_getRangeEnd(clang_getCursorExtent(c)), &efile, &eline, NULL);
+	s = clang_getCursorSpelling(c);
+	r = rec_new(v->job, PREC_AFUNC);
+	r->name = xstrdup(clang_getCString(s));
+	r->file = rel;
+	r->line = (int)line;
+	r->end_line = efile == file ? (int)eline : 0;
+	r->nparams = clang_Cursor_getNumArguments(c);
+	clang_disposeString(s);
+	/* records may move the array: keep copies of what we point at */
+	fname = xstrdup(r->name);
+	ffile = xstrdup(r->file);
+	v->func = fname;
+	v->func_file = ffile;
+	v->func_line = (int)line;
+	clang_visitChildren(c, args_walk_visit, &w);
+	v->func = v->func_file = NULL;
+	free(fname);
+	free(ffile);
+}
+
 static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientData d)
 {
 	struct visit *v = d;
@@ -703,9 +973,11 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientDa
 		visit_macro(v, c);
 	} else if (k == CXCursor_FunctionDecl && (v->job->mode & PARSE_BODIES)) {
 		visit_function(v, c);
-	} else if (k == CXCursor_FunctionDecl &&
-		   clang_Location_isFromMainFile(clang_getCursorLocation(c))) {
-		visit_plain_syscall(v, c);
+	} else if (k == CXCursor_FunctionDecl) {
+		if (clang_Location_isFromMainFile(clang_getCursorLocation(c)))
+			visit_plain_syscall(v, c);
+		if ((v->job->mode & PARSE_ARGS) && v->o->arg_member)
+			args_function(v, c);
 	}
 	return CXChildVisit_Continue;
 }
@@ -792,8 +1064,9 @@ static void run_job(CXIndex index, const struct parse_opts *o, const char *pch,
 	for (i = 0; i < o->nargs; i++)
 		args[nargs++] = o->args[i];
 	if (!(job->mode & PARSE_BODIES)) {
-		flags |= CXTranslationUnit_SkipFunctionBodies;
-		if (pch) {
+		if (!(job->mode & PARSE_ARGS))
+			flags |= CXTranslationUnit_SkipFunctionBodies;
+		if (pch && !(job->mode & PARSE_NOPCH)) {
 			args[nargs++] = "-include-pch";
 			args[nargs++] = pch;
 		}

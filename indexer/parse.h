@@ -17,6 +17,8 @@ struct progress;
 enum parse_mode {
 	PARSE_DEFS = 1,
 	PARSE_BODIES = 2,
+	PARSE_ARGS = 4,		/* also: what each function passes on (PREC_AFUNC, PREC_ACALL) */
+	PARSE_NOPCH = 8,	/* parse with all headers, even when a PCH is at hand */
 };
 
 enum prec_kind {
@@ -27,6 +29,8 @@ enum prec_kind {
 	PREC_ASSIGN,	/* name = the member assigned */
 	PREC_REF,	/* name = a member of ref_members, read */
 	PREC_ALIAS,	/* `#define name macro` (BODIES mode, names with alias_prefix) */
+	PREC_AFUNC,	/* ARGS mode: a function defined; nparams */
+	PREC_ACALL,	/* ARGS mode: a call, macro = what its arguments carry (below) */
 };
 
 struct prec {
@@ -40,7 +44,18 @@ struct prec {
 	int func_line;
 	char *signature;	/* DEF, FUNC */
 	int indirect;		/* CALL through an expression, not a function */
+	int nparams;		/* AFUNC */
 };
+
+/*
+ * PREC_ACALL's macro: "I:S;" for each argument I (0-based) of the call
+ * whose value the parser can trace, S one of
+ *   U<k>      the expression reads <arg_member>[k] (tcp->u_arg[1])
+ *   P<p>+<k>  it reads <arg_member>[param p + k] (tcp->u_arg[offset + 1])
+ *   R<p>      it is the caller's parameter p itself
+ *   C<n>      it is the integer constant n
+ * The search does not enter nested calls: they are calls of their own.
+ */
 
 struct parse_range {
 	int first, last;
@@ -73,6 +88,8 @@ struct parse_opts {
 	const char *const *record_files;	/* NULL-terminated relative paths */
 	const char *const *assign_members;	/* NULL-terminated */
 	const char *const *ref_members;		/* NULL-terminated */
+	const char *arg_member;		/* ARGS mode: the argument array (u_arg) */
+	const char *const *arg_files;	/* ARGS mode: headers whose functions count too */
 	int jobs;
 	struct progress *progress;
 };

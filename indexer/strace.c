@@ -17,6 +17,7 @@
 #include "index-tree.h"
 #include "parse.h"
 #include "progress.h"
+#include "strace-args.h"
 #include "strace-gen.h"
 #include "strbuf.h"
 #include "syscallent.h"
@@ -379,8 +380,12 @@ static int decoder_symbol(const struct ix_tree *t, const char *decoder,
 
 int strace_index(struct ix_tree *t, const struct index_opts *o, struct index_stats *st)
 {
-	/* definitions, and the plain printargs functions (at a line start) */
-	static const char *const patterns[] = { "SYS_FUNC(", "\nprintargs", NULL };
+	/*
+	 * definitions, the plain printargs functions (at a line start), and
+	 * the multi-personality printers decoders call (fetch_struct_stat)
+	 */
+	static const char *const patterns[] = { "SYS_FUNC(", "\nprintargs",
+		"\nMPERS_PRINTER_DECL(", NULL };
 	static const char *const skip_dirs[] = { "tests", "tests-m32", "tests-mx32",
 		"debian", "doc", "maint", "bundled", ".git", NULL };
 	struct strbuf src = STRBUF_INIT, gen = STRBUF_INIT, ent = STRBUF_INIT;
@@ -388,7 +393,7 @@ int strace_index(struct ix_tree *t, const struct index_opts *o, struct index_sta
 	struct strmap aliases = STRMAP_INIT;
 	const char *prefix = "";
 	char *args[40], *dirs[16], *why = NULL;
-	const char *record[2] = { NULL, NULL };
+	const char *record[2] = { NULL, NULL }, *arg_files[2] = { NULL, NULL };
 	struct parse_job *jobs = NULL;
 	struct parse_opts po;
 	struct walk_opts wo;
@@ -474,7 +479,11 @@ int strace_index(struct ix_tree *t, const struct index_opts *o, struct index_sta
 		/* per-arch files are #included by others, not compiled alone */
 		if (dup || !strncmp(wr.files[i] + strlen(prefix), "linux/", 6))
 			continue;
-		jobs[njobs].mode = PARSE_DEFS;
+		/* with bodies: what each function passes to the printers */
+		jobs[njobs].mode = PARSE_DEFS | PARSE_ARGS;
+		/* util.c also reads defs.h's inline printers (printstrn…): no PCH */
+		if (!strcmp(wr.files[i] + strlen(prefix), "util.c"))
+			jobs[njobs].mode |= PARSE_NOPCH;
 		jobs[njobs++].relpath = xstrdup(wr.files[i]);
 	}
 
@@ -483,6 +492,8 @@ int strace_index(struct ix_tree *t, const struct index_opts *o, struct index_sta
 
 		strbuf_addf(&r, "%slinux/x86_64/get_syscall_args.c", prefix);
 		record[0] = strbuf_detach(&r, NULL);
+		strbuf_addf(&r, "%sdefs.h", prefix);
+		arg_files[0] = strbuf_detach(&r, NULL);
 	}
 	memset(&po, 0, sizeof(po));
 	po.root = o->root;
@@ -493,6 +504,8 @@ int strace_index(struct ix_tree *t, const struct index_opts *o, struct index_sta
 	po.alias_prefix = "sys_";
 	po.ref_members = ref_members;
 	po.record_files = record;
+	po.arg_member = "u_arg";
+	po.arg_files = arg_files;
 	po.jobs = o->jobs;
 	/* every decoder file starts with defs.h: share it */
 	strbuf_addf(&hdr, "%s/defs.h", src.buf);
@@ -537,9 +550,11 @@ int strace_index(struct ix_tree *t, const struct index_opts *o, struct index_sta
 	for (q = 0; q < sizeof(strace_paths) / sizeof(strace_paths[0]); q++)
 		if (graph_find_path(g, &strace_paths[q]))
 			st->paths++;
+	strace_args_resolve(t, jobs, njobs);
 	rc = 0;
 cleanup:
 	free((char *)record[0]);
+	free((char *)arg_files[0]);
 	free(why);
 	progress_stop(&prog);
 	for (i = 0; i < njobs; i++)

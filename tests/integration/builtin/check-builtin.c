@@ -128,6 +128,45 @@ static const struct rule {
 	  " FROM strace_syscall s JOIN symbol d ON d.id = s.decoder_id"
 	  " LEFT JOIN file f ON f.id = d.file_id"
 	  " WHERE d.kind NOT IN ('strace_decoder', 'function') OR f.id IS NULL OR d.line IS NULL" },
+	/*
+	 * Which of strace's printers each decoder hands an argument to, as
+	 * read in strace v5.7 (open.c, io.c, stat.c): the path, the buffer
+	 * and the struct of the report's round trip.
+	 */
+	{ "strace's decoders pass openat's path, read's and write's buffer and fstat's struct"
+	  " to printpath, printstrn and fetch_struct_stat",
+	  "SELECT w.dec || ' arg ' || w.arg || ' -> ' || w.printer || coalesce(' via ' || w.via, '')"
+	  " FROM (SELECT 'openat' AS dec, 1 AS arg, 'printpath' AS printer, 'decode_open' AS via"
+	  " UNION ALL SELECT 'openat', 0, 'printfd', 'print_dirfd'"
+	  " UNION ALL SELECT 'read', 0, 'printfd', NULL UNION ALL SELECT 'read', 1, 'printstrn', NULL"
+	  " UNION ALL SELECT 'write', 1, 'printstrn', NULL"
+	  " UNION ALL SELECT 'fstat', 1, 'fetch_struct_stat', 'decode_struct_stat') w"
+	  " WHERE NOT EXISTS (SELECT 1 FROM decoder_arg a JOIN symbol d ON d.id = a.decoder_id"
+	  " JOIN symbol p ON p.id = a.printer_id LEFT JOIN symbol v ON v.id = a.via_id"
+	  " WHERE d.kind = 'strace_decoder' AND d.name = w.dec AND a.arg = w.arg"
+	  " AND p.name = w.printer AND coalesce(v.name, '') = coalesce(w.via, ''))" },
+	{ "every decoder argument's call is inside its decoder or helper, which the decoder calls",
+	  "SELECT d.name || ' arg ' || a.arg || ' -> ' || p.name || ' at ' || f.path || ':' || a.line"
+	  " FROM decoder_arg a JOIN symbol d ON d.id = a.decoder_id"
+	  " JOIN symbol p ON p.id = a.printer_id JOIN file f ON f.id = a.file_id"
+	  " LEFT JOIN symbol v ON v.id = a.via_id"
+	  " WHERE d.kind != 'strace_decoder' OR a.arg < 0 OR a.arg > 5"
+	  " OR a.file_id IS NOT coalesce(v.file_id, d.file_id)"
+	  " OR a.line < coalesce(v.line, d.line) OR a.line > coalesce(v.end_line, d.end_line)"
+	  " OR (v.id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM call c WHERE c.caller_id = d.id"
+	  " AND (c.callee_id = v.id OR EXISTS (SELECT 1 FROM call c2"
+	  " WHERE c2.caller_id = c.callee_id AND c2.callee_id = v.id))))" },
+	{ "printpath reaches umovestr, printstrn and fetch_struct_stat reach umoven by call edges",
+	  "WITH RECURSIVE r(start, cur, depth) AS (SELECT s.id, s.id, 0 FROM symbol s"
+	  " JOIN tree t ON t.id = s.tree_id WHERE t.kind = 'strace' AND s.kind = 'function'"
+	  " AND s.name IN ('printpath', 'printstrn', 'fetch_struct_stat')"
+	  " UNION SELECT r.start, c.callee_id, r.depth + 1 FROM r JOIN call c ON c.caller_id = r.cur"
+	  " WHERE r.depth < 5)"
+	  " SELECT w.printer || ' does not reach ' || w.reader"
+	  " FROM (SELECT 'printpath' AS printer, 'umovestr' AS reader"
+	  " UNION ALL SELECT 'printstrn', 'umoven' UNION ALL SELECT 'fetch_struct_stat', 'umoven') w"
+	  " WHERE NOT EXISTS (SELECT 1 FROM r JOIN symbol a ON a.id = r.start"
+	  " JOIN symbol b ON b.id = r.cur WHERE a.name = w.printer AND b.name = w.reader)" },
 	{ "the index is one self-contained file (no WAL)",
 	  "SELECT 'journal_mode ' || journal_mode FROM pragma_journal_mode"
 	  " WHERE journal_mode != 'delete'" },

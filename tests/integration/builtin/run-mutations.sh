@@ -62,6 +62,12 @@ mutate "INSERT INTO file(tree_id, path) SELECT id, 'arch/x86/um/syscalls_64.c' F
 	UPDATE symbol SET file_id = (SELECT id FROM file WHERE path = 'arch/x86/um/syscalls_64.c')
 	WHERE id = (SELECT definition_id FROM syscall WHERE abi = 'common' AND nr = 158)" \
 	"no 64-bit definition comes from code" "common 158 arch_prctl: arch/x86/um/syscalls_64.c"
+mutate "DELETE FROM decoder_arg WHERE arg = 1 AND printer_id IN (SELECT id FROM symbol WHERE name = 'printpath') AND decoder_id IN (SELECT id FROM symbol WHERE kind = 'strace_decoder' AND name = 'openat')" \
+	"strace's decoders pass openat's path" "openat arg 1 -> printpath via decode_open"
+mutate "UPDATE decoder_arg SET line = line + 200 WHERE decoder_id IN (SELECT id FROM symbol WHERE kind = 'strace_decoder' AND name = 'read') AND arg = 1" \
+	"every decoder argument's call is inside" "read arg 1 -> print"
+mutate "DELETE FROM call WHERE caller_id IN (SELECT id FROM symbol WHERE name = 'printpathn') AND callee_id IN (SELECT id FROM symbol WHERE name = 'umovestr')" \
+	"printpath reaches umovestr" "printpath does not reach umovestr"
 { printf 'strace_decoder\topenat\tsaid to be missing\n'; cat "$gaps"; } >"$tmp/gaps"
 mutate "SELECT 1" "no listed gap is stale" "openat is listed but located" "$tmp/gaps"
 

@@ -44,3 +44,21 @@ for tid, kind, version in q("SELECT id, kind, version FROM tree ORDER BY kind"):
             "SELECT path, line, reason FROM skipped WHERE tree_id = ? ORDER BY path, line",
             (tid,)):
         print(f"skipped {path}:{line} {reason}")
+    # which printing function each decoder passes each argument to (schema 3)
+    if q("SELECT count(*) FROM sqlite_master WHERE name = 'decoder_arg'").fetchone()[0]:
+        for dec, arg, printer, path, line, via in q(
+                "SELECT a.decoder_id, a.arg, a.printer_id, f.path, a.line, a.via_id"
+                " FROM decoder_arg a JOIN symbol d ON d.id = a.decoder_id"
+                " JOIN file f ON f.id = a.file_id WHERE d.tree_id = ?"
+                " ORDER BY d.name, a.arg, f.path, a.line", (tid,)):
+            print(f"decoder_arg {where(dec)} arg {arg} -> {where(printer)}"
+                  f" at {path}:{line}" + (f" via {where(via)}" if via else ""))
+        # the call edges of the helpers and printers (the main loop's are above)
+        for caller, callee, path, line in q(
+                "SELECT c.caller_id, c.callee_id, f.path, c.line FROM call c"
+                " JOIN symbol a ON a.id = c.caller_id JOIN file f ON f.id = c.file_id"
+                " WHERE a.tree_id = ? AND ? = 'strace'"
+                " AND f.path NOT LIKE '%strace.c' AND f.path NOT LIKE '%syscall.c'"
+                " AND f.path NOT LIKE '%ucopy.c' AND f.path NOT LIKE '%get_syscall_args.c'"
+                " ORDER BY f.path, c.line", (tid, kind)):
+            print(f"call {path}:{line} {where(caller)} -> {where(callee)}")
