@@ -897,3 +897,61 @@ int ix_member_inits(struct ix *ix, int64_t tree_id, const char *member, size_t l
 	}
 	return 0;
 }
+
+int ix_decoder_args_of(struct ix *ix, int64_t decoder_id, struct ix_decoder_arg **out,
+		       size_t *n)
+{
+	sqlite3_stmt *st = NULL;
+	size_t alloc = 0;
+	int r;
+
+	*out = NULL;
+	*n = 0;
+	if (!ix->db || db_user_version(ix->db) < 3)
+		return 0;
+	if (db_prepare(ix->db, &st,
+		       "SELECT a.arg, cf.path, a.line, " SYMBOL_COLS("p", "pf") ", "
+		       SYMBOL_COLS("v", "vf") " FROM decoder_arg a"
+		       " JOIN file cf ON cf.id = a.file_id"
+		       " JOIN symbol p ON p.id = a.printer_id LEFT JOIN file pf ON pf.id = p.file_id"
+		       " LEFT JOIN symbol v ON v.id = a.via_id LEFT JOIN file vf ON vf.id = v.file_id"
+		       " WHERE a.decoder_id = ?1 ORDER BY a.arg, cf.path, a.line, p.name") < 0 ||
+	    db_bind_int(st, 1, decoder_id) < 0) {
+		db_finalize(st);
+		return -1;
+	}
+	while ((r = db_step(st)) == SQLITE_ROW) {
+		struct ix_decoder_arg *d;
+
+		if (*n == alloc) {
+			alloc = alloc ? alloc * 2 : 8;
+			*out = xrealloc(*out, alloc * sizeof(**out));
+		}
+		d = &(*out)[(*n)++];
+		d->arg = sqlite3_column_int64(st, 0);
+		d->file = col_dup(st, 1);
+		d->line = sqlite3_column_int64(st, 2);
+		symbol_read(st, 3, &d->printer);
+		symbol_read(st, 10, &d->via);
+	}
+	db_finalize(st);
+	if (r < 0) {
+		ix_decoder_args_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}
+
+void ix_decoder_args_free(struct ix_decoder_arg *rows, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		ix_symbol_release(&rows[i].printer);
+		ix_symbol_release(&rows[i].via);
+		free(rows[i].file);
+	}
+	free(rows);
+}

@@ -217,6 +217,26 @@ void ix_icalls_free(struct ix_icall *icalls, size_t n);
 int ix_member_inits(struct ix *ix, int64_t tree_id, const char *member, size_t limit,
 		    struct ix_symbol **out, size_t *n, int64_t *total);
 
+/*
+ * Which printing function a strace decoder hands argument arg to
+ * (decoder_arg, index schema 3): printer called at file:line, in the
+ * decoder or in its helper via (id 0: the decoder itself).
+ */
+struct ix_decoder_arg {
+	int64_t arg;
+	struct ix_symbol printer, via;
+	char *file;
+	int64_t line;
+};
+
+/*
+ * The rows of decoder decoder_id, by argument, file and line (none in an
+ * index older than schema 3).  Free with ix_decoder_args_free().  0 or -1.
+ */
+int ix_decoder_args_of(struct ix *ix, int64_t decoder_id, struct ix_decoder_arg **out,
+		       size_t *n);
+void ix_decoder_args_free(struct ix_decoder_arg *rows, size_t n);
+
 /* Append "file:line" of sym (its own line when line is 0), or "?". */
 void ix_symbol_where(const struct ix_symbol *sym, int64_t line, struct strbuf *out);
 

@@ -188,6 +188,7 @@ struct rt_build {
 	char last_obs[24];		/* last node of the observed column, "" none */
 	const char *edge_label;		/* label of the edge into the next node */
 	const char *desc;		/* longer title for the step list, or NULL */
+	const struct ix_syscall *asc;	/* the syscall's index row (its decoder), or NULL */
 };
 
 static int rt_lane_index(const char *lane)
@@ -718,11 +719,260 @@ static int rt_print_name_phase(struct rt_build *b)
 	return rt_phase_rows(b, "tracer", "strace prints the name", rows, n);
 }
 
+/* ---- the arguments strace reads: decoder -> printer -> reader ------------ */
+
+#define RT_CHAIN_DEPTH 5	/* calls followed from a decoder to its printer's reader */
+
+struct rt_node {
+	struct ix_symbol sym;
+	int parent;		/* index in the search, -1 the start */
+	int64_t line;		/* the line in parent that calls this one */
+	int depth;
+};
+
+static void rt_sym_copy(struct ix_symbol *to, const struct ix_symbol *from)
+{
+	to->id = from->id;
+	to->name = from->name ? xstrdup(from->name) : NULL;
+	to->kind = from->kind ? xstrdup(from->kind) : NULL;
+	to->file = from->file ? xstrdup(from->file) : NULL;
+	to->line = from->line;
+	to->end_line = from->end_line;
+	to->signature = from->signature ? xstrdup(from->signature) : NULL;
+}
+
 /*
- * The memory the decoder asked for, after the decoder: strace's reader
- * (umovestr for strings, umoven for the rest), the function that did the
- * reading by the mechanism the tracer recorded at this stop, and the
- * kernel's side of that mechanism.
+ * The shortest chain of the strace tree's call edges from `from` to the
+ * symbol with id want_id (or, when 0, the function named want), breadth
+ * first: rows for each step but the last (each with the line calling the
+ * next) are appended to rows, and the last step's symbol copied to *last.
+ * 1 when found, 0 when not (nothing appended), -1 after error().
+ */
+static int rt_chain(struct rt_build *b, const struct ix_symbol *from, int64_t want_id,
+		    const char *want, struct rt_row **rows, int *n, struct ix_symbol *last)
+{
+	struct rt_node *q = xcalloc(1, sizeof(*q));
+	int nq = 1, head, hit = -1, rc = 0, i;
+
+	rt_sym_copy(&q[0].sym, from);
+	q[0].parent = -1;
+	for (head = 0; head < nq && hit < 0 && rc == 0; head++) {
+		struct ix_call *calls;
+		size_t nc, c;
+
+		if (q[head].depth >= RT_CHAIN_DEPTH)
+			continue;
+		if (ix_calls_of(&b->r->ix, q[head].sym.id, &calls, &nc) < 0) {
+			rc = -1;
+			break;
+		}
+		for (c = 0; c < nc && hit < 0; c++) {
+			int seen = 0;
+
+			for (i = 0; i < nq && !seen; i++)
+				seen = q[i].sym.id == calls[c].callee.id;
+			if (seen)
+				continue;
+			q = xrealloc(q, (nq + 1) * sizeof(*q));
+			rt_sym_copy(&q[nq].sym, &calls[c].callee);
+			q[nq].parent = head;
+			q[nq].line = calls[c].line;
+			q[nq].depth = q[head].depth + 1;
+			if (want_id ? calls[c].callee.id == want_id :
+			    calls[c].callee.name && !strcmp(calls[c].callee.name, want))
+				hit = nq;
+			nq++;
+		}
+		ix_calls_free(calls, nc);
+	}
+	if (hit >= 0 && rc == 0) {
+		int len = 0, k, *at;
+
+		for (k = hit; q[k].parent >= 0; k = q[k].parent)
+			len++;
+		at = xcalloc(len + 1, sizeof(*at));
+		for (k = hit, i = len; i >= 0; k = q[k].parent, i--)
+			at[i] = k;
+		/* each step but the hit, with the line calling the next */
+		*rows = xrealloc(*rows, (*n + len) * sizeof(**rows));
+		for (i = 0; i < len; i++)
+			rt_row_loc(b, &(*rows)[(*n)++], NULL, &b->r->ix.strace, &q[at[i]].sym,
+				   q[at[i + 1]].line);
+		free(at);
+		rt_sym_copy(last, &q[hit].sym);
+		rc = 1;
+	}
+	for (i = 0; i < nq; i++)
+		ix_symbol_release(&q[i].sym);
+	free(q);
+	return rc;
+}
+
+/* The line where sym calls a function named callee (the strace tree), or 0. */
+static int64_t rt_call_line(struct rt_build *b, const struct ix_symbol *sym, const char *callee)
+{
+	struct ix_call *calls;
+	size_t nc, c;
+	int64_t line = 0;
+
+	if (!sym->id || ix_calls_of(&b->r->ix, sym->id, &calls, &nc) < 0)
+		return 0;
+	for (c = 0; c < nc && !line; c++)
+		if (calls[c].callee.name && !strcmp(calls[c].callee.name, callee))
+			line = calls[c].line;
+	ix_calls_free(calls, nc);
+	return line;
+}
+
+/*
+ * The rows of one argument read from tracee memory: the decoder (and the
+ * helpers it goes through) to the call of the printer, the printer's way
+ * to the reader, and the function that read by mechanism k.  1 when the
+ * index has the whole chain (rows appended), 0 when not, -1 on error.
+ */
+static int rt_arg_chain(struct rt_build *b, const struct ix_decoder_arg *d, const char *args,
+			const char *reader, int k, struct rt_row **rows, int *n)
+{
+	const struct ix_symbol *dec = &b->asc->decoder;
+	struct ix_symbol end = { 0 }, rd = { 0 }, fn = { 0 };
+	struct rt_row *tmp = NULL;
+	struct strbuf t = STRBUF_INIT;
+	const char *mfn = !strcmp(reader, "umovestr") ? rt_mem_mechanisms[k].string_fn :
+			  rt_mem_mechanisms[k].block_fn;
+	int nt = 0, rc, i;
+
+	/* the printer's way to the reader first: no rows unless it has one */
+	if (!d->printer.file)
+		return 0;
+	if (!strcmp(d->printer.name, reader)) {
+		rt_sym_copy(&rd, &d->printer);
+		rc = 1;
+	} else {
+		rc = rt_chain(b, &d->printer, 0, reader, &tmp, &nt, &rd);
+	}
+	if (rc <= 0)
+		goto cleanup;
+	rc = ix_symbol_first(&b->r->ix, b->r->ix.strace.id, "function", mfn, &fn);
+	if (rc <= 0)
+		goto cleanup;
+	/* the decoder, the helpers down to the one calling the printer */
+	strbuf_addf(&t, "SYS_FUNC(%s): %s", dec->name, args);
+	if (d->via.id) {
+		int first = *n;
+
+		rc = rt_chain(b, dec, d->via.id, NULL, rows, n, &end);
+		if (rc < 0)
+			goto cleanup;
+		if (rc == 0) {		/* the index lost the helper's call: say so */
+			*rows = xrealloc(*rows, (*n + 1) * sizeof(**rows));
+			rt_row_loc(b, &(*rows)[(*n)++], NULL, &b->r->ix.strace, dec, 0);
+		}
+		strbuf_reset(&(*rows)[first].text);
+		strbuf_add(&(*rows)[first].text, t.buf, t.len);
+		*rows = xrealloc(*rows, (*n + 1) * sizeof(**rows));
+		rt_row_loc(b, &(*rows)[(*n)++], NULL, &b->r->ix.strace, &d->via, d->line);
+	} else {
+		*rows = xrealloc(*rows, (*n + 1) * sizeof(**rows));
+		rt_row_loc(b, &(*rows)[(*n)++], t.buf, &b->r->ix.strace, dec, d->line);
+	}
+	/* the printer and its way to the reader, the reader, the mechanism's function */
+	*rows = xrealloc(*rows, (*n + nt + 2) * sizeof(**rows));
+	for (i = 0; i < nt; i++)
+		(*rows)[(*n)++] = tmp[i];
+	nt = 0;
+	strbuf_reset(&t);
+	strbuf_addf(&t, "%s (%s)", reader, !strcmp(reader, "umovestr") ?
+		    "reads a NUL-terminated string" : "reads a buffer or a structure");
+	rt_row_loc(b, &(*rows)[(*n)++], t.buf, &b->r->ix.strace, &rd, rt_call_line(b, &rd, mfn));
+	rt_row_loc(b, &(*rows)[(*n)++], NULL, &b->r->ix.strace, &fn,
+		   rt_call_line(b, &fn, !strcmp(rt_mem_mechanisms[k].mech, "process_vm_readv") ?
+				"process_vm_readv" : "ptrace"));
+	rc = 1;
+cleanup:
+	for (i = 0; i < nt; i++)
+		rt_row_release(&tmp[i]);
+	free(tmp);
+	ix_symbol_release(&rd);
+	ix_symbol_release(&fn);
+	ix_symbol_release(&end);
+	strbuf_release(&t);
+	return rc;
+}
+
+/*
+ * The rows of every argument the decoder reads from tracee memory by
+ * mechanism k (rt_mem_mechanisms), as the index resolves them: the
+ * arguments a printer takes at one call are one chain ("u_arg[1], u_arg[2]").
+ * Returns how many chains were added, or -1 on error.
+ */
+static int rt_arg_rows(struct rt_build *b, int k, struct rt_row **rows, int *n)
+{
+	static const char *const readers[] = { "umovestr", "umoven" };
+	struct ix_decoder_arg *d = NULL;
+	size_t nd = 0, i, j;
+	int chains = 0, rc = 0;
+	unsigned r;
+
+	if (!b->asc || !b->asc->decoder.id)
+		return 0;
+	if (ix_decoder_args_of(&b->r->ix, b->asc->decoder.id, &d, &nd) < 0)
+		return -1;
+	for (i = 0; i < nd && rc >= 0; i++) {
+		struct strbuf args = STRBUF_INIT, more_args = STRBUF_INIT;
+		int dup = 0, more = 0;
+
+		/* one printer call taking several arguments: one chain */
+		for (j = 0; j < i && !dup; j++)
+			dup = d[j].line == d[i].line && d[j].printer.id == d[i].printer.id &&
+			      !strcmp(d[j].file, d[i].file);
+		if (dup)
+			continue;
+		for (j = i + 1; j < nd; j++)
+			if (d[j].line == d[i].line && d[j].printer.id == d[i].printer.id &&
+			    !strcmp(d[j].file, d[i].file))
+				strbuf_addf(&more_args, ", u_arg[%lld]", (long long)d[j].arg), more++;
+		strbuf_addf(&args, "u_arg[%lld]%s", (long long)d[i].arg, more_args.buf);
+		strbuf_release(&more_args);
+		strbuf_addf(&args, " \u2192 %s()", d[i].printer.name);
+		for (r = 0; r < sizeof(readers) / sizeof(readers[0]) && rc >= 0; r++) {
+			rc = rt_arg_chain(b, &d[i], args.buf, readers[r], k, rows, n);
+			chains += rc > 0;
+		}
+		strbuf_release(&args);
+	}
+	ix_decoder_args_free(d, nd);
+	return rc < 0 ? -1 : chains;
+}
+
+/*
+ * When the index does not say which argument the decoder read: say so,
+ * then strace's readers and the function of mechanism k.  0 or -1.
+ */
+static int rt_mem_unresolved_rows(struct rt_build *b, int k, struct rt_row **rows, int *n)
+{
+	*rows = xrealloc(*rows, (*n + 1) * sizeof(**rows));
+	rt_row_missing(&(*rows)[(*n)++], "which argument the decoder read here, and through "
+		       "which printing function (umovestr for a path or string, umoven for a "
+		       "buffer or structure): not resolved by the index");
+	if (rt_mem_mechanisms[k].string_path) {
+		rt_path_rows(b, rt_mem_mechanisms[k].string_path, rows, n);
+		rt_path_rows(b, rt_mem_mechanisms[k].block_path, rows, n);
+		return 0;
+	}
+	if (rt_strace_fn_row(b, "umovestr", "umovestr (a path or string)", rows, n) < 0 ||
+	    rt_strace_fn_row(b, "umoven", "umoven (a buffer or structure)", rows, n) < 0 ||
+	    rt_strace_fn_row(b, rt_mem_mechanisms[k].string_fn, NULL, rows, n) < 0)
+		return -1;
+	return 0;
+}
+
+/*
+ * The memory the decoder asked for, after the decoder: for each argument
+ * the index says it hands to a printer that reaches strace's reader
+ * (umovestr for strings, umoven for the rest), the decoder and its
+ * helpers down to that call, the printer's way to the reader, and the
+ * function that did the reading by the mechanism the tracer recorded at
+ * this stop (rt_arg_rows); then the kernel's side of that mechanism.
  */
 static int rt_memory_phases(struct rt_build *b, const char *mechs)
 {
@@ -734,7 +984,7 @@ static int rt_memory_phases(struct rt_build *b, const char *mechs)
 		struct strbuf title = STRBUF_INIT, kpath = STRBUF_INIT;
 		struct rt_row *rows = NULL;
 		const struct ix_path *kp;
-		int k, n = 0;
+		int k, n = 0, chains;
 
 		while (*m == ' ')
 			m++;
@@ -743,21 +993,9 @@ static int rt_memory_phases(struct rt_build *b, const char *mechs)
 			continue;
 		done |= 1u << k;
 		k--;
-		rows = xcalloc(1, sizeof(*rows));
-		rt_row_missing(&rows[n++], "which of strace's readers the decoder calls for which "
-			       "argument (umovestr for a path or string, umoven for a buffer or "
-			       "structure): not in the index");
-		if (rt_mem_mechanisms[k].string_path) {
-			rt_path_rows(b, rt_mem_mechanisms[k].string_path, &rows, &n);
-			rt_path_rows(b, rt_mem_mechanisms[k].block_path, &rows, &n);
-		} else if (rt_strace_fn_row(b, "umovestr", "umovestr (a path or string)", &rows,
-					    &n) < 0 ||
-			   rt_strace_fn_row(b, "umoven", "umoven (a buffer or structure)", &rows,
-					    &n) < 0 ||
-			   rt_strace_fn_row(b, rt_mem_mechanisms[k].string_fn, NULL, &rows,
-					    &n) < 0) {
+		chains = rt_arg_rows(b, k, &rows, &n);
+		if (chains < 0 || (chains == 0 && rt_mem_unresolved_rows(b, k, &rows, &n) < 0))
 			rc = -1;
-		}
 		if (rc == 0) {
 			strbuf_addf(&title, "strace reads tracee memory: %s",
 				    rt_mem_mechanisms[k].string_path ? "the word-by-word fallback" :
@@ -845,6 +1083,8 @@ int report_rt_build(struct report *r, const struct report_rt *rt,
 	struct rt_build b = { .r = r, .g = g, .steps = steps, .observed = observed };
 	const struct report_sc *sc = &r->scs[rt->sc];
 	const struct ix_syscall *asc = sc->isc;
+
+	b.asc = asc;
 	struct strbuf label = STRBUF_INIT;
 	struct rt_row dec, def;
 	int rc = -1;
