@@ -3,6 +3,7 @@
 
 #include "doc-site.h"
 #include "startup.h"
+#include "stopkind.h"
 
 /*
  * The tracer's life cycle as data: each stage names the index paths that
@@ -169,6 +170,54 @@ static void chain(struct strbuf *out, struct doc_site *site, const struct ix_tre
 	}
 }
 
+/*
+ * The stops that are not syscall stops (stopkind.h): each kind's phases in
+ * order, the lane that runs it, and its path from the index, linked.
+ */
+static int stops_section(struct strbuf *out, struct doc_site *site, struct ix *ix)
+{
+	size_t k, i;
+
+	strbuf_addstr(out, "<h2 id=\"stops\">The other stops: signals, exec, fork, exit, "
+		      "group-stop</h2>\n<p>Besides the syscall stops the tracee stops for a "
+		      "signal, an exec, a new task, its exit and a group-stop; each is a round "
+		      "trip of its own (<code>sysatlas path --stop KIND</code>).</p>\n");
+	for (k = 0; k < nr_stop_kinds; k++) {
+		const struct stop_kind *sk = &stop_kinds[k];
+
+		strbuf_addf(out, "<h3 id=\"stop-%s\">", sk->name);	/* [a-z] names of the table */
+		html_text(out, sk->title);
+		strbuf_addstr(out, "</h3>\n<p>");
+		html_text(out, sk->what);
+		strbuf_addstr(out, "; the tracee: ");
+		html_text(out, sk->tracee);
+		strbuf_addstr(out, ".</p>\n<ol class=\"paths\">\n");
+		for (i = 0; i < sk->nr_phases; i++) {
+			const struct stop_phase *ph = &sk->phases[i];
+			const struct ix_tree *tree = ix_path_tree(ix, ph->path);
+			struct ix_path p;
+
+			if (ix_path_load(ix, tree->id, ph->path, &p) < 0)
+				return -1;
+			strbuf_addf(out, "<li class=\"lane-%s\"><b>", ph->lane);
+			html_text(out, ph->lane);
+			strbuf_addstr(out, "</b>: ");
+			html_text(out, ph->title);
+			strbuf_addstr(out, " <small>(");
+			html_text(out, ph->path);
+			strbuf_addstr(out, ")</small><br>");
+			if (p.nr_steps)
+				chain(out, site, tree, &p);
+			else
+				strbuf_addstr(out, "<span class=\"missing\">not in the index</span>");
+			strbuf_addstr(out, "</li>\n");
+			ix_path_release(&p);
+		}
+		strbuf_addstr(out, "</ol>\n");
+	}
+	return 0;
+}
+
 static int paths_list(struct strbuf *out, struct doc_site *site, struct ix *ix,
 		      const struct ix_tree *tree, const char *const *names)
 {
@@ -257,6 +306,8 @@ int doc_ptrace_write(struct doc_site *site)
 			goto cleanup;
 		rc = -1;
 	}
+	if (stops_section(&out, site, ix) < 0)
+		goto cleanup;
 	strbuf_addstr(&out, "<h2 id=\"strace\">The tracer's side: strace</h2>\n");
 	if (ix->strace.id) {
 		for (i = 0; i < sizeof(strace_paths) / sizeof(strace_paths[0]); i++)

@@ -54,6 +54,33 @@ PY
 )
 	echo "# 64-bit syscalls and pages missing: $missing"
 	check "a page for every 64-bit syscall" '[ "${missing#* }" = "" ] && [ "${missing% *}" -gt 300 ]'
+	# the ptrace page's stop kinds: each step of each stop path linked, as
+	# the index says (read from the database, not from the page's code)
+	bad=$(python3 - "$SYSATLAS_DATADIR/default-index.db" "$site/doc/ptrace.html" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect('file:%s?mode=ro' % sys.argv[1], uri=True)
+page = open(sys.argv[2], encoding='utf-8').read()
+n, bad = 0, []
+for name in ('stop-signal', 'stop-exec', 'stop-fork', 'stop-exit', 'stop-group',
+             'signal-frame', 'rt-sigreturn', 'exit-notify', 'wait-zombie'):
+    rows = db.execute(
+        "SELECT f.path, s.line FROM path p JOIN tree t ON t.id = p.tree_id "
+        "JOIN symbol s ON s.id = p.symbol_id JOIN file f ON f.id = s.file_id "
+        "WHERE t.kind = 'linux' AND p.name = ? ORDER BY p.step", (name,)).fetchall()
+    if not rows:
+        bad.append(name + ': not in the index')
+    for path, line in rows:
+        n += 1
+        url = 'https://github.com/torvalds/linux/blob/v5.7/%s#L%d' % (path, line)
+        if 'href="%s"' % url not in page:
+            bad.append(url)
+print(n, ' '.join(bad))
+PY
+)
+	echo "# stop path steps and links missing from ptrace.html: $bad"
+	check "ptrace.html links every step of the stop paths" '[ "${bad#* }" = "" ] && [ "${bad% *}" -gt 40 ]'
+	check "ptrace.html has a section per stop kind" \
+		'[ "$(grep -c "<h3 id=\"stop-\(signal\|exec\|fork\|exit\|group\)\">" "$site/doc/ptrace.html")" -eq 5 ]'
 else
 	echo "# no built-in index in ${SYSATLAS_DATADIR:-(unset)}: checking the message"
 	check "exit status 1" '[ $rc -eq 1 ]'
