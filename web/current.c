@@ -168,11 +168,57 @@ static const char *row_kind(const struct cmp_step *s)
 	       s->flags & (CMP_MOVED_FILE | CMP_MOVED_LINE | CMP_CALL_LINE) ? "moved" : "same";
 }
 
+/* {name, title, rows: [[kind, a's step, b's step]…]}: path name aligned. */
+static void path_json(struct report *r, const char *name, const char *title, size_t i,
+		      struct strbuf *out)
+{
+	const struct cmp_path *p = compare_path_find(r->cmp, name);
+	size_t j;
+
+	strbuf_addstr(out, i ? ",\n{\"name\":" : "\n{\"name\":");
+	escape_js_string_str(out, name);
+	strbuf_addstr(out, ",\"title\":");
+	escape_js_string_str(out, title);
+	strbuf_addstr(out, ",\"rows\":[");
+	for (j = 0; p && j < p->nr_rows; j++) {
+		const struct cmp_step *s = &p->rows[j];
+
+		strbuf_addf(out, "%s[\"%s\",", j ? "," : "", row_kind(s));
+		step_json(r, &r->ix.kernel, s->a, out);
+		strbuf_addch(out, ',');
+		step_json(r, &r->cur.kernel, s->b, out);
+		strbuf_addch(out, ']');
+	}
+	strbuf_addstr(out, "]}");
+}
+
+void report_current_paths_json(struct report *r, const char *const *names,
+			       const char *const *titles, size_t n, struct strbuf *out)
+{
+	struct strbuf t = STRBUF_INIT;
+	size_t i;
+
+	if (!r->cmp)
+		return;
+	strbuf_addstr(out, ",\n\"current\":{\"a\":");
+	ix_tree_label(&t, &r->ix.kernel);
+	escape_js_string(out, t.buf, t.len);
+	strbuf_reset(&t);
+	ix_tree_label(&t, &r->cur.kernel);
+	strbuf_addstr(out, ",\"b\":");
+	escape_js_string(out, t.buf, t.len);
+	strbuf_addstr(out, ",\"paths\":[");
+	for (i = 0; i < n; i++)
+		path_json(r, names[i], titles[i], i, out);
+	strbuf_addstr(out, "]}");
+	strbuf_release(&t);
+}
+
 /* data/current.js: the two trees' labels and the paths side by side. */
 static int current_data(struct report *r)
 {
 	struct strbuf out = STRBUF_INIT, t = STRBUF_INIT;
-	size_t i, j;
+	size_t i;
 	int rc;
 
 	strbuf_addstr(&out, "sysatlas.current({\"a\":");
@@ -183,25 +229,8 @@ static int current_data(struct report *r)
 	strbuf_addstr(&out, ",\"b\":");
 	escape_js_string(&out, t.buf, t.len);
 	strbuf_addstr(&out, ",\"paths\":[");
-	for (i = 0; i < NCURRENT_PATHS; i++) {
-		const struct cmp_path *p = compare_path_find(r->cmp, current_paths[i].path);
-
-		strbuf_addstr(&out, i ? ",\n{\"name\":" : "\n{\"name\":");
-		escape_js_string_str(&out, current_paths[i].path);
-		strbuf_addstr(&out, ",\"title\":");
-		escape_js_string_str(&out, current_paths[i].title);
-		strbuf_addstr(&out, ",\"rows\":[");
-		for (j = 0; p && j < p->nr_rows; j++) {
-			const struct cmp_step *s = &p->rows[j];
-
-			strbuf_addf(&out, "%s[\"%s\",", j ? "," : "", row_kind(s));
-			step_json(r, &r->ix.kernel, s->a, &out);
-			strbuf_addch(&out, ',');
-			step_json(r, &r->cur.kernel, s->b, &out);
-			strbuf_addch(&out, ']');
-		}
-		strbuf_addstr(&out, "]}");
-	}
+	for (i = 0; i < NCURRENT_PATHS; i++)
+		path_json(r, current_paths[i].path, current_paths[i].title, i, &out);
 	strbuf_addstr(&out, "]});\n");
 	rc = report_write_file(r, "data/current.js", &out);
 	strbuf_release(&out);

@@ -13,6 +13,7 @@
 #include "error.h"
 #include "escape.h"
 #include "report.h"
+#include "stopkind.h"
 
 /* Append v in decimal (no printf: a million calls make eight million). */
 static void add_int(struct strbuf *sb, int64_t v)
@@ -74,7 +75,7 @@ static void js_str(struct strbuf *out, const char *s)
 static void chunk_reset(struct report_chunk *k)
 {
 	struct strbuf *cols[] = { &k->t, &k->d, &k->l, &k->c, &k->f, &k->e, &k->r, &k->s,
-				  &k->mt, &k->ml, &k->mk, &k->mx, &k->ms, &k->mtx, &k->detail };
+				  &k->mt, &k->ml, &k->mk, &k->mx, &k->ms, &k->mtx, &k->mst, &k->detail };
 	size_t i;
 
 	for (i = 0; i < sizeof(cols) / sizeof(cols[0]); i++)
@@ -89,7 +90,7 @@ void report_data_release(struct report *r)
 {
 	struct report_chunk *k = &r->chunk;
 	struct strbuf *cols[] = { &k->t, &k->d, &k->l, &k->c, &k->f, &k->e, &k->r, &k->s,
-				  &k->mt, &k->ml, &k->mk, &k->mx, &k->ms, &k->mtx, &k->detail };
+				  &k->mt, &k->ml, &k->mk, &k->mx, &k->ms, &k->mtx, &k->mst, &k->detail };
 	size_t i;
 
 	for (i = 0; i < sizeof(cols) / sizeof(cols[0]); i++)
@@ -100,7 +101,7 @@ void report_data_init(struct report *r)
 {
 	struct report_chunk *k = &r->chunk;
 	struct strbuf *cols[] = { &k->t, &k->d, &k->l, &k->c, &k->f, &k->e, &k->r, &k->s,
-				  &k->mt, &k->ml, &k->mk, &k->mx, &k->ms, &k->mtx, &k->detail };
+				  &k->mt, &k->ml, &k->mk, &k->mx, &k->ms, &k->mtx, &k->mst, &k->detail };
 	size_t i;
 
 	for (i = 0; i < sizeof(cols) / sizeof(cols[0]); i++)
@@ -121,9 +122,9 @@ static int chunk_flush(struct report *r)
 		    r->nchunks, k->n, k->t.buf, k->d.buf, k->l.buf, k->c.buf, k->f.buf,
 		    k->e.buf, k->r.buf, k->s.buf);
 	strbuf_addf(&out, "\"m\":{\"n\":%d,\"t\":[%s],\"l\":[%s],\"k\":[%s],\"x\":[%s],"
-		    "\"s\":[%s],\"tx\":[%s]}});\n",
+		    "\"s\":[%s],\"tx\":[%s],\"st\":[%s]}});\n",
 		    k->nmarkers, k->mt.buf, k->ml.buf, k->mk.buf, k->mx.buf, k->ms.buf,
-		    k->mtx.buf);
+		    k->mtx.buf, k->mst.buf);
 	strbuf_addf(&name, "data/t-%d.js", r->nchunks);
 	if (report_write_file(r, name.buf, &out) < 0)
 		goto cleanup;
@@ -208,6 +209,7 @@ int report_data_call(struct report *r, const struct tracedb_call *c, int sc, int
 int report_data_marker(struct report *r, const struct tracedb_marker *m)
 {
 	struct report_chunk *k = &r->chunk;
+	const struct stop_kind *stop;
 	int64_t x = 0;
 
 	switch (m->kind) {
@@ -235,6 +237,8 @@ int report_data_marker(struct report *r, const struct tracedb_marker *m)
 	if (k->mtx.len)
 		strbuf_addch(&k->mtx, ',');
 	js_str(&k->mtx, m->text && *m->text ? m->text : m->event_kind);
+	stop = stop_kind_of_event(m->event_kind);
+	col_add(&k->mst, stop ? (int64_t)(stop - stop_kinds) : -1);
 	k->nmarkers++;
 	if (k->nmarkers >= REPORT_CHUNK)
 		return chunk_flush(r);
@@ -418,6 +422,12 @@ int report_data_finish(struct report *r)
 	for (i = 0; i < TRACEDB_MARKER_KINDS; i++) {
 		strbuf_addstr(&out, i ? "," : "");
 		js_str(&out, tracedb_marker_names[i]);
+	}
+	/* the stop kinds a marker's "st" column indexes (stopkind.h) */
+	strbuf_addstr(&out, "],\n\"stops\":[");
+	for (i = 0; i < (int)nr_stop_kinds; i++) {
+		strbuf_addstr(&out, i ? "," : "");
+		js_str(&out, stop_kinds[i].name);
 	}
 	strbuf_addstr(&out, "],\n\"lanes\":[");
 	for (i = 0; i < r->run.ntasks; i++) {

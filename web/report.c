@@ -12,6 +12,7 @@
 #include "progress.h"
 #include "report.h"
 #include "schema.h"
+#include "stopkind.h"
 
 const char *const report_class_names[REPORT_CLASSES] = {
 	"file", "desc", "process", "network", "signal", "memory", "ipc",
@@ -284,8 +285,12 @@ static int report_on_marker(void *ctx, const struct tracedb_marker *m)
 {
 	struct report *r = ctx;
 
+	const struct stop_kind *stop = stop_kind_of_event(m->event_kind);
+
 	r->nmarkers++;
 	r->marker_counts[m->kind]++;
+	if (stop)
+		r->stops_seen |= 1u << (stop - stop_kinds);
 	if (m->kind == TRACEDB_FORK)
 		report_count_child(r, m);
 	else if (m->kind == TRACEDB_EXEC)
@@ -555,7 +560,8 @@ int web_report_write(const struct web_report_opts *o, struct strbuf *index_html)
 	if (report_data_finish(r) < 0 || report_export_observed(r) < 0 ||
 	    report_export_close(r) < 0)
 		goto cleanup;
-	if (report_rt_write_all(r) < 0 || report_pages_write(r) < 0)
+	if (report_rt_write_all(r) < 0 || report_stop_rt_write_all(r) < 0 ||
+	    report_pages_write(r) < 0)
 		goto cleanup;
 	if (!o->quiet_kernel_note) {
 		const struct ix_tree *lt = &r->ix.kernel;

@@ -88,6 +88,7 @@ struct report_rt {
 struct report_chunk {
 	struct strbuf t, d, l, c, f, e, r, s;	/* timeline columns */
 	struct strbuf mt, ml, mk, mx, ms, mtx;	/* marker columns */
+	struct strbuf mst;			/* marker: its stop kind (stopkind.h), -1 */
 	struct strbuf detail;			/* detail rows */
 	int n, nmarkers;
 	int64_t last_t, last_s, last_mt, last_ms;
@@ -123,6 +124,7 @@ struct report {
 	uint64_t ncalls, nmarkers, nunfinished, nerrors;
 	uint64_t marker_counts[TRACEDB_MARKER_KINDS];
 	uint64_t new_processes, new_threads;	/* fork markers by what they made */
+	unsigned stops_seen;		/* bit i: a marker of stop_kinds[i] */
 	struct strbuf *images;		/* per lane: the programs it exec'd, in order,
 					   one a line (at most REPORT_IMAGES) */
 	int nimages;
@@ -195,6 +197,22 @@ int report_rt_write_all(struct report *r);
  */
 int report_rt_build(struct report *r, const struct report_rt *rt,
 		    struct graph *g, struct strbuf *steps_json, struct strbuf *observed_json);
+
+/*
+ * roundtrip.c: the round trip of each stop kind the trace has a marker of
+ * (r->stops_seen), data/rt-stop-KIND.js calling
+ * sysatlas.roundtrip("stop-KIND", {svg, steps, observed, tree, current}).
+ * 0 or -1 after error().
+ */
+int report_stop_rt_write_all(struct report *r);
+
+/*
+ * current.c: the round trip's "current" member for the kernel paths
+ * names[0..n) (titles beside them): ,"current":{"a","b","paths":[…]},
+ * the paths aligned as in data/current.js (nothing without cur).
+ */
+void report_current_paths_json(struct report *r, const char *const *names,
+			       const char *const *titles, size_t n, struct strbuf *out);
 
 /* The kernel path of syscall sci (entry, definition, exit, decoder). */
 int report_sc_graph_build(struct report *r, int sci, struct graph *g);

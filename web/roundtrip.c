@@ -17,6 +17,7 @@
 #include "escape.h"
 #include "html.h"
 #include "report.h"
+#include "stopkind.h"
 
 /*
  * What each mechanism (event.mechanism) does, and strace's code for it.
@@ -1261,4 +1262,80 @@ cleanup:
 	strbuf_release(&observed);
 	strbuf_release(&name);
 	return rc;
+}
+
+/* ---- the stops that are not syscall stops (stopkind.h) ------------------- */
+
+/* The round trip of stop kind k: the tracee, then each phase's path. */
+static int rt_stop_kind_build(struct report *r, const struct stop_kind *k, struct graph *g,
+			      struct strbuf *steps)
+{
+	struct rt_build b = { .r = r, .g = g, .steps = steps };
+	size_t i;
+
+	if (rt_lane_heads(&b) < 0 || rt_tracee(&b, "u0", k->tracee) < 0)
+		return -1;
+	for (i = 0; i < k->nr_phases; i++) {
+		b.edge_label = k->phases[i].edge;
+		if (rt_phase_path(&b, k->phases[i].lane, k->phases[i].title, k->phases[i].path,
+				  NULL, 0) < 0)
+			return -1;
+	}
+	b.edge_label = "returns";
+	return k->after ? rt_tracee(&b, "u1", k->after) : 0;
+}
+
+/* data/rt-stop-KIND.js of stop kind k. */
+static int rt_stop_kind_write(struct report *r, const struct stop_kind *k)
+{
+	struct strbuf out = STRBUF_INIT, steps = STRBUF_INIT, svg = STRBUF_INIT,
+		      name = STRBUF_INIT;
+	const char *names[16], *titles[16];
+	struct graph *g = web_graph_new("roundtrip", GRAPH_TB);
+	size_t i, n = 0;
+	int rc = -1;
+
+	if (rt_stop_kind_build(r, k, g, &steps) < 0)
+		goto cleanup;
+	strbuf_addf(&name, "rt-stop-%s", k->name);
+	if (report_write_dot(r, g, name.buf) < 0 || web_graph_render_svg(r->gr, g, &svg) < 0)
+		goto cleanup;
+	strbuf_addf(&out, "sysatlas.roundtrip(\"stop-%s\",{\"stop\":", k->name);
+	escape_js_string_str(&out, k->name);
+	strbuf_addstr(&out, ",\"title\":");
+	escape_js_string_str(&out, k->title);
+	strbuf_addstr(&out, ",\"what\":");
+	escape_js_string_str(&out, k->what);
+	strbuf_addstr(&out, ",\"svg\":");
+	escape_js_string(&out, svg.buf, svg.len);
+	strbuf_addf(&out, ",\"steps\":[%s],\n\"observed\":[],\n\"tree\":null", steps.buf);
+	/* the kernel's phases in the current kernel, beside the index's */
+	for (i = 0; i < k->nr_phases && n < sizeof(names) / sizeof(names[0]); i++) {
+		if (strcmp(k->phases[i].lane, "kernel"))
+			continue;
+		names[n] = k->phases[i].path;
+		titles[n++] = k->phases[i].title;
+	}
+	report_current_paths_json(r, names, titles, n, &out);
+	strbuf_addstr(&out, "});\n");
+	strbuf_reset(&name);
+	strbuf_addf(&name, "data/rt-stop-%s.js", k->name);	/* [a-z] names of the table */
+	rc = report_write_file(r, name.buf, &out);
+cleanup:
+	web_graph_free(g);
+	strbuf_release(&out);
+	strbuf_release(&steps);
+	strbuf_release(&svg);
+	strbuf_release(&name);
+	return rc;
+}
+
+int report_stop_rt_write_all(struct report *r)
+{
+	size_t i;
+
+	for (i = 0; i < nr_stop_kinds; i++)
+		if ((r->stops_seen & (1u << i)) && rt_stop_kind_write(r, &stop_kinds[i]) < 0)
+			return -1;
+	return 0;
 }

@@ -179,6 +179,48 @@ async function filter(page, q) {
        'SVG: the lanes named', sv.lanes);
     ok(sv.marks >= 5, 'SVG: the markers (exec, fork, clone, signal, exits)', sv.marks);
     ok(sv.text.includes('--svg-timeline +'), 'SVG: names the graphviz command for this range');
+
+    /* a signal marker: hovered, clicked and linked by #e=SEQ, with the
+     * signal-delivery stop's round trip from the index */
+    const sig = (await page.evaluate(() => window.sysatlasTimeline.marks()))
+      .find((m) => m.text.startsWith('--- SIGCHLD'));
+    ok(sig !== undefined && sig.stop >= 0, 'the SIGCHLD marker is loaded, with its stop kind', sig);
+    if (sig) {
+      const p4 = await open(ctx, url(site, 'timeline.html#e=' + sig.seq));
+      await loaded(p4.page);
+      await p4.page.waitForSelector('#ev-graph svg', { timeout: 10000 });
+      ok(await p4.page.evaluate(() => window.sysatlasTimeline.selected()) === sig.seq,
+         'e=' + sig.seq + ' selects the signal');
+      ok((await p4.page.textContent('#ev-line')).startsWith('--- SIGCHLD {si_signo=SIGCHLD'),
+         'the signal\'s own text is shown');
+      const sl = await p4.page.$$eval('#ev-steps a.src', (as) => as.map((a) => a.href));
+      for (const w of ['kernel/signal.c#L2526', 'kernel/signal.c#L2478', 'kernel/signal.c#L2120']) {
+        ok(sl.includes('https://github.com/torvalds/linux/blob/v5.7/' + w),
+           'signal round trip links ' + w + ' (get_signal, ptrace_signal, ptrace_stop)', sl);
+      }
+      ok(await p4.page.$$eval('#ev-steps .phase-title', (t) => t.map((x) => x.textContent).join('|'))
+           .then((s) => s.includes('signal-delivery stop') && s.includes('wait4')),
+         'signal round trip phases: the stop, wait4, ...');
+      /* hover and click it: the marker wins over the call beside it */
+      await p4.page.evaluate(() => history.replaceState(null, '', '#'));
+      const mk = await p4.page.evaluate((s) => window.sysatlasTimeline.whereMark(s), sig.seq);
+      ok(mk !== null, 'the signal marker is in view');
+      if (mk) {
+        const b4 = await p4.page.locator('#tl').boundingBox();
+        await p4.page.mouse.move(b4.x + mk.x, b4.y + mk.y);
+        const tipText = await p4.page.textContent('#tl-tip');
+        ok(tipText.startsWith('--- SIGCHLD') && !(await p4.page.isHidden('#tl-tip')),
+           'hovering the marker shows its text', tipText);
+        await p4.page.evaluate(() => document.getElementById('ev-line').textContent = '');
+        await p4.page.mouse.click(b4.x + mk.x, b4.y + mk.y);
+        ok(await p4.page.evaluate(() => location.hash) === '#e=' + sig.seq,
+           'clicking the marker links it as #e=' + sig.seq);
+        ok((await p4.page.textContent('#ev-line')).startsWith('--- SIGCHLD'),
+           'clicking the marker opens it');
+      }
+      ok(p4.errors.length === 0, 'no console errors (signal marker)', p4.errors);
+      await p4.page.close();
+    }
     ok(errors.length === 0, 'no console errors on the timeline', errors);
     await page.close();
 

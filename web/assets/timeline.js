@@ -49,7 +49,7 @@
   var chunkStart = [], chunksLoaded = 0;
   var lanes = [];          /* per lane: array of slice indices, by start */
   var elanes = [];         /* per lane: the failed calls only, by start */
-  var marks = { t: [], l: [], k: [], x: [], s: [], tx: [] };
+  var marks = { t: [], l: [], k: [], x: [], s: [], tx: [], st: [] };
   var scColor = [];
   var filt = null;         /* the compiled filter (filter.js), or null */
   var flanes = null;       /* per lane: the matching calls, by start */
@@ -58,6 +58,7 @@
   var groups = [], rows = [], rowsH = 0, laneRow = [];
   var sortKey = 'first', hideEmpty = false;
   var selected = -1, current = -1;   /* current: index into fmatch */
+  var selMark = -1;        /* the selected marker (a stop), or -1 */
   var canvas, ctx, wrap, scroller, spacer, tip, statusEl;
   var dpr = window.devicePixelRatio || 1;
   var pending = false, firstPaint = false;
@@ -167,6 +168,7 @@
       mt += m.t[i]; ms += m.s[i];
       marks.t.push(mt); marks.l.push(m.l[i]); marks.k.push(m.k[i]);
       marks.x.push(m.x[i]); marks.s.push(ms); marks.tx.push(m.tx[i]);
+      marks.st.push(m.st && m.st[i] !== undefined ? m.st[i] : -1);
     }
     S.store.chunks[k] = null;   /* the typed arrays hold it now */
     chunksLoaded++;
@@ -645,8 +647,13 @@
       if (marks.t[m] < view.start || marks.t[m] > view.end) continue;
       var mr = laneRow[marks.l[m]];
       if (mr === undefined || rows[mr].y + rows[mr].h <= top || rows[mr].y >= bottom) continue;
-      drawMark(ctx, marks.k[m], LABEL_W + (marks.t[m] - view.start) * scale,
-               AXIS_H + rows[mr].y - top, rows[mr].h);
+      var mx = LABEL_W + (marks.t[m] - view.start) * scale, my = AXIS_H + rows[mr].y - top;
+      drawMark(ctx, marks.k[m], mx, my, rows[mr].h);
+      if (m === selMark) {
+        ctx.strokeStyle = '#0b1f3a'; ctx.lineWidth = 2;
+        ctx.strokeRect(mx - 7, my, 14, rows[mr].h);
+        ctx.lineWidth = 1;
+      }
     }
     ctx.restore();
     ctx.fillStyle = '#d0d7de';
@@ -1035,6 +1042,25 @@
     return res;
   }
 
+  /* The marker drawn at canvas point (px, py) (within a few pixels), or -1. */
+  function hitMark(px, py) {
+    if (py < AXIS_H || px < LABEL_W) return -1;
+    var r = rowAt(py - AXIS_H + scroller.scrollTop);
+    if (r < 0) return -1;
+    var scale = (canvas.clientWidth - LABEL_W) / (view.end - view.start), best = -1, bestD = 7;
+    for (var m = 0; m < marks.t.length; m++) {
+      if (laneRow[marks.l[m]] !== r || marks.t[m] < view.start || marks.t[m] > view.end) continue;
+      var d = Math.abs(LABEL_W + (marks.t[m] - view.start) * scale - px);
+      if (d < bestD) { bestD = d; best = m; }
+    }
+    return best;
+  }
+
+  function markName(m) {
+    var k = (meta.markerKinds || [])[marks.k[m]] || 'event';
+    return k;
+  }
+
   function nextMatch(dir) {
     if (!fmatch.length) return;
     if (current < 0) {
@@ -1076,7 +1102,10 @@
       schedule();
     });
     window.addEventListener('mouseup', function () {
-      if (drag && !drag.moved) {
+      var mk = drag && !drag.moved ? hitMark(drag.x, drag.y) : -1;
+      if (mk >= 0) {
+        selectMark(mk, true);
+      } else if (drag && !drag.moved) {
         var h = hit(drag.x, drag.y);
         if (h.row >= 0 && rows[h.row].kind === 'group' && (drag.x < LABEL_W || h.i < 0))
           toggleGroup(rows[h.row].g);
@@ -1104,7 +1133,19 @@
     }, { passive: false });
     scroller.addEventListener('scroll', schedule);
     canvas.addEventListener('mousemove', function (e) {
-      var h = hit(e.offsetX, e.offsetY), i = h.i;
+      var h = hit(e.offsetX, e.offsetY), i = h.i, mk = hitMark(e.offsetX, e.offsetY);
+      if (mk >= 0) {
+        /* a marker is drawn over the calls: it wins */
+        var ml = meta.lanes[marks.l[mk]] || {};
+        canvas.style.cursor = 'pointer';
+        tip.textContent = marks.tx[mk] + ' · ' + (ml.comm || '?') + ' [' + ml.tid + '] · at ' +
+          fmtTime(marks.t[mk]) + ' · #' + marks.s[mk] +
+          (marks.st[mk] >= 0 ? ' · click: its round trip' : '');
+        tip.style.left = (e.offsetX + 12) + 'px';
+        tip.style.top = (e.offsetY + 12) + 'px';
+        tip.hidden = false;
+        return;
+      }
       if (i < 0) {
         tip.hidden = true;
         canvas.style.cursor = h.row >= 0 && rows[h.row].kind === 'group' && e.offsetX < LABEL_W ? 'pointer' : '';
@@ -1200,6 +1241,7 @@
   }
   function select(i, fromClick) {
     selected = i;
+    selMark = -1;
     schedule();
     var k = chunkOf(i), j = i - chunkStart[k];
     if (fromClick) history.replaceState(null, '', '#e=' + SEQ[i]);
@@ -1299,6 +1341,49 @@
     }
   }
 
+  /* A marker opened: its text, its task and time, its stop's round trip. */
+  function selectMark(m, fromClick) {
+    selMark = m;
+    selected = -1;
+    schedule();
+    if (fromClick) history.replaceState(null, '', '#e=' + marks.s[m]);
+    var sec = document.getElementById('event'), lane = meta.lanes[marks.l[m]] || {};
+    sec.hidden = false;
+    var stop = marks.st[m] >= 0 && meta.stops ? meta.stops[marks.st[m]] : null;
+    document.getElementById('ev-title').textContent = '#' + marks.s[m] + ' ' + markName(m) +
+      ' — ' + (lane.comm || '?') + ' [' + lane.tid + ']';
+    document.getElementById('ev-line').textContent = marks.tx[m];
+    var regs = document.getElementById('ev-regs'), facts = document.getElementById('ev-facts');
+    regs.textContent = '';
+    facts.textContent = '';
+    function row(tb, a, b) {
+      var tr = el('tr');
+      tr.appendChild(el('th', null, a));
+      tr.appendChild(el('td', 'mono', b));
+      tb.appendChild(tr);
+    }
+    row(regs, 'registers', 'not read: this is not a syscall stop');
+    row(facts, 'event', '#' + marks.s[m] + ' at ' + fmtTime(marks.t[m]));
+    row(facts, 'kind', markName(m) + (stop ? ' (' + stop + ' stop)' : ''));
+    if (marks.k[m] === 0) row(facts, 'signal', String(marks.x[m]));
+    else if (marks.k[m] === 1) row(facts, 'new task', String(marks.x[m]));
+    else if (marks.k[m] === 2) row(facts, 'former tid', String(marks.x[m]));
+    else if (marks.k[m] === 3) row(facts, 'wait status', String(marks.x[m]));
+    showWaited(-1, null);
+    ['ev-steps', 'ev-observed', 'ev-tree', 'ev-current'].forEach(function (id) {
+      document.getElementById(id).textContent = '';
+    });
+    var graph = document.getElementById('ev-graph');
+    if (!stop) { graph.textContent = 'no round trip for this event'; return; }
+    var key = 'stop-' + stop, r = S.store.roundtrips[key];
+    if (r) { showRoundTrip(r); return; }
+    graph.textContent = 'loading the round trip…';
+    S.load('data/rt-' + key + '.js', function (err) {
+      if (err) { graph.textContent = 'round trip not available'; return; }
+      if (selMark === m) showRoundTrip(S.store.roundtrips[key]);
+    });
+  }
+
   function showRoundTrip(r) {
     var graph = document.getElementById('ev-graph');
     var steps = document.getElementById('ev-steps');
@@ -1373,7 +1458,7 @@
     var box = document.getElementById('ev-current');
     box.textContent = '';
     if (!r.current) return;
-    var c = S.store.current;
+    var c = r.current.paths ? r.current : S.store.current;   /* a stop's: its own paths */
     if (!c) {
       box.textContent = 'loading the current kernel…';
       S.load('data/current.js', function (err) {
@@ -1388,6 +1473,7 @@
       ' beside ' + c.a + ', steps matched by name: red only in the first, green only ' +
       'in the second, yellow the same function elsewhere.' +
       (r.current.changed ? ' This syscall\'s row: ' + r.current.changed + '.' : '')));
+    box.setAttribute('data-paths', c.paths.map(function (p) { return p.name; }).join(' '));
     var t = el('table', 'side');
     var head = el('tr');
     head.appendChild(el('th', null, c.a));
@@ -1405,7 +1491,7 @@
         tr.appendChild(currentCell(w[0], w.slice(5, 9)));
         t.appendChild(tr);
       });
-      if (p.name === 'syscall-dispatch') {
+      if (p.name === 'syscall-dispatch' && r.current.def) {
         var dr = el('tr', 'def'), dk = r.current.changed ? 'moved' : 'same';
         dr.appendChild(currentDef(r.current.def[0], dk));
         dr.appendChild(currentDef(r.current.def[1], dk));
@@ -1588,6 +1674,15 @@
         return true;
       }
     }
+    for (var m = 0; m < marks.s.length; m++) {
+      if (marks.s[m] !== seq) continue;
+      wantSeq = null;
+      view.start = marks.t[m] - 2000; view.end = marks.t[m] + 2000;
+      clamp();
+      revealLane(marks.l[m]);
+      selectMark(m, false);
+      return true;
+    }
     return false;
   }
 
@@ -1645,7 +1740,30 @@
     axis: function () { return axisLabels.slice(); },
     svg: function () { return viewSvg(); },
     view: function () { return { start: view.start, end: view.end, events: eventSpan() }; },
-    selected: function () { return selected >= 0 ? SEQ[selected] : null; },
+    selected: function () {
+      return selected >= 0 ? SEQ[selected] : selMark >= 0 ? marks.s[selMark] : null;
+    },
+    /* the markers loaded: seq, kind (meta.markerKinds), text, stop (meta.stops) */
+    marks: function () {
+      return marks.s.map(function (s, m) {
+        return { seq: s, kind: marks.k[m], text: marks.tx[m], stop: marks.st[m] };
+      });
+    },
+    /* where the marker with seq is drawn, or null when it is not in view */
+    whereMark: function (seq) {
+      for (var m = 0; m < marks.s.length; m++) {
+        if (marks.s[m] !== seq) continue;
+        var r = laneRow[marks.l[m]];
+        if (r === undefined) return null;
+        var y = AXIS_H + rows[r].y - scroller.scrollTop;
+        if (y < AXIS_H || y + rows[r].h > canvas.clientHeight) return null;
+        var scale = (canvas.clientWidth - LABEL_W) / (view.end - view.start);
+        var x = LABEL_W + (marks.t[m] - view.start) * scale;
+        if (x < LABEL_W || x > canvas.clientWidth) return null;
+        return { x: x, y: y + 4 };
+      }
+      return null;
+    },
     labelWidth: LABEL_W, axisHeight: AXIS_H
   };
 

@@ -195,7 +195,15 @@ def current():
     ok(all(w[1] == w[5] for w in enter if w[0] in ('same', 'moved')),
        'aligned rows are the same function on both sides')
     rts = [call_args(os.path.join('site-cur/data', n), 'roundtrip')[1]
-           for n in sorted(os.listdir('site-cur/data')) if n.startswith('rt-')]
+           for n in sorted(os.listdir('site-cur/data')) if re.match(r'rt-[0-9]+\.js$', n)]
+    # a stop's round trip (rt-stop-KIND.js) carries its kernel paths in both trees
+    stops = [call_args(os.path.join('site-cur/data', n), 'roundtrip')[1]
+             for n in sorted(os.listdir('site-cur/data')) if n.startswith('rt-stop-')]
+    for st in stops:
+        cp = st.get('current', {}).get('paths', [])
+        ok(cp and all(q['rows'] for q in cp) and
+           any(w[7].startswith(deb) for q in cp for w in q['rows']),
+           "the %s stop's kernel paths beside their 6.12 lines" % st['stop'])
     defs = [r['current']['def'] for r in rts if 'current' in r]
     ok(len(defs) == len(rts), 'every round trip has its current-kernel definition')
     ok(any(d[1][0] == 'sys_openat' and d[1][2] == deb + 'fs/open.c/#L1447' for d in defs),

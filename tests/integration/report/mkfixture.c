@@ -231,6 +231,14 @@ static int make_index(const char *file, const char *root)
 		{ "ptrace_stop", "function", "kernel/signal.c", 2120, 0 },
 		{ NULL, NULL, NULL, 0, 0 },
 	};
+	/* the signal-delivery stop (its round trip: data/rt-stop-signal.js) */
+	static const struct step stop_signal[] = {
+		{ "do_signal", "function", "arch/x86/kernel/signal.c", 780, 784 },
+		{ "get_signal", "function", "kernel/signal.c", 2526, 2635 },
+		{ "ptrace_signal", "function", "kernel/signal.c", 2478, 2490 },
+		{ "ptrace_stop", "function", "kernel/signal.c", 2120, 0 },
+		{ NULL, NULL, NULL, 0, 0 },
+	};
 	static const struct step wait[] = {
 		{ "__do_sys_wait4", "function", "kernel/exit.c", 1620, 1627 },
 		{ "kernel_wait4", "function", "kernel/exit.c", 1560, 1596 },
@@ -348,6 +356,7 @@ static int make_index(const char *file, const char *root)
 	path(1, "strace-read-memory", s_mem);
 	path(1, "strace-get-args", s_args);
 	path(0, "process-vm-readv", pvr);
+	path(0, "stop-signal", stop_signal);
 	sym(0, "PTRACE_GETREGS", "case_label", "arch/x86/kernel/ptrace.c", 788, NULL);
 	sym(0, "PTRACE_PEEKDATA", "case_label", "kernel/ptrace.c", 1014, NULL);
 	sym(0, "PTRACE_GET_SYSCALL_INFO", "case_label", "kernel/ptrace.c", 1218, NULL);
