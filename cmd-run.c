@@ -37,7 +37,7 @@
 
 static const char run_usage[] =
 	"usage: sysatlas run [-o DIR] [--force] [--index v5.7|6.12|FILE] [--links STYLE]\n"
-	"                    [trace options] [--] CMD [ARGS...]\n"
+	"                    [--no-db] [--redact] [trace options] [--] CMD [ARGS...]\n"
 	"\n"
 	"Trace CMD (as 'sysatlas trace') and write its report (as 'sysatlas report')\n"
 	"with the built-in index of Linux v5.7 x86-64 and strace v5.7; prints the\n"
@@ -52,6 +52,9 @@ static const char run_usage[] =
 	"                   the kernel shown beside it (default: 6.12 when this\n"
 	"                   kernel is 6.x; none: no such column)\n"
 	"  --links STYLE    github (default), elixir, or file:DIR for a local tree\n"
+	"  --no-db          do not keep trace.db in the site\n"
+	"  --redact         replace the strings read from the program's memory by their\n"
+	"                   lengths, in the pages and in the site's trace.db\n"
 	"  -h, --help       show this help\n"
 	"Trace options (-f, -p, -e, -s, -y, --text, --kernel-stacks, --regs=HOW,\n"
 	"--mem=HOW, ...) and strace's output options (-t, -tt, -ttt, -r, -T, -c, -C,\n"
@@ -72,6 +75,8 @@ enum {
 	OPT_CURRENT,
 	OPT_REGS,
 	OPT_MEM,
+	OPT_NO_DB,
+	OPT_REDACT,
 };
 
 /* Run `sysatlas trace ARGS` in a child; its wait status, or -1. */
@@ -102,6 +107,27 @@ static int run_trace(char **targv, int targc)
 	return status;
 }
 
+/*
+ * Remove the recorded trace (our own file in the site's temporary
+ * directory) and the WAL files a killed tracer leaves beside it.
+ */
+static int run_remove_trace(struct strbuf *trace)
+{
+	static const char *const sfx[] = { "-wal", "-shm", "-journal" };
+	size_t len = trace->len, i;
+	int rc = 0;
+
+	if (unlink(trace->buf) < 0)
+		rc = error_errno("run: cannot remove %s", trace->buf);
+	for (i = 0; i < sizeof(sfx) / sizeof(sfx[0]); i++) {
+		strbuf_addstr(trace, sfx[i]);
+		if (unlink(trace->buf) < 0 && errno != ENOENT)
+			rc = error_errno("run: cannot remove %s", trace->buf);
+		strbuf_setlen(trace, len);
+	}
+	return rc;
+}
+
 static const struct option run_longopts[] = {
 	{ "help", no_argument, NULL, 'h' },
 	{ "output", required_argument, NULL, 'o' },
@@ -109,6 +135,8 @@ static const struct option run_longopts[] = {
 	{ "index", required_argument, NULL, OPT_INDEX },
 	{ "current-index", required_argument, NULL, OPT_CURRENT },
 	{ "links", required_argument, NULL, OPT_LINKS },
+	{ "no-db", no_argument, NULL, OPT_NO_DB },
+	{ "redact", no_argument, NULL, OPT_REDACT },
 	/* trace options, handed on */
 	{ "text", optional_argument, NULL, OPT_TEXT },
 	{ "kill-on-interrupt", no_argument, NULL, OPT_KILL },
@@ -143,7 +171,7 @@ int cmd_run(int argc, char **argv)
 	struct strbuf trace = STRBUF_INIT, html = STRBUF_INIT, text = STRBUF_INIT;
 	struct strbuf where = STRBUF_INIT;
 	char **targv = NULL, *owned[16];
-	int targc = 0, nowned = 0, c, i, status, rc = 1;
+	int targc = 0, nowned = 0, c, i, status, rc = 1, no_db = 0;
 	struct outdir od = { 0 };
 	struct strace_opts so;
 	const char *why = NULL;
@@ -174,6 +202,12 @@ int cmd_run(int argc, char **argv)
 			break;
 		case OPT_LINKS:
 			o.links = optarg;
+			break;
+		case OPT_NO_DB:
+			no_db = 1;
+			break;
+		case OPT_REDACT:
+			o.redact = 1;
 			break;
 		case 'f':
 			targv[targc++] = "-f";
@@ -244,7 +278,13 @@ int cmd_run(int argc, char **argv)
 	if (outdir_check(&od, "-o", o.outdir ? o.outdir : "sysatlas-report", o.force) < 0 ||
 	    web_report_check(&o) < 0 || outdir_open(&od) < 0)
 		goto cleanup;
-	strbuf_addf(&trace, "%s/trace.db", od.tmp);
+	/*
+	 * The trace is the site's trace.db, unless it is to be left out or
+	 * redacted: then it is recorded beside and removed once the report
+	 * (and the redacted copy) is written.
+	 */
+	strbuf_addf(&trace, "%s/%s", od.tmp, no_db || o.redact ? "unpublished-trace.db" : "trace.db");
+	o.db = no_db ? WEB_DB_OMIT : o.redact ? WEB_DB_COPY : WEB_DB_IN_SITE;
 	targv[targc++] = "-o";
 	targv[targc++] = trace.buf;
 	if (o.force)
@@ -270,9 +310,22 @@ int cmd_run(int argc, char **argv)
 		rc = 1;
 		goto cleanup;
 	}
+	if ((no_db || o.redact) && run_remove_trace(&trace) < 0) {
+		rc = 1;
+		goto cleanup;
+	}
 	if (outdir_commit(&od) < 0) {
 		rc = 1;
 		goto cleanup;
+	}
+	if (no_db && od.exists) {
+		struct stat st;
+
+		strbuf_addf(&where, "%s/trace.db", od.path);
+		if (lstat(where.buf, &st) == 0)
+			warning("%s is still there from before (--force keeps the directory's "
+				"other files): remove it before publishing the site", where.buf);
+		strbuf_reset(&where);
 	}
 	strbuf_addf(&where, "%s/index.html", od.path);
 	print_line(where.buf);

@@ -13,6 +13,7 @@ static const char report_usage[] =
 	"usage: sysatlas report TRACE.db [--index v5.7|6.12|FILE] [-o DIR] [--force]\n"
 	"                       [--links github|elixir|file:DIR] [--chrome FILE.json]\n"
 	"                       [--jsonl FILE] [--current-index 6.12|FILE|none] [--open]\n"
+	"                       [--no-db] [--redact]\n"
 	"   or: sysatlas report TRACE.db --svg-timeline FROM..TO|pid:N [-o FILE.svg]\n"
 	"                       [--svg-calls N] [--svg-site URL] [--index INDEX] [--force]\n"
 	"\n"
@@ -33,6 +34,12 @@ static const char report_usage[] =
 	"                   or file:DIR for a local tree (file://DIR/PATH#LLINE)\n"
 	"  --chrome FILE    also export Chrome Trace Event JSON (Perfetto)\n"
 	"  --jsonl FILE     also export one JSON object per event\n"
+	"  --no-db          leave trace.db out of the site (by default it is copied\n"
+	"                   there: it holds the command line, the working directory\n"
+	"                   and the data the program read and wrote)\n"
+	"  --redact         replace the strings read from the program's memory (file\n"
+	"                   names, data read and written, exec arguments) by their\n"
+	"                   lengths, in every page, data file, export and trace.db\n"
 	"  --open           open the report in a browser\n"
 	"  --svg-timeline FROM..TO\n"
 	"                   write only a graphviz timeline of these events, one lane\n"
@@ -60,7 +67,8 @@ static void report_open(const char *index_html)
 }
 
 enum { OPT_INDEX = 256, OPT_FORCE, OPT_LINKS, OPT_CHROME, OPT_JSONL, OPT_OPEN, OPT_CURRENT,
-       OPT_SVG_TIMELINE, OPT_SVG_CALLS, OPT_SVG_SITE };
+       OPT_SVG_TIMELINE, OPT_SVG_CALLS, OPT_SVG_SITE,
+       OPT_NO_DB, OPT_REDACT };
 
 static const struct option report_longopts[] = {
 	{ "help", no_argument, NULL, 'h' },
@@ -75,6 +83,8 @@ static const struct option report_longopts[] = {
 	{ "svg-timeline", required_argument, NULL, OPT_SVG_TIMELINE },
 	{ "svg-calls", required_argument, NULL, OPT_SVG_CALLS },
 	{ "svg-site", required_argument, NULL, OPT_SVG_SITE },
+	{ "no-db", no_argument, NULL, OPT_NO_DB },
+	{ "redact", no_argument, NULL, OPT_REDACT },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -145,6 +155,12 @@ int cmd_report(int argc, char **argv)
 		}
 		case OPT_SVG_SITE:
 			o.svg_site = optarg;
+			break;
+		case OPT_NO_DB:
+			o.db = WEB_DB_OMIT;
+			break;
+		case OPT_REDACT:
+			o.redact = 1;
 			break;
 		default:
 			return cli_bad_option("report", report_usage, argv, c);

@@ -647,6 +647,30 @@ int ix_path_get(struct ix *ix, const char *name, const struct ix_path **out)
 	return 0;
 }
 
+int ix_syscall_max_nr(struct ix *ix, const char *abi, int64_t *out)
+{
+	sqlite3_stmt *st = NULL;
+	int r, rc = -1;
+
+	*out = -1;
+	if (!ix->db || !ix->kernel.id)
+		return 0;
+	if (db_prepare(ix->db, &st, "SELECT max(nr) FROM syscall WHERE tree_id = ?1 AND "
+		       "(?2 IS NULL AND abi IN ('common', '64') OR abi = ?2)") < 0 ||
+	    db_bind_int(st, 1, ix->kernel.id) < 0 ||
+	    (abi ? db_bind_text(st, 2, abi, -1) : db_bind_null(st, 2)) < 0)
+		goto cleanup;
+	r = db_step(st);
+	if (r < 0)
+		goto cleanup;
+	if (r == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+		*out = sqlite3_column_int64(st, 0);
+	rc = 0;
+cleanup:
+	db_finalize(st);
+	return rc;
+}
+
 int ix_syscall_get(struct ix *ix, const char *abi, int64_t nr,
 		   const struct ix_syscall **out)
 {

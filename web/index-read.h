@@ -163,6 +163,12 @@ int ix_function_at(struct ix *ix, int64_t tree_id, const char *file, int64_t lin
 int ix_path_get(struct ix *ix, const char *name, const struct ix_path **out);
 
 /*
+ * The highest number in the linux tree's table of abi (NULL: native, the
+ * common and 64 rows) into *out; -1 when it has none.  0 or -1 after error().
+ */
+int ix_syscall_max_nr(struct ix *ix, const char *abi, int64_t *out);
+
+/*
  * ix_syscall_get: the row of syscall nr in abi (NULL: the native x86-64
  * table, ABIs common and 64), as ix_syscalls_load() gives it; *out NULL
  * when the index has no such row.  0 or -1 after error().

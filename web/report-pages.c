@@ -197,6 +197,38 @@ static void report_notes(struct report *r, struct strbuf *out)
 	strbuf_release(&note);
 }
 
+/*
+ * What the site holds that its author may not want to publish, and the
+ * options that leave it out: said on the overview of every report.
+ */
+static void report_privacy_note(struct report *r, struct strbuf *out)
+{
+	int db = report_has_db(r);
+
+	strbuf_addstr(out, "<p class=\"note privacy\" id=\"privacy\"><strong>Before you publish "
+		      "this site.</strong> ");
+	if (db)
+		strbuf_addstr(out, "It includes <a href=\"trace.db\" download>trace.db</a>, the "
+			      "recorded trace (SQLite): ");
+	else
+		strbuf_addstr(out, "It was written without trace.db (--no-db); its pages show ");
+	strbuf_addstr(out, "the command line, the working directory, the size of the "
+		      "environment, and every call's arguments");
+	if (r->o->redact)
+		strbuf_addf(out, ", with the strings the program read or wrote (file names, data, "
+			    "exec arguments) replaced by their lengths (--redact): "
+			    "<code>\"&lt;11 bytes&gt;\"</code>%s. Thread names, the "
+			    "programs exec'd and kernel stacks are kept.",
+			    db ? ", in trace.db too" : "");
+	else
+		strbuf_addf(out, ", with the strings the program read or wrote: file names, "
+			    "data read and written (up to the trace's -s limit), exec arguments. "
+			    "Write the report with <code>--redact</code> to replace those strings by "
+			    "their lengths%s.", db ? ", or with <code>--no-db</code> to leave "
+			    "trace.db out" : "");
+	strbuf_addstr(out, "</p>\n");
+}
+
 /* The graph node of task i: "tTID", or "tTID_I" for a later task of a reused tid. */
 static void task_node_id(const struct report *r, int i, struct strbuf *out)
 {
@@ -437,6 +469,7 @@ static int report_overview(struct report *r)
 			    (long long)r->run.tasks[a].tid);
 	strbuf_addstr(&out, "</h1>\n");
 	report_notes(r, &out);
+	report_privacy_note(r, &out);
 
 	strbuf_addstr(&out, "<div class=\"cards\">\n<section class=\"card\"><h2>Run</h2>"
 		      "<table class=\"facts\">\n");
@@ -656,8 +689,12 @@ static int report_syscall_page(struct report *r, int sci)
 			strbuf_addstr(&out, "</code></td></tr>\n");
 		}
 	} else {
-		strbuf_addstr(&out, "<tr><th>definition</th><td><span class=\"missing\">not in the "
-			      "index</span></td></tr>\n");
+		strbuf_reset(&v);
+		report_sc_missing_label(r, sc, 1, &v);
+		strbuf_addf(&out, "<tr><th>definition</th><td><span class=\"missing%s\">",
+			    sc->added_after ? " added-after" : "");
+		html_text(&out, v.buf);
+		strbuf_addstr(&out, "</span></td></tr>\n");
 	}
 	fact(&out, "entry point", asc ? asc->entry_point : NULL);
 	if (asc && asc->status && strcmp(asc->status, "implemented")) {

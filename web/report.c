@@ -10,6 +10,7 @@
 #include "escape.h"
 #include "html.h"
 #include "progress.h"
+#include "redact.h"
 #include "report.h"
 #include "schema.h"
 #include "stopkind.h"
@@ -101,12 +102,75 @@ static int name_from_text(const char *text, struct strbuf *out)
 	return 0;
 }
 
+static int kernel_version(const char *s, unsigned v[3]);
+
+/* Whether version a is later than b ("v6.12" > "v5.7"); 0 when either is unknown. */
+static int version_later(const char *a, const char *b)
+{
+	unsigned x[3], y[3];
+	int i;
+
+	if (!a || !b || kernel_version(a, x) < 0 || kernel_version(b, y) < 0)
+		return 0;
+	for (i = 0; i < 3; i++)
+		if (x[i] != y[i])
+			return x[i] > y[i];
+	return 0;
+}
+
+/*
+ * Why sc, which the index lacks, is newer than the indexed kernel, from
+ * data: its number is above the last of the index's table for its ABI, a
+ * later kernel's table (the current index) has it, or the tracer's table
+ * named it (the trace's text) where the index's has no such row.  NULL
+ * when none of these holds.  -1 after error().
+ */
+static int report_sc_newer(struct report *r, struct report_sc *sc, int named)
+{
+	const struct ix_tree *lt = &r->ix.kernel;
+	struct strbuf why = STRBUF_INIT;
+	int64_t max;
+
+	sc->added_after = NULL;
+	if (sc->isc || !lt->id || !lt->version)
+		return 0;
+	if (ix_syscall_max_nr(&r->ix, sc->abi, &max) < 0)
+		return -1;
+	if (max >= 0 && sc->nr > max)
+		strbuf_addf(&why, "its number, %ld, is above the last in Linux %s's "
+					    "table (%lld)", sc->nr, lt->version, (long long)max);
+	else if (sc->csc && r->cur.kernel.id && version_later(r->cur.kernel.version, lt->version))
+		strbuf_addf(&why, "Linux %s's table has it as number %ld; Linux %s's has "
+					    "no syscall %ld", r->cur.kernel.version, sc->nr,
+					    lt->version, sc->nr);
+	else if (named && max >= 0)
+		strbuf_addf(&why, "the tracer's table names number %ld %s; Linux %s's "
+					    "table has no syscall %ld", sc->nr, sc->name,
+					    lt->version, sc->nr);
+	if (why.len)
+		sc->added_after = strbuf_detach(&why, NULL);
+	strbuf_release(&why);
+	return 0;
+}
+
+void report_sc_missing_label(const struct report *r, const struct report_sc *sc,
+			     int why, struct strbuf *out)
+{
+	if (!sc->added_after) {
+		strbuf_addstr(out, "not in the index");
+		return;
+	}
+	strbuf_addf(out, "added after %s", r->ix.kernel.version);
+	if (why)
+		strbuf_addf(out, " (%s)", sc->added_after);
+}
+
 int report_sc_get(struct report *r, const char *abi, long nr, const char *text)
 {
 	const struct ix_syscall *asc;
 	struct report_sc *sc;
 	struct strbuf name = STRBUF_INIT;
-	int i;
+	int i, named = 0;
 
 	if (!abi && nr >= 0 && nr < 1024 && r->native_sc[nr])
 		return r->native_sc[nr] - 1;
@@ -132,9 +196,19 @@ int report_sc_get(struct report *r, const char *abi, long nr, const char *text)
 	sc->csc = report_current_syscall(r, abi, nr);
 	if (asc && asc->name)
 		strbuf_addstr(&name, asc->name);
-	else if (name_from_text(text, &name) < 0)
+	else if (name_from_text(text, &name) < 0 || !strncmp(name.buf, "syscall_", 8))
+		strbuf_reset(&name);
+	else
+		named = 1;
+	if (!name.len)
 		strbuf_addf(&name, "syscall_%ld", nr);
 	sc->name = strbuf_detach(&name, NULL);
+	if (report_sc_newer(r, sc, named) < 0) {
+		free(sc->abi);
+		free(sc->name);
+		strbuf_release(&sc->occ);
+		return -1;
+	}
 	sc->classes = asc ? report_classes_from_flags(asc->strace_flags) : 0;
 	{
 		struct strbuf stem = STRBUF_INIT, raw = STRBUF_INIT;
@@ -188,15 +262,27 @@ static void report_occurrence(struct report *r, struct report_sc *sc,
 	sc->listed++;
 }
 
-static int report_on_call(void *ctx, const struct tracedb_call *c)
+/* --redact: text with its string literals redacted (into r->redacted). */
+static const char *report_redact(struct report *r, const char *text)
+{
+	if (!r->o->redact || !text || !redact_needed(text, strlen(text)))
+		return text;
+	strbuf_reset(&r->redacted);
+	redact_strings(&r->redacted, text, strlen(text));
+	return r->redacted.buf;
+}
+
+static int report_on_call(void *ctx, const struct tracedb_call *call)
 {
 	struct report *r = ctx;
+	struct tracedb_call redacted = *call, *c = &redacted;
 	int sci = report_sc_get(r, c->abi, c->nr, c->text), rt;
 	struct report_sc *sc;
 	int64_t dur = c->t1 - c->t0;
 
 	if (sci < 0)
 		return -1;
+	c->text = report_redact(r, c->text);
 	sc = &r->scs[sci];
 	sc->calls++;
 	r->ncalls++;
@@ -281,12 +367,13 @@ static void report_note_image(struct report *r, const struct tracedb_marker *m)
 	strbuf_addch(im, '\n');
 }
 
-static int report_on_marker(void *ctx, const struct tracedb_marker *m)
+static int report_on_marker(void *ctx, const struct tracedb_marker *marker)
 {
 	struct report *r = ctx;
-
+	struct tracedb_marker redacted = *marker, *m = &redacted;
 	const struct stop_kind *stop = stop_kind_of_event(m->event_kind);
 
+	m->text = report_redact(r, m->text);
 	r->nmarkers++;
 	r->marker_counts[m->kind]++;
 	if (stop)
@@ -443,6 +530,32 @@ cleanup:
 	return rc;
 }
 
+int report_has_db(const struct report *r)
+{
+	return r->o->db != WEB_DB_OMIT;
+}
+
+/*
+ * --force wrote into an existing directory, whose other files stay: say
+ * so when they may hold what --no-db or --redact was to keep out.
+ */
+static void report_warn_kept(struct report *r)
+{
+	struct strbuf p = STRBUF_INIT;
+	struct stat st;
+
+	if (r->o->site_dir || !r->site.exists || (!r->o->redact && r->o->db != WEB_DB_OMIT))
+		return;
+	strbuf_addf(&p, "%s/trace.db", r->site.path);
+	if (r->o->db == WEB_DB_OMIT && lstat(p.buf, &st) == 0)
+		warning("%s is still there from before (--force keeps the directory's other "
+			"files): remove it before publishing the site", p.buf);
+	else if (r->o->redact)
+		warning("%s existed: files in it from before that this report did not "
+			"replace are not redacted", r->site.path);
+	strbuf_release(&p);
+}
+
 static void report_quiet(const char *line)
 {
 }
@@ -478,6 +591,7 @@ static void report_release(struct report *r)
 		free(r->scs[i].name);
 		free(r->scs[i].stem);
 		free(r->scs[i].tree_json);
+		free(r->scs[i].added_after);
 		strbuf_release(&r->scs[i].occ);
 	}
 	free(r->scs);
@@ -503,6 +617,7 @@ static void report_release(struct report *r)
 	ix_close(&r->ix);
 	db_close(r->trace);
 	strbuf_release(&r->dir);
+	strbuf_release(&r->redacted);
 }
 
 int web_report_check(const struct web_report_opts *o)
@@ -531,6 +646,7 @@ int web_report_write(const struct web_report_opts *o, struct strbuf *index_html)
 	r->o = o;
 	strbuf_init(&r->dir, 0);
 	strbuf_init(&r->chunk_meta, 0);
+	strbuf_init(&r->redacted, 0);
 	report_data_init(r);
 	if (report_check_outputs(r) < 0)
 		goto cleanup;
@@ -561,7 +677,7 @@ int web_report_write(const struct web_report_opts *o, struct strbuf *index_html)
 	    report_export_close(r) < 0)
 		goto cleanup;
 	if (report_rt_write_all(r) < 0 || report_stop_rt_write_all(r) < 0 ||
-	    report_pages_write(r) < 0)
+	    report_pages_write(r) < 0 || report_site_db(r) < 0)
 		goto cleanup;
 	if (!o->quiet_kernel_note) {
 		const struct ix_tree *lt = &r->ix.kernel;
@@ -577,6 +693,7 @@ int web_report_write(const struct web_report_opts *o, struct strbuf *index_html)
 	}
 	if (report_commit(r) < 0)
 		goto cleanup;
+	report_warn_kept(r);
 	strbuf_addf(index_html, "%s/index.html", o->site_dir ? o->site_dir : r->site.path);
 	rc = 0;
 cleanup:

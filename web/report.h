@@ -49,7 +49,10 @@ struct report_sc {
 	uint64_t listed;		/* occurrences in occ */
 	struct strbuf occ;		/* table rows for its page */
 	char *tree_json;		/* its definition's call tree for the event view */
+	char *added_after;		/* not in the index because it is newer than the
+					   indexed kernel: why we know (a phrase), or NULL */
 };
+
 
 enum report_class {
 	REPORT_CLASS_FILE = 1 << 0,
@@ -139,6 +142,7 @@ struct report {
 	struct report_wait *waits;		/* calls with samples, in trace order */
 	int nwaits, waits_alloc;
 	struct outdir site;			/* the site's target and temporary directory */
+	struct strbuf redacted;			/* o->redact: the text handed on */
 };
 
 /*
@@ -162,6 +166,14 @@ void report_current_fact(struct report *r, struct strbuf *out);
 /* The observed stacks' view of sc: its row in oix. */
 const struct ix_syscall *report_observed_syscall(const struct report *r,
 						 const struct report_sc *sc);
+
+/*
+ * The label of a syscall the index lacks: "added after v5.7" when it is
+ * newer than the indexed kernel, else "not in the index"; with why, the
+ * evidence follows (", Linux 6.12 has it").
+ */
+void report_sc_missing_label(const struct report *r, const struct report_sc *sc,
+			     int why, struct strbuf *out);
 
 /* Path of name inside the output directory (into a reused buffer). */
 const char *report_path(struct report *r, struct strbuf *sb, const char *name);
@@ -282,6 +294,15 @@ int report_pages_write(struct report *r);
  * (startup.h), its graph written to graphs/startup.dot too.  0 or -1.
  */
 int report_startup_section(struct report *r, struct strbuf *out);
+
+/*
+ * site-db.c: with WEB_DB_COPY, the trace copied into the site as
+ * trace.db, redacted with o->redact (the input is only read).  0 or -1.
+ */
+int report_site_db(struct report *r);
+
+/* Whether the site has trace.db (the pages link to it then). */
+int report_has_db(const struct report *r);
 
 /* export.c */
 int report_export_open(struct report *r);

@@ -509,16 +509,21 @@ static void rt_decoder_row(struct rt_build *b, const struct ix_syscall *asc,
 	strbuf_release(&t);
 }
 
-static void rt_definition_row(struct rt_build *b, const struct ix_syscall *asc,
-			      const char *name, struct rt_row *w)
+static void rt_definition_row(struct rt_build *b, const struct report_sc *sc,
+			      struct rt_row *w)
 {
+	const struct ix_syscall *asc = sc->isc;
 	struct strbuf t = STRBUF_INIT;
 
 	if (asc && asc->definition.id) {
-		strbuf_addf(&t, "definition of %s", name);
+		strbuf_addf(&t, "definition of %s", sc->name);
 		rt_row_loc(b, w, t.buf, &b->r->ix.kernel, &asc->definition, 0);
 	} else {
-		strbuf_addf(&t, "kernel definition of %s", name);
+		strbuf_addf(&t, "kernel definition of %s", sc->name);
+		if (sc->added_after) {
+			strbuf_addstr(&t, ": ");
+			report_sc_missing_label(b->r, sc, 0, &t);
+		}
 		rt_row_missing(w, t.buf);
 	}
 	strbuf_release(&t);
@@ -1118,7 +1123,7 @@ int report_rt_build(struct report *r, const struct report_rt *rt,
 			goto cleanup;
 		rc = -1;
 	}
-	rt_definition_row(&b, asc, sc->name, &def);
+	rt_definition_row(&b, sc, &def);
 	b.edge_label = "runs";
 	rc = rt_phase_path(&b, "kernel", "the syscall runs", "syscall-dispatch", &def, 1);
 	rt_row_release(&def);
@@ -1166,7 +1171,7 @@ int report_sc_graph_build(struct report *r, int sci, struct graph *g)
 	if (rt_phase_path(&b, "kernel", "syscall entry and the ptrace hook", "syscall-enter",
 			  NULL, 0) < 0)
 		goto cleanup;
-	rt_definition_row(&b, asc, sc->name, &def);
+	rt_definition_row(&b, sc, &def);
 	b.edge_label = "dispatch";
 	rc = rt_phase_path(&b, "kernel", "dispatch to the definition", "syscall-dispatch", &def, 1);
 	rt_row_release(&def);

@@ -20,6 +20,16 @@ extern const struct cli_spec cmd_report_spec, cmd_doc_spec, cmd_path_spec;
 /* The names --index takes for the built-in indexes, one a line. */
 void web_print_builtin_indexes(FILE *out);
 
+/* What becomes of trace.db in the site (it carries the command line, the
+ * working directory and the data the program read and wrote). */
+enum web_report_db {
+	WEB_DB_COPY = 0,		/* copied into the site as trace.db (redacted
+					   with redact) */
+	WEB_DB_OMIT,			/* --no-db: left out; no page links to it */
+	WEB_DB_IN_SITE,			/* already there as trace.db (sysatlas run);
+					   never with redact */
+};
+
 /* What `sysatlas report` (and `sysatlas run`) is asked to write. */
 struct web_report_opts {
 	const char *trace;		/* trace.db */
@@ -39,6 +49,11 @@ struct web_report_opts {
 					   (outdir: the SVG file, default timeline.svg) */
 	int svg_calls;			/* its most calls; 0: the default (60) */
 	const char *svg_site;		/* prefix of its round-trip links, or NULL */
+	enum web_report_db db;		/* what becomes of the trace in the site */
+	int redact;			/* --redact: string contents read from the
+					   program's memory replaced by their lengths,
+					   in every page, data file, export and the
+					   site's trace.db */
 };
 
 /*

@@ -1,0 +1,147 @@
+#!/bin/sh
+# run-publish.sh CASE: the report as published (issue 16): what trace.db
+# holds and the overview says of it, --no-db, --redact, the label of
+# syscalls newer than the index.  $SYSATLAS, $PROG (prog-publish),
+# $GEN_TRACE name the binaries.
+set -eu
+
+case_=$1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 1' INT TERM HUP
+cd "$tmp"
+
+fail() { echo "FAIL: publish-$case_: $*" >&2; exit 1; }
+marker=PUBLISH-MARKER-7f3a9c
+
+# q DB SQL: the rows of a query, one a line, columns by |
+q() {
+	python3 -c 'import sqlite3, sys
+for row in sqlite3.connect("file:" + sys.argv[1] + "?mode=ro", uri=True).execute(sys.argv[2]):
+    print("|".join(str(c) for c in row))' "$1" "$2"
+}
+
+need_trace() {
+	if ! "$SYSATLAS" trace -o probe.db -- true >/dev/null 2>&1; then
+		echo "skip: sysatlas trace cannot trace here"
+		exit 77
+	fi
+}
+
+# no_marker DIR: nothing under DIR (pages, data, SVG, DOT, trace.db) holds it
+no_marker() {
+	if grep -rl -a "$marker" "$1" >hits; then
+		fail "$1 holds the marker: $(cat hits)"
+	fi
+	# and not in a form the pages escape (JSON, HTML): the first half of it
+	if grep -rl -a "PUBLISH-MARK" "$1" >hits; then
+		fail "$1 holds part of the marker: $(cat hits)"
+	fi
+}
+
+case $case_ in
+default)
+	need_trace
+	"$SYSATLAS" run -o site -- "$PROG" >out 2>err || fail "run failed: $(cat err)"
+	grep -q "$marker" out || fail "the program did not write its marker"
+	[ -f site/trace.db ] || fail "run left trace.db out without --no-db"
+	grep -q 'id="privacy"' site/index.html || fail "no privacy note on the overview"
+	grep -q '<a href="trace.db" download>trace.db</a>' site/index.html ||
+		fail "the note does not link trace.db"
+	for w in 'command line' 'working directory' 'environment' 'read or wrote' '--redact' '--no-db'; do
+		grep 'id="privacy"' site/index.html | grep -q -e "$w" || fail "the note does not say '$w'"
+	done
+	grep -rl -a "$marker" site/data >/dev/null || fail "the marker is not in the site's data: nothing to redact?"
+	# report copies the trace into its site, a self-contained file
+	"$SYSATLAS" report site/trace.db -o copy >/dev/null 2>err || fail "report failed: $(cat err)"
+	[ -f copy/trace.db ] || fail "report left trace.db out without --no-db"
+	[ "$(q copy/trace.db 'SELECT count(*) FROM event')" = \
+	  "$(q site/trace.db 'SELECT count(*) FROM event')" ] || fail "the copy lacks events"
+	[ "$(od -An -tu1 -j18 -N2 copy/trace.db | tr -s ' ')" = " 1 1" ] ||
+		fail "the copied trace.db is in WAL mode"
+	stray=$(ls copy | grep -e '-wal$' -e '-shm$' -e '-journal$' || true)
+	[ -z "$stray" ] || fail "left in the site: $stray"
+	;;
+nodb)
+	need_trace
+	"$SYSATLAS" run -o site --no-db -- "$PROG" >out 2>err || fail "run --no-db failed: $(cat err)"
+	[ "$(tail -n 1 out)" = "site/index.html" ] || fail "did not print the path of index.html"
+	"$SYSATLAS" trace -o t.db -- "$PROG" >/dev/null 2>&1 || fail "trace failed"
+	"$SYSATLAS" report t.db -o rep --no-db >/dev/null 2>err || fail "report --no-db failed: $(cat err)"
+	for d in site rep; do
+		found=$(find "$d" -name '*.db*' | head -n 1)
+		[ -z "$found" ] || fail "$d holds $found"
+		grep -q 'id="privacy"' "$d/index.html" || fail "no privacy note in $d"
+		grep -q 'without trace.db' "$d/index.html" || fail "$d's note does not say trace.db is left out"
+		if grep -rl -e 'href="trace.db"' -e "href='trace.db'" -e '"trace.db"' "$d" >hits; then
+			fail "a page links trace.db: $(cat hits)"
+		fi
+	done
+	# --force into a site that had one: the old file is named
+	"$SYSATLAS" report t.db -o copy >/dev/null 2>&1 || fail "report failed"
+	"$SYSATLAS" report t.db -o copy --force --no-db >/dev/null 2>err || fail "report --force --no-db failed"
+	grep -q "copy/trace.db is still there from before" err || fail "no warning of the old trace.db: $(cat err)"
+	;;
+redact)
+	need_trace
+	"$SYSATLAS" run -o site --redact -- "$PROG" >out 2>err || fail "run --redact failed: $(cat err)"
+	grep -q "$marker" out || fail "the program did not write its marker"
+	[ -f site/trace.db ] || fail "no trace.db in the site"
+	[ ! -e site/unpublished-trace.db ] || fail "the unredacted trace is left in the site"
+	no_marker site
+	q site/trace.db "SELECT text FROM event WHERE kind = 'exit' AND text LIKE 'write(1,%'" >w
+	grep -q '^write(1, "<22 bytes>", 22) = 22$' w || fail "write not redacted to its length: $(cat w)"
+	grep -q 'redacted\|replaced by their lengths' site/index.html || fail "the note does not say it is redacted"
+	# report --redact: a redacted copy; the input is not touched
+	"$SYSATLAS" trace -o t.db -- "$PROG" >/dev/null 2>&1 || fail "trace failed"
+	sum=$(cksum <t.db)
+	"$SYSATLAS" report t.db -o rep --redact --chrome c.json --jsonl e.jsonl >/dev/null 2>err ||
+		fail "report --redact failed: $(cat err)"
+	[ "$(cksum <t.db)" = "$sum" ] || fail "report --redact changed its input"
+	q t.db "SELECT count(*) FROM event WHERE text LIKE '%$marker%'" | grep -qx '[1-9][0-9]*' ||
+		fail "the input lost its marker"
+	no_marker rep
+	for f in c.json e.jsonl; do
+		if grep -q -a "$marker" $f; then fail "$f holds the marker"; fi
+	done
+	# redacting a redacted trace changes nothing
+	"$SYSATLAS" report site/trace.db -o again --redact >/dev/null 2>&1 || fail "report of a redacted trace failed"
+	q again/trace.db "SELECT text FROM event WHERE kind = 'exit' AND text LIKE 'write(1,%'" | cmp -s - w ||
+		fail "redacting twice changed the text"
+	;;
+newer)
+	# faccessat2 (5.8) and close_range (5.9) against the v5.7 index: added after it
+	need_trace
+	"$SYSATLAS" run -o site --index v5.7 -- "$PROG" >/dev/null 2>err || fail "run failed: $(cat err)"
+	"$SYSATLAS" run -o none --index v5.7 --current-index none -- "$PROG" >/dev/null 2>err ||
+		fail "run failed: $(cat err)"
+	for d in site none; do
+		for sc in faccessat2 close_range; do
+			f=$d/syscalls/$sc.html
+			[ -f "$f" ] || fail "no page for $sc in $d"
+			grep -q '<tr><th>definition</th><td><span class="missing added-after">added after v5.7 (' "$f" ||
+				fail "$f: not labelled added after v5.7"
+			grep -A0 '<th>definition</th>' "$f" | grep -q 'not in the index' &&
+				fail "$f: still 'not in the index'"
+			grep -l "kernel definition of $sc: added after v5.7" $d/data/rt-*.js >/dev/null ||
+				fail "$d: the round trip of $sc does not say added after v5.7"
+		done
+		# a syscall v5.7 has is not labelled
+		grep -q 'added after' $d/syscalls/write.html && fail "$d: write labelled added after"
+	done
+	# the evidence: faccessat2's number is past v5.7's last; close_range (436)
+	# is a hole in v5.7's table, which 6.12's table or the tracer's fills
+	grep -q 'its number, 439, is above the last' site/syscalls/faccessat2.html || fail "faccessat2: no number evidence"
+	grep -q "table has it as number 436" site/syscalls/close_range.html || fail "close_range: 6.12 not named"
+	grep -q "the tracer&#39;s table names number 436 close_range" none/syscalls/close_range.html ||
+		fail "close_range without 6.12: the tracer's name not used"
+	# the 6.12 index has both: nothing is added after it
+	"$SYSATLAS" run -o new --index 6.12 -- "$PROG" >/dev/null 2>err || fail "run failed: $(cat err)"
+	grep -q 'added after' new/syscalls/faccessat2.html new/syscalls/close_range.html &&
+		fail "labelled added after 6.12"
+	;;
+*)
+	fail "unknown case"
+	;;
+esac
+exit 0
