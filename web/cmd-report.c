@@ -172,9 +172,10 @@ int cmd_report(int argc, char **argv)
 	if (!o.svg_timeline && (o.svg_calls || o.svg_site))
 		return cli_usage_error("report", report_usage,
 				       "--svg-calls and --svg-site go with --svg-timeline");
-	if (o.svg_timeline && (o.chrome || o.jsonl || open_it || o.current))
+	if (o.svg_timeline && (o.chrome || o.jsonl || open_it || o.current || o.db == WEB_DB_OMIT))
 		return cli_usage_error("report", report_usage, "--svg-timeline writes only the "
-				       "timeline: not with --chrome, --jsonl, --open or --current-index");
+				       "timeline: not with --chrome, --jsonl, --open, --current-index "
+				       "or --no-db");
 	if (o.svg_timeline) {
 		if (web_svg_timeline_write(&o, &index_html) < 0) {
 			strbuf_release(&index_html);

@@ -19,6 +19,7 @@
 #include "index-read.h"
 #include "links.h"
 #include "outfile.h"
+#include "redact.h"
 #include "schema.h"
 #include "signame.h"
 #include "svgtl.h"
@@ -137,6 +138,20 @@ static char *svgtl_dup(const char *s)
 	return s ? xstrdup(s) : NULL;
 }
 
+/* The item's text: as recorded, or with --redact its strings' lengths only. */
+static char *svgtl_text(const struct svgtl *s, const char *text)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	if (!text)
+		text = "";
+	if (s->o->redact)
+		redact_strings(&sb, text, strlen(text));
+	else
+		strbuf_addstr(&sb, text);
+	return strbuf_detach(&sb, NULL);
+}
+
 static int svgtl_on_call(void *ctx, const struct tracedb_call *c)
 {
 	struct svgtl *s = ctx;
@@ -153,7 +168,7 @@ static int svgtl_on_call(void *ctx, const struct tracedb_call *c)
 	it.nr = c->nr;
 	it.flags = c->flags;
 	it.retval = c->retval;
-	it.text = xstrdup(c->text ? c->text : "");
+	it.text = svgtl_text(s, c->text);
 	svgtl_heap_push(&s->calls, &it);
 	return 0;
 }
@@ -175,7 +190,7 @@ static int svgtl_on_marker(void *ctx, const struct tracedb_marker *m)
 	it.other_tid = m->other_tid;
 	it.status = m->status;
 	it.has_status = m->has_status;
-	it.text = xstrdup(m->text ? m->text : "");
+	it.text = svgtl_text(s, m->text);
 	svgtl_heap_push(&s->markers, &it);
 	return 0;
 }

@@ -104,6 +104,12 @@ redact)
 	for f in c.json e.jsonl; do
 		if grep -q -a "$marker" $f; then fail "$f holds the marker"; fi
 	done
+	# the slide-ready timeline too
+	mkdir tl
+	"$SYSATLAS" report t.db --svg-timeline 1..100000 --svg-calls 400 --redact -o tl/tl.svg >/dev/null 2>err ||
+		fail "report --svg-timeline --redact failed: $(cat err)"
+	grep -q 'bytes&gt;' tl/tl.svg || fail "no redacted string in the SVG timeline"
+	no_marker tl
 	# redacting a redacted trace changes nothing
 	"$SYSATLAS" report site/trace.db -o again --redact >/dev/null 2>&1 || fail "report of a redacted trace failed"
 	q again/trace.db "SELECT text FROM event WHERE kind = 'exit' AND text LIKE 'write(1,%'" | cmp -s - w ||
