@@ -166,13 +166,11 @@ int report_observed_sc_section(struct report *r, int sci, struct strbuf *out)
 			int nodes = 0;
 
 			strbuf_addf(&name, "ktree-%s", sc->stem);
-			strbuf_addstr(out, "<div class=\"graph\">");
 			rc = ktree_graph(r, &root, NULL, g, &nodes);
 			if (rc == 0)
 				rc = report_write_dot(r, g, name.buf);
 			if (rc == 0)
-				rc = web_graph_render_svg(r->gr, g, out);
-			strbuf_addstr(out, "</div>\n");
+				rc = report_graph_svg(r, g, name.buf, "../", 1, out);
 			if (nodes >= KTREE_DRAWN)
 				strbuf_addf(out, "<p class=\"muted\">The drawing shows the first %d "
 					    "functions; the list below has them all.</p>\n", KTREE_DRAWN);

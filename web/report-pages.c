@@ -353,12 +353,8 @@ static int report_task_graph(struct report *r, struct strbuf *out)
 			goto cleanup;
 		rc = -1;
 	}
-	if (report_write_dot(r, g, "tasks") < 0)
+	if (report_write_dot(r, g, "tasks") < 0 || report_graph_svg(r, g, "tasks", "", 1, out) < 0)
 		goto cleanup;
-	strbuf_addstr(out, "<div class=\"graph\">");
-	if (web_graph_render_svg(r->gr, g, out) < 0)
-		goto cleanup;
-	strbuf_addstr(out, "</div>\n");
 	strbuf_addstr(out, "<p class=\"muted\">A box per process, a node per thread, with "
 		      "the programs it exec'd in order; solid arrows start new processes "
 		      "(fork, vfork, clone), dashed ones new threads (clone). "
@@ -744,14 +740,13 @@ static int report_syscall_page(struct report *r, int sci)
 
 	strbuf_addstr(&out, "<section><h2>Path through the kernel</h2>\n"
 		      "<p class=\"muted\">Entry to the ptrace hook, dispatch to the definition, "
-		      "exit through the hook again, and the strace code that decodes it.</p>\n"
-		      "<div class=\"graph\">");
+		      "exit through the hook again, and the strace code that decodes it.</p>\n");
 	strbuf_addf(&name, "syscall-%s", sc->stem);
 	if (report_sc_graph_build(r, sci, g) < 0 || report_write_dot(r, g, name.buf) < 0 ||
-	    web_graph_render_svg(r->gr, g, &out) < 0)
+	    report_graph_svg(r, g, name.buf, "../", 1, &out) < 0)
 		goto cleanup;
 	strbuf_reset(&name);
-	strbuf_addstr(&out, "</div></section>\n");
+	strbuf_addstr(&out, "</section>\n");
 	if (report_current_sc_section(r, sci, &out) < 0 ||
 	    report_observed_calltree_section(r, sci, &out) < 0 ||
 	    report_observed_sc_section(r, sci, &out) < 0)

@@ -79,6 +79,42 @@ int report_write_dot(struct report *r, struct graph *g, const char *name)
 	return rc;
 }
 
+int report_graph_svg(struct report *r, struct graph *g, const char *name, const char *root,
+		     int dot, struct strbuf *out)
+{
+	static const char prolog[] = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n";
+	struct strbuf svg = STRBUF_INIT, path = STRBUF_INIT;
+	int rc = -1;
+
+	strbuf_addstr(&svg, prolog);
+	if (web_graph_render_svg(r->gr, g, &svg) < 0)
+		goto cleanup;
+	strbuf_addstr(out, "<div class=\"graph\">");
+	strbuf_add(out, svg.buf + sizeof(prolog) - 1, svg.len - (sizeof(prolog) - 1));
+	strbuf_addstr(out, "</div>\n<p class=\"svg-dl\">");
+	strbuf_addf(&path, "graphs/%s.svg", name);
+	if (report_write_file(r, path.buf, &svg) < 0)
+		goto cleanup;
+	strbuf_addstr(out, "<a href=\"");
+	escape_html_attr(out, root, strlen(root));
+	escape_html_attr(out, path.buf, path.len);
+	strbuf_addstr(out, "\" download>download SVG</a>");
+	if (dot) {
+		strbuf_setlen(&path, path.len - 3);
+		strbuf_addstr(&path, "dot");
+		strbuf_addstr(out, " · <a href=\"");
+		escape_html_attr(out, root, strlen(root));
+		escape_html_attr(out, path.buf, path.len);
+		strbuf_addstr(out, "\">DOT</a>");
+	}
+	strbuf_addstr(out, "</p>\n");
+	rc = 0;
+cleanup:
+	strbuf_release(&svg);
+	strbuf_release(&path);
+	return rc;
+}
+
 int report_write_file(struct report *r, const char *name, const struct strbuf *sb)
 {
 	struct strbuf path = STRBUF_INIT;

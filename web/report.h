@@ -181,6 +181,15 @@ const char *report_path(struct report *r, struct strbuf *sb, const char *name);
 /* Write sb to the output directory's name. 0 or -1 after error(). */
 int report_write_file(struct report *r, const char *name, const struct strbuf *sb);
 
+/*
+ * Draw g: its SVG appended to out (inline), and also written to
+ * graphs/NAME.svg, a standalone file, with a link to it (and to the DOT,
+ * when dot is set) after the drawing, root the page's way to the site's
+ * top ("" or "../").  0 or -1 after error().
+ */
+int report_graph_svg(struct report *r, struct graph *g, const char *name, const char *root,
+		     int dot, struct strbuf *out);
+
 /* Write g's DOT text to graphs/NAME.dot (the source of a drawn graph). */
 int report_write_dot(struct report *r, struct graph *g, const char *name);
 

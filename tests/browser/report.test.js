@@ -125,6 +125,23 @@ async function filter(page, q) {
     ok(/rdi\s*0xffffffffffffff9c/.test(regs) && /rsi\s*0x7ffd2c4a1000/.test(regs), 'registers rdi, rsi shown', regs);
     ok(/rax\s*-2/.test(regs) && regs.includes('ENOENT'), 'return value and errno shown');
 
+    /* the round trip as an SVG file: a data: download of graphviz's text,
+     * XML with an <svg> root, the drawing shown, nothing unescaped */
+    const dl = await page.evaluate(() => {
+      const a = document.querySelector('#ev-graph a#ev-svg');
+      if (!a) return null;
+      const pre = 'data:image/svg+xml;charset=utf-8,';
+      const text = a.href.startsWith(pre) ? decodeURIComponent(a.href.slice(pre.length)) : '';
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      return { download: a.getAttribute('download'), root: doc.documentElement.nodeName,
+               error: doc.getElementsByTagName('parsererror').length,
+               same: doc.documentElement.querySelectorAll('g.node').length ===
+                     document.querySelectorAll('#ev-graph svg g.node').length,
+               script: doc.querySelectorAll('script').length };
+    });
+    ok(dl && /^roundtrip-\d+\.svg$/.test(dl.download) && dl.root === 'svg' && !dl.error && dl.same &&
+       !dl.script, 'the round trip downloads as an SVG file of the drawing', JSON.stringify(dl));
+
     const graphLinks = await page.$$eval('#ev-graph svg a', (as) => as.map((a) => a.getAttribute('href') || a.getAttribute('xlink:href')));
     const stepLinks = await page.$$eval('#ev-steps a.src', (as) => as.map((a) => a.href));
     const want = [

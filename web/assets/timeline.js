@@ -1334,10 +1334,10 @@
     if (!r) {
       S.load('data/rt-' + rt + '.js', function (err) {
         if (err) { graph.textContent = 'round trip not available'; return; }
-        if (selected === i) showRoundTrip(S.store.roundtrips[rt]);
+        if (selected === i) showRoundTrip(S.store.roundtrips[rt], rt);
       });
     } else {
-      showRoundTrip(r);
+      showRoundTrip(r, rt);
     }
   }
 
@@ -1376,15 +1376,15 @@
     var graph = document.getElementById('ev-graph');
     if (!stop) { graph.textContent = 'no round trip for this event'; return; }
     var key = 'stop-' + stop, r = S.store.roundtrips[key];
-    if (r) { showRoundTrip(r); return; }
+    if (r) { showRoundTrip(r, key); return; }
     graph.textContent = 'loading the round trip…';
     S.load('data/rt-' + key + '.js', function (err) {
       if (err) { graph.textContent = 'round trip not available'; return; }
-      if (selMark === m) showRoundTrip(S.store.roundtrips[key]);
+      if (selMark === m) showRoundTrip(S.store.roundtrips[key], key);
     });
   }
 
-  function showRoundTrip(r) {
+  function showRoundTrip(r, rt) {
     var graph = document.getElementById('ev-graph');
     var steps = document.getElementById('ev-steps');
     graph.textContent = '';
@@ -1395,6 +1395,13 @@
     if (svg && svg.nodeName === 'svg') {
       svg.querySelectorAll('script, foreignObject').forEach(function (x) { x.remove(); });
       graph.appendChild(document.importNode(svg, true));
+      /* the drawing as a file: graphviz's own text (its labels escaped) */
+      var dl = el('a', 'svg-dl', 'download SVG');
+      dl.href = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(
+        '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n' + r.svg);
+      dl.download = 'roundtrip-' + rt + '.svg';
+      dl.id = 'ev-svg';
+      graph.appendChild(dl);
     } else {
       graph.textContent = 'cannot show the graph';
     }

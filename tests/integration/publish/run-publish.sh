@@ -146,6 +146,74 @@ newer)
 	grep -q 'added after' new/syscalls/faccessat2.html new/syscalls/close_range.html &&
 		fail "labelled added after 6.12"
 	;;
+svg)
+	# every drawing has a link to its SVG file, which exists, is XML with an
+	# <svg> root and is the drawing shown (its title); the round trips, drawn
+	# by the timeline's script, offer theirs as a data: download
+	need_trace
+	"$SYSATLAS" run -o site -- "$PROG" 3 >/dev/null 2>err || fail "run failed: $(cat err)"
+	python3 - site <<-'PY' || fail "SVG links"
+	import glob, os, re, sys, xml.etree.ElementTree as ET
+	site = sys.argv[1]
+	bad, n = [], 0
+	for page in glob.glob(site + '/*.html') + glob.glob(site + '/syscalls/*.html'):
+	    html = open(page, encoding='utf-8').read()
+	    graphs = len(re.findall(r'<div class="graph">', html))
+	    links = re.findall(r'<p class="svg-dl"><a href="([^"]+)" download>', html)
+	    if len(links) != graphs:
+	        bad.append('%s: %d drawings, %d SVG links' % (page, graphs, len(links)))
+	    for href in links:
+	        f = os.path.normpath(os.path.join(os.path.dirname(page), href))
+	        if not f.startswith(site + '/graphs/') or not f.endswith('.svg') or not os.path.isfile(f):
+	            bad.append('%s: %s does not resolve to an SVG file' % (page, href)); continue
+	        root = ET.parse(f).getroot()
+	        if root.tag != '{http://www.w3.org/2000/svg}svg':
+	            bad.append('%s: root %s' % (f, root.tag))
+	        n += 1
+	if n < 3 or bad:
+	    sys.exit('\n'.join(bad) or 'only %d SVG links' % n)
+	PY
+	[ -f site/graphs/tasks.svg ] && [ -f site/graphs/syscall-write.svg ] || fail "no tasks.svg or syscall-write.svg"
+	grep -q "data:image/svg+xml;charset=utf-8," site/assets/timeline.js || fail "the round trip offers no SVG download"
+	;;
+print)
+	# a print stylesheet: on A4, without the controls, a drawing whole (no
+	# scroll box, no window-sized height), scaled to the page
+	need_trace
+	"$SYSATLAS" run -o site -- "$PROG" >/dev/null 2>err || fail "run failed: $(cat err)"
+	python3 - site/assets/sysatlas.css <<-'PY' || fail "print stylesheet"
+	import re, sys
+	css = open(sys.argv[1]).read()
+	m = re.search(r'@media print\s*{', css)
+	if not m:
+	    sys.exit('no @media print')
+	depth, i = 1, m.end()
+	while depth and i < len(css):
+	    depth += {'{': 1, '}': -1}.get(css[i], 0); i += 1
+	block = css[m.end():i]
+	rules = dict((sel.strip(), body) for sel, body in re.findall(r'([^{}]+){([^{}]*)}', block))
+	def rule(sel):
+	    for k, v in rules.items():
+	        if sel in [s.strip() for s in k.split(',')]:
+	            return v
+	    sys.exit('no print rule for ' + sel)
+	if 'size: A4' not in block:
+	    sys.exit('no @page A4')
+	g = rule('.rt-grid .graph')
+	for want in ('overflow: visible', 'max-height: none', 'position: static'):
+	    if want not in g:
+	        sys.exit('.rt-grid .graph lacks ' + want)
+	svg = rule('.graph svg')
+	for want in ('max-width: 100%', 'height: auto', 'max-height: 265mm'):
+	    if want not in svg:
+	        sys.exit('.graph svg lacks ' + want)
+	if 'display: none' not in rule('.tl-controls') or 'display: none' not in rule('header.top'):
+	    sys.exit('the controls print')
+	PY
+	for f in site/index.html site/timeline.html site/syscalls/write.html; do
+		grep -q 'href="[./]*assets/sysatlas.css"' $f || fail "$f does not use the stylesheet"
+	done
+	;;
 *)
 	fail "unknown case"
 	;;
