@@ -189,10 +189,9 @@ int report_startup_section(struct report *r, struct strbuf *out)
 	g = startup_graph_build(&story, "st");
 	if (!g || report_write_dot(r, g, "startup") < 0)
 		goto cleanup;
-	strbuf_addstr(out, "<div class=\"graph\">");
-	if (web_graph_render_svg(r->gr, g, out) < 0)
+	if (report_graph_svg(r, g, "startup", "", 1, out) < 0)
 		goto cleanup;
-	strbuf_addstr(out, "</div>\n</section>\n");
+	strbuf_addstr(out, "</section>\n");
 	rc = 0;
 cleanup:
 	web_graph_free(g);
