@@ -1,8 +1,8 @@
 #!/bin/sh
 # run-publish.sh CASE: the report as published (issue 16): what trace.db
 # holds and the overview says of it, --no-db, --redact, the label of
-# syscalls newer than the index.  $SYSATLAS, $PROG (prog-publish),
-# $GEN_TRACE name the binaries.
+# syscalls newer than the index, SVG files, print, the site's files.
+# $SYSATLAS, $PROG (prog-publish), $GEN_TRACE name the binaries.
 set -eu
 
 case_=$1
@@ -213,6 +213,22 @@ print)
 	for f in site/index.html site/timeline.html site/syscalls/write.html; do
 		grep -q 'href="[./]*assets/sysatlas.css"' $f || fail "$f does not use the stylesheet"
 	done
+	;;
+files)
+	# per-call data is packed: the files of a site grow with the distinct
+	# calls (syscall x mechanisms) and 16384-call timeline chunks, not with
+	# the calls; 10^4 and 10^5 generated events (same mix) differ by a few
+	# chunks only
+	"$GEN_TRACE" 10000 e4.db 1 >/dev/null 2>&1 || fail "gen-trace failed"
+	"$GEN_TRACE" 100000 e5.db 1 >/dev/null 2>&1 || fail "gen-trace failed"
+	"$SYSATLAS" report e4.db -o s4 --no-db >/dev/null 2>err || fail "report failed: $(cat err)"
+	"$SYSATLAS" report e5.db -o s5 --no-db >/dev/null 2>err || fail "report failed: $(cat err)"
+	n4=$(find s4 -type f | wc -l)
+	n5=$(find s5 -type f | wc -l)
+	calls=$(q e5.db "SELECT count(*) FROM event WHERE kind = 'enter'")
+	[ "$calls" -gt 40000 ] || fail "the 10^5-event trace has only $calls calls"
+	[ "$n5" -le 600 ] || fail "$n5 files for 10^5 events ($calls calls)"
+	[ $((n5 - n4)) -le 40 ] || fail "10^4 events: $n4 files, 10^5: $n5 — files grow with the calls"
 	;;
 *)
 	fail "unknown case"
