@@ -7,6 +7,50 @@
  * arguments and return values are the raw 64-bit register values stored as
  * SQLite's signed 64-bit integers (reinterpret as unsigned to print them).
  */
+/*
+ * trace.db version 6 stores event.kind, .stop and .abi as small codes
+ * (those of tracer/trace.h's enums: a native abi is NULL); a value the
+ * codes do not know is kept as it was given.
+ */
+#define TRACE_KIND_CODE(x) \
+	"  CASE " x " WHEN 'enter' THEN 1 WHEN 'exit' THEN 2 WHEN 'signal' THEN 3" \
+	"    WHEN 'stop' THEN 4 WHEN 'fork' THEN 5 WHEN 'vfork' THEN 6 WHEN 'clone' THEN 7" \
+	"    WHEN 'exec' THEN 8 WHEN 'exited' THEN 9 WHEN 'detach' THEN 10 ELSE " x " END"
+#define TRACE_KIND_NAME(x) \
+	"  CASE " x " WHEN 1 THEN 'enter' WHEN 2 THEN 'exit' WHEN 3 THEN 'signal'" \
+	"    WHEN 4 THEN 'stop' WHEN 5 THEN 'fork' WHEN 6 THEN 'vfork' WHEN 7 THEN 'clone'" \
+	"    WHEN 8 THEN 'exec' WHEN 9 THEN 'exited' WHEN 10 THEN 'detach' ELSE " x " END"
+#define TRACE_STOP_CODE(x) \
+	"  CASE " x " WHEN 'syscall' THEN 1 WHEN 'seccomp' THEN 2 WHEN 'event' THEN 3" \
+	"    WHEN 'signal' THEN 4 WHEN 'group' THEN 5 ELSE " x " END"
+#define TRACE_STOP_NAME(x) \
+	"  CASE " x " WHEN 1 THEN 'syscall' WHEN 2 THEN 'seccomp' WHEN 3 THEN 'event'" \
+	"    WHEN 4 THEN 'signal' WHEN 5 THEN 'group' ELSE " x " END"
+#define TRACE_ABI_CODE(x) \
+	"  CASE " x " WHEN 'i386' THEN 1 WHEN 'x32' THEN 2 ELSE " x " END"
+#define TRACE_ABI_NAME(x) \
+	"  CASE " x " WHEN 1 THEN 'i386' WHEN 2 THEN 'x32' ELSE " x " END"
+/* NEW.mechanism into the mechanism table (never REPLACE: ids stay). */
+#define TRACE_MECH_INTERN \
+	"  INSERT INTO mechanism(names) SELECT NEW.mechanism WHERE NEW.mechanism IS NOT NULL" \
+	"    AND NOT EXISTS (SELECT 1 FROM mechanism m WHERE m.names = NEW.mechanism);"
+/*
+ * Split the merged call that OLD (an event of the view) is the enter or
+ * the exit of into two rows, one per event.
+ */
+#define TRACE_SPLIT_WHERE \
+	"  WHERE x_seq IS NOT NULL AND (seq = OLD.seq OR (seq = OLD.enter_seq AND seq + x_seq = OLD.seq))"
+#define TRACE_SPLIT \
+	"  INSERT INTO ev(seq, tid, ts_ns, kind, stop, abi, nr, arg0, arg1, arg2, arg3, arg4," \
+	"    arg5, retval, text, mech, enter_seq, other_tid)" \
+	"  SELECT seq + x_seq, tid, ts_ns + x_ts, 2, x_stop, abi, nr, arg0, arg1, arg2, arg3," \
+	"    arg4, arg5, retval, text, x_mech, seq, NULL FROM ev" TRACE_SPLIT_WHERE ";" \
+	"  UPDATE ev SET retval = NULL," \
+	"    text = CASE WHEN enter_len IS NOT NULL" \
+	"      THEN CAST(substr(CAST(text AS BLOB), 1, enter_len) AS TEXT) ELSE enter_text END," \
+	"    x_seq = NULL, x_ts = NULL, x_stop = NULL, x_mech = NULL, enter_len = NULL," \
+	"    enter_text = NULL" TRACE_SPLIT_WHERE ";"
+
 static const char *const trace_migrations[] = {
 	/* 0 -> 1 */
 	"CREATE TABLE run("
@@ -125,12 +169,112 @@ static const char *const trace_migrations[] = {
 	 */
 	"ALTER TABLE run ADD COLUMN start TEXT;"		/* launch attach; NULL: unknown */
 	"ALTER TABLE run ADD COLUMN seize_options INTEGER;",	/* PTRACE_O_* mask */
+
+	/*
+	 * 5 -> 6: a smaller trace.db.  Events are stored in `ev`, a call's
+	 * enter and exit in one row when the writer saw both before a
+	 * commit; kind, stop and abi as small codes; the mechanism lists
+	 * once each in `mechanism`.  `event` is a view with the columns and
+	 * rows of version 5, writable through triggers.  Old rows are
+	 * copied one per event (not merged).
+	 */
+	"CREATE TABLE mechanism("
+	"  id INTEGER PRIMARY KEY,"
+	"  names TEXT NOT NULL UNIQUE"		/* wait4,PTRACE_GET_SYSCALL_INFO,... */
+	");"
+	"CREATE TABLE ev("
+	"  seq INTEGER PRIMARY KEY,"		/* the event, or the call's enter */
+	"  tid INTEGER NOT NULL,"
+	"  ts_ns INTEGER NOT NULL,"
+	"  kind NOT NULL,"			/* code (see the view); other values as given */
+	"  stop,"
+	"  abi,"
+	"  nr INTEGER,"
+	"  arg0 INTEGER, arg1 INTEGER, arg2 INTEGER,"
+	"  arg3 INTEGER, arg4 INTEGER, arg5 INTEGER,"
+	"  retval INTEGER,"
+	"  text TEXT,"				/* a merged call: the exit's (whole line) */
+	"  mech INTEGER,"			/* mechanism.id */
+	"  enter_seq INTEGER,"
+	"  other_tid INTEGER,"
+	"  x_seq INTEGER,"			/* merged call: exit seq - seq; NULL: no exit here */
+	"  x_ts INTEGER,"			/* exit ts_ns - ts_ns */
+	"  x_stop,"				/* the exit's stop code */
+	"  x_mech INTEGER,"			/* the exit's mechanism.id */
+	"  enter_len INTEGER,"			/* the enter's text: the first enter_len bytes of text */
+	"  enter_text TEXT"			/* ... or this, when not a prefix */
+	");"
+	"INSERT INTO mechanism(names) SELECT DISTINCT mechanism FROM event "
+	"  WHERE mechanism IS NOT NULL ORDER BY mechanism;"
+	"INSERT INTO ev(seq, tid, ts_ns, kind, stop, abi, nr, arg0, arg1, arg2, arg3, arg4, arg5,"
+	"  retval, text, mech, enter_seq, other_tid)"
+	"  SELECT seq, tid, ts_ns,"
+	TRACE_KIND_CODE("kind") ","
+	TRACE_STOP_CODE("stop") ","
+	TRACE_ABI_CODE("abi") ","
+	"  nr, arg0, arg1, arg2, arg3, arg4, arg5, retval, text,"
+	"  (SELECT id FROM mechanism m WHERE m.names = event.mechanism), enter_seq, other_tid"
+	"  FROM event;"
+	"DROP TABLE event;"
+	"CREATE VIEW event(seq, tid, ts_ns, kind, stop, abi, nr, arg0, arg1, arg2, arg3, arg4,"
+	"  arg5, retval, text, mechanism, enter_seq, other_tid) AS"
+	"  SELECT seq, tid, ts_ns,"
+	TRACE_KIND_NAME("kind") ","
+	TRACE_STOP_NAME("stop") ","
+	TRACE_ABI_NAME("abi") ","
+	"    nr, arg0, arg1, arg2, arg3, arg4, arg5,"
+	"    CASE WHEN x_seq IS NULL THEN retval END,"
+	"    CASE WHEN x_seq IS NULL THEN text"
+	"      WHEN enter_len IS NOT NULL THEN CAST(substr(CAST(text AS BLOB), 1, enter_len) AS TEXT)"
+	"      ELSE enter_text END,"
+	"    (SELECT names FROM mechanism m WHERE m.id = ev.mech), enter_seq, other_tid"
+	"  FROM ev"
+	"  UNION ALL"
+	"  SELECT seq + x_seq, tid, ts_ns + x_ts, 'exit',"
+	TRACE_STOP_NAME("x_stop") ","
+	TRACE_ABI_NAME("abi") ","
+	"    nr, arg0, arg1, arg2, arg3, arg4, arg5, retval, text,"
+	"    (SELECT names FROM mechanism m WHERE m.id = ev.x_mech), seq, NULL"
+	"  FROM ev WHERE x_seq IS NOT NULL;"
+	/*
+	 * Writes to the view (tests, hand edits): a row is written alone; an
+	 * update or delete first splits the merged call it is part of.
+	 */
+	"CREATE TRIGGER event_insert INSTEAD OF INSERT ON event BEGIN "
+	TRACE_MECH_INTERN
+	"  INSERT INTO ev(seq, tid, ts_ns, kind, stop, abi, nr, arg0, arg1, arg2, arg3, arg4,"
+	"    arg5, retval, text, mech, enter_seq, other_tid)"
+	"  VALUES (NEW.seq, NEW.tid, NEW.ts_ns,"
+	TRACE_KIND_CODE("NEW.kind") ","
+	TRACE_STOP_CODE("NEW.stop") ","
+	TRACE_ABI_CODE("NEW.abi") ","
+	"    NEW.nr, NEW.arg0, NEW.arg1, NEW.arg2, NEW.arg3, NEW.arg4, NEW.arg5, NEW.retval,"
+	"    NEW.text, (SELECT id FROM mechanism m WHERE m.names = NEW.mechanism),"
+	"    NEW.enter_seq, NEW.other_tid);"
+	"END;"
+	"CREATE TRIGGER event_update INSTEAD OF UPDATE ON event BEGIN "
+	TRACE_SPLIT
+	TRACE_MECH_INTERN
+	"  UPDATE ev SET seq = NEW.seq, tid = NEW.tid, ts_ns = NEW.ts_ns,"
+	"    kind = " TRACE_KIND_CODE("NEW.kind") ","
+	"    stop = " TRACE_STOP_CODE("NEW.stop") ","
+	"    abi = " TRACE_ABI_CODE("NEW.abi") ","
+	"    nr = NEW.nr, arg0 = NEW.arg0, arg1 = NEW.arg1, arg2 = NEW.arg2, arg3 = NEW.arg3,"
+	"    arg4 = NEW.arg4, arg5 = NEW.arg5, retval = NEW.retval, text = NEW.text,"
+	"    mech = (SELECT id FROM mechanism m WHERE m.names = NEW.mechanism),"
+	"    enter_seq = NEW.enter_seq, other_tid = NEW.other_tid"
+	"  WHERE seq = OLD.seq;"
+	"END;"
+	"CREATE TRIGGER event_delete INSTEAD OF DELETE ON event BEGIN "
+	TRACE_SPLIT
+	"  DELETE FROM ev WHERE seq = OLD.seq;"
+	"END;",
 };
 
 const struct db_schema db_schema_trace = {
 	.kind = "trace",
 	.application_id = SYSATLAS_TRACE_APP_ID,
-	.version = 5,
+	.version = 6,
 	.migrations = trace_migrations,
 };
 

@@ -1,12 +1,38 @@
+#include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "db.h"
 #include "error.h"
+#include "tidmap.h"
 #include "tracedb-write.h"
+
+/* An enter waiting for its exit. */
+struct held {
+	struct tracedb_row row;		/* its mechanism is NULL: see mech */
+	int64_t mech;			/* mechanism.id; 0: none */
+	char *text;			/* row.text points here */
+	size_t cap;
+	size_t slot;			/* index in pending[] */
+	struct held *next_free;
+};
+
+/* A mechanism list and its mechanism.id. */
+struct mech_id {
+	char *names;
+	int64_t id;
+};
 
 struct tracedb_writer {
 	sqlite3 *db;
 	sqlite3_stmt *ins_event, *ins_task, *upd_seq, *upd_end, *upd_comm;
+	sqlite3_stmt *ins_mech, *get_mech;
+	struct tidmap held;		/* tid -> struct held */
+	struct held **pending;		/* the held enters, for the flush */
+	size_t npending, apending;
+	struct held *free_held;
+	struct mech_id *mechs;
+	size_t nmechs, last_mech;	/* last_mech: the one found last */
 };
 
 struct tracedb_writer *tracedb_writer_new(sqlite3 *db)
@@ -15,11 +41,15 @@ struct tracedb_writer *tracedb_writer_new(sqlite3 *db)
 
 	w->db = db;
 	if (db_prepare(db, &w->ins_event,
-		       "INSERT INTO event(seq, tid, ts_ns, kind, stop, abi, nr, "
-		       "arg0, arg1, arg2, arg3, arg4, arg5, retval, text, mechanism, "
-		       "enter_seq, other_tid) VALUES "
+		       "INSERT INTO ev(seq, tid, ts_ns, kind, stop, abi, nr, "
+		       "arg0, arg1, arg2, arg3, arg4, arg5, retval, text, mech, "
+		       "enter_seq, other_tid, x_seq, x_ts, x_stop, x_mech, enter_len, "
+		       "enter_text) VALUES "
 		       "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-		       "?15, ?16, ?17, ?18)") < 0 ||
+		       "?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)") < 0 ||
+	    db_prepare(db, &w->ins_mech,
+		       "INSERT INTO mechanism(names) VALUES (?) ON CONFLICT DO NOTHING") < 0 ||
+	    db_prepare(db, &w->get_mech, "SELECT id FROM mechanism WHERE names = ?") < 0 ||
 	    db_prepare(db, &w->ins_task,
 		       "INSERT INTO task(tid, tgid, parent_tid, comm) VALUES (?, ?, ?, ?)") < 0 ||
 	    db_prepare(db, &w->upd_seq,
@@ -34,16 +64,72 @@ struct tracedb_writer *tracedb_writer_new(sqlite3 *db)
 	return w;
 }
 
+static void free_held_list(struct held *h)
+{
+	while (h) {
+		struct held *next = h->next_free;
+
+		free(h->text);
+		free(h);
+		h = next;
+	}
+}
+
 void tracedb_writer_free(struct tracedb_writer *w)
 {
+	size_t i;
+
 	if (!w)
 		return;
 	db_finalize(w->ins_event);
+	db_finalize(w->ins_mech);
+	db_finalize(w->get_mech);
 	db_finalize(w->ins_task);
 	db_finalize(w->upd_seq);
 	db_finalize(w->upd_end);
 	db_finalize(w->upd_comm);
+	for (i = 0; i < w->npending; i++) {
+		w->pending[i]->next_free = w->free_held;
+		w->free_held = w->pending[i];
+	}
+	free_held_list(w->free_held);
+	free(w->pending);
+	tidmap_release(&w->held);
+	for (i = 0; i < w->nmechs; i++)
+		free(w->mechs[i].names);
+	free(w->mechs);
 	free(w);
+}
+
+/* The codes of trace.db version 6 (common/schema.c); -1: stored as text. */
+static int name_code(const char *const *names, size_t n, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!strcmp(names[i], s))
+			return (int)i + 1;
+	return -1;
+}
+
+static const char *const kind_names[] = {
+	"enter", "exit", "signal", "stop", "fork", "vfork", "clone", "exec", "exited", "detach",
+};
+static const char *const stop_names[] = { "syscall", "seccomp", "event", "signal", "group" };
+static const char *const abi_names[] = { "i386", "x32" };
+
+#define NAMES(a) a, sizeof(a) / sizeof(a[0])
+
+static int bind_code(sqlite3_stmt *st, int i, const char *const *names, size_t n,
+		     const char *s)
+{
+	int code;
+
+	if (!s)
+		return sqlite3_bind_null(st, i);
+	code = name_code(names, n, s);
+	return code > 0 ? sqlite3_bind_int(st, i, code)
+			: sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
 }
 
 static int bind_opt_int(sqlite3_stmt *st, int i, int has, int64_t v)
@@ -56,30 +142,220 @@ static int bind_opt_text(sqlite3_stmt *st, int i, const char *s, int len)
 	return s ? sqlite3_bind_text(st, i, s, len, SQLITE_STATIC) : sqlite3_bind_null(st, i);
 }
 
-int tracedb_writer_event(struct tracedb_writer *w, const struct tracedb_row *e)
+/* mechanism.id of names (added when new), 0 for NULL, or -1. */
+static int64_t mech_id(struct tracedb_writer *w, const char *names)
+{
+	struct mech_id *m;
+	size_t i;
+	int rc;
+
+	if (!names)
+		return 0;
+	if (w->last_mech < w->nmechs && !strcmp(w->mechs[w->last_mech].names, names))
+		return w->mechs[w->last_mech].id;
+	for (i = 0; i < w->nmechs; i++)
+		if (!strcmp(w->mechs[i].names, names)) {
+			w->last_mech = i;
+			return w->mechs[i].id;
+		}
+	if (db_bind_text(w->ins_mech, 1, names, -1) < 0 || db_step_done(w->ins_mech) < 0 ||
+	    db_bind_text(w->get_mech, 1, names, -1) < 0)
+		return -1;
+	rc = sqlite3_step(w->get_mech);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(w->get_mech);
+		return db_error(w->db, "mechanism");
+	}
+	w->mechs = xrealloc(w->mechs, (w->nmechs + 1) * sizeof(*w->mechs));
+	m = &w->mechs[w->nmechs++];
+	m->names = xstrdup(names);
+	w->last_mech = w->nmechs - 1;
+	m->id = sqlite3_column_int64(w->get_mech, 0);
+	sqlite3_reset(w->get_mech);
+	return m->id;
+}
+
+/* How many of row e's args are stored (tracedb_row.nargs). */
+static int stored_args(const struct tracedb_row *e)
+{
+	return e->nargs < 0 ? 0 : e->nargs == 0 || e->nargs > 6 ? 6 : e->nargs;
+}
+
+static size_t text_len(const struct tracedb_row *e)
+{
+	return !e->text ? 0 : e->text_len < 0 ? strlen(e->text) : (size_t)e->text_len;
+}
+
+/*
+ * Write row e (its mechanism.id mech, 0: none), merged with exit x when x
+ * is not NULL.  0 or -1.
+ */
+static int write_row(struct tracedb_writer *w, const struct tracedb_row *e, int64_t mech,
+		     const struct tracedb_row *x)
 {
 	sqlite3_stmt *st = w->ins_event;
-	int i, rc = 0;
+	int64_t xmech = 0;
+	int i, nargs = stored_args(e), rc = 0;
 
+	if (mech < 0 || (x && (xmech = mech_id(w, x->mechanism)) < 0))
+		return -1;
 	rc |= sqlite3_bind_int64(st, 1, e->seq);
 	rc |= sqlite3_bind_int64(st, 2, e->tid);
 	rc |= sqlite3_bind_int64(st, 3, e->ts_ns);
-	rc |= sqlite3_bind_text(st, 4, e->kind, -1, SQLITE_STATIC);
-	rc |= bind_opt_text(st, 5, e->stop, -1);
-	rc |= bind_opt_text(st, 6, e->abi, -1);
+	rc |= bind_code(st, 4, NAMES(kind_names), e->kind);
+	rc |= bind_code(st, 5, NAMES(stop_names), e->stop);
+	rc |= bind_code(st, 6, NAMES(abi_names), e->abi);
 	rc |= bind_opt_int(st, 7, e->has_nr, e->nr);
 	for (i = 0; i < 6; i++)
-		rc |= bind_opt_int(st, 8 + i, e->has_args, e->args[i]);
-	rc |= bind_opt_int(st, 14, e->has_retval, e->retval);
-	rc |= bind_opt_text(st, 15, e->text, e->text_len);
-	rc |= bind_opt_text(st, 16, e->mechanism, -1);
+		rc |= bind_opt_int(st, 8 + i, e->has_args && i < nargs, e->args[i]);
+	rc |= bind_opt_int(st, 16, mech > 0, mech);
 	rc |= bind_opt_int(st, 17, e->has_enter_seq, e->enter_seq);
 	rc |= bind_opt_int(st, 18, e->has_other_tid, e->other_tid);
+	if (!x) {
+		rc |= bind_opt_int(st, 14, e->has_retval, e->retval);
+		rc |= bind_opt_text(st, 15, e->text, e->text_len);
+		for (i = 19; i <= 24; i++)
+			rc |= sqlite3_bind_null(st, i);
+	} else {
+		size_t elen = text_len(e), xlen = text_len(x);
+		int prefix = e->text && x->text && elen <= xlen && !memcmp(e->text, x->text, elen);
+
+		rc |= bind_opt_int(st, 14, x->has_retval, x->retval);
+		rc |= bind_opt_text(st, 15, x->text, x->text_len);
+		rc |= sqlite3_bind_int64(st, 19, x->seq - e->seq);
+		rc |= sqlite3_bind_int64(st, 20, x->ts_ns - e->ts_ns);
+		rc |= bind_code(st, 21, NAMES(stop_names), x->stop);
+		rc |= bind_opt_int(st, 22, xmech > 0, xmech);
+		rc |= bind_opt_int(st, 23, prefix, (int64_t)elen);
+		rc |= bind_opt_text(st, 24, prefix ? NULL : e->text, e->text_len);
+	}
 	if (rc != SQLITE_OK) {
 		sqlite3_reset(st);
 		return db_error(w->db, "bind");
 	}
 	return db_step_done(st);
+}
+
+static int same_str(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+/* Can exit x share held enter h's row (the view gives back both)? */
+static int can_merge(const struct tracedb_row *h, const struct tracedb_row *x)
+{
+	int i, n = stored_args(h);
+
+	if (!x->has_enter_seq || x->enter_seq != h->seq || x->seq <= h->seq ||
+	    x->has_other_tid || strcmp(x->kind, "exit") ||
+	    x->has_nr != h->has_nr || (h->has_nr && x->nr != h->nr) || !same_str(x->abi, h->abi) ||
+	    x->has_args != h->has_args || stored_args(x) != n)
+		return 0;
+	for (i = 0; h->has_args && i < n; i++)
+		if (x->args[i] != h->args[i])
+			return 0;
+	return 1;
+}
+
+static void held_unlink(struct tracedb_writer *w, struct held *h)
+{
+	tidmap_del(&w->held, (pid_t)h->row.tid);
+	w->pending[h->slot] = w->pending[--w->npending];
+	if (h->slot < w->npending)
+		w->pending[h->slot]->slot = h->slot;
+	h->next_free = w->free_held;
+	w->free_held = h;
+}
+
+/* Hold enter e (no other enter of its tid is held).  0 or -1. */
+static int hold(struct tracedb_writer *w, const struct tracedb_row *e)
+{
+	struct held *h;
+	size_t len = text_len(e);
+	int64_t mech = mech_id(w, e->mechanism);
+
+	if (mech < 0)
+		return -1;
+	h = w->free_held;
+	if (h)
+		w->free_held = h->next_free;
+	else
+		h = xcalloc(1, sizeof(*h));
+	h->row = *e;
+	if (e->text) {
+		if (h->cap < len + 1) {
+			h->cap = len + 1 > 64 ? len + 1 : 64;
+			free(h->text);
+			h->text = xmalloc(h->cap);
+		}
+		memcpy(h->text, e->text, len);
+		h->text[len] = '\0';
+		h->row.text = h->text;
+		h->row.text_len = (int)len;
+	}
+	/* the strings of kind, stop and abi are the callers' constants or
+	 * not held: only a known code's name is kept */
+	h->row.kind = "enter";
+	h->row.stop = e->stop ? stop_names[name_code(NAMES(stop_names), e->stop) - 1] : NULL;
+	h->row.abi = e->abi ? abi_names[name_code(NAMES(abi_names), e->abi) - 1] : NULL;
+	h->row.mechanism = NULL;
+	h->mech = mech;
+	if (w->npending == w->apending) {
+		w->apending = w->apending ? w->apending * 2 : 16;
+		w->pending = xrealloc(w->pending, w->apending * sizeof(*w->pending));
+	}
+	h->slot = w->npending;
+	w->pending[w->npending++] = h;
+	tidmap_put(&w->held, (pid_t)e->tid, h);
+	return 0;
+}
+
+/* Can e be held?  Its strings must be ones hold() can keep. */
+static int can_hold(const struct tracedb_row *e)
+{
+	return !strcmp(e->kind, "enter") && e->tid > 0 && e->tid <= INT32_MAX &&
+	       !e->has_retval && !e->has_enter_seq && !e->has_other_tid &&
+	       (!e->stop || name_code(NAMES(stop_names), e->stop) > 0) &&
+	       (!e->abi || name_code(NAMES(abi_names), e->abi) > 0);
+}
+
+int tracedb_writer_event(struct tracedb_writer *w, const struct tracedb_row *e)
+{
+	struct held *h = NULL;
+	int64_t mech;
+	int rc;
+
+	if (e->tid > 0 && e->tid <= INT32_MAX)
+		h = tidmap_get(&w->held, (pid_t)e->tid);
+	if (h && !strcmp(e->kind, "exit") && can_merge(&h->row, e)) {
+		rc = write_row(w, &h->row, h->mech, e);
+		held_unlink(w, h);
+		return rc;
+	}
+	if (h && !strcmp(e->kind, "enter")) {
+		rc = write_row(w, &h->row, h->mech, NULL);
+		held_unlink(w, h);
+		if (rc < 0)
+			return -1;
+	}
+	if (can_hold(e))
+		return hold(w, e);
+	mech = mech_id(w, e->mechanism);
+	return mech < 0 ? -1 : write_row(w, e, mech, NULL);
+}
+
+int tracedb_writer_flush(struct tracedb_writer *w)
+{
+	int rc = 0;
+
+	while (w->npending) {
+		struct held *h = w->pending[w->npending - 1];
+
+		if (rc == 0 && write_row(w, &h->row, h->mech, NULL) < 0)
+			rc = -1;
+		held_unlink(w, h);
+	}
+	return rc;
 }
 
 int64_t tracedb_writer_task_new(struct tracedb_writer *w, int64_t tid, int64_t tgid,

@@ -6,6 +6,10 @@
  * caller owns the connection, its transactions and the bookkeeping of
  * which task is which (docs/schema.md, trace.db).  Every function reports
  * its failure itself (db_error()) and returns -1.
+ *
+ * A call's enter is held until its exit, so that both go into one `ev`
+ * row (trace.db version 6); tracedb_writer_flush() writes the enters
+ * still held, and must be called before every commit.
  */
 #ifndef SYSATLAS_TRACEDB_WRITE_H
 #define SYSATLAS_TRACEDB_WRITE_H
@@ -24,6 +28,7 @@ struct tracedb_row {
 	int has_nr, has_args, has_retval, has_enter_seq, has_other_tid;
 	int64_t nr;
 	int64_t args[6];
+	int nargs;			/* has_args: args[0 .. nargs-1] are stored; 0: all six, -1: none */
 	int64_t retval;
 	const char *text;		/* NULL: none */
 	int text_len;			/* bytes of text; -1: up to its NUL */
@@ -34,11 +39,20 @@ struct tracedb_row {
 /* Prepare the statements on db, a trace.db open for writing.  NULL after error(). */
 struct tracedb_writer *tracedb_writer_new(sqlite3 *db);
 
-/* Finalize the statements (not the connection).  NULL is a no-op. */
+/*
+ * Finalize the statements (not the connection); enters still held are
+ * dropped (flush first).  NULL is a no-op.
+ */
 void tracedb_writer_free(struct tracedb_writer *w);
 
-/* Insert an event row.  0 or -1. */
+/*
+ * Record an event (row's strings are copied when it is held).  An enter
+ * is held until its exit or the next flush.  0 or -1.
+ */
 int tracedb_writer_event(struct tracedb_writer *w, const struct tracedb_row *row);
+
+/* Write the enters still held (before a commit, or at the end).  0 or -1. */
+int tracedb_writer_flush(struct tracedb_writer *w);
 
 /*
  * Insert a task row (parent 0: NULL; comm NULL or "": NULL) and return

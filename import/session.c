@@ -79,7 +79,7 @@ static int commit_maybe(struct session *s)
 {
 	if (++s->rows % COMMIT_ROWS)
 		return 0;
-	return db_commit(s->db) < 0 || db_begin(s->db) < 0 ? -1 : 0;
+	return tracedb_writer_flush(s->w) < 0 || db_commit(s->db) < 0 || db_begin(s->db) < 0 ? -1 : 0;
 }
 
 static int put_event(struct session *s, struct itask *t, struct tracedb_row *row)
@@ -590,7 +590,7 @@ int session_finish(struct session *s, const struct session_run *run)
 	if (flush_stack(s) < 0)
 		goto cleanup;
 	tidmap_each(&s->tasks, end_live, s);
-	if (s->fpid < 0)
+	if (s->fpid < 0 || tracedb_writer_flush(s->w) < 0)
 		goto cleanup;
 	if (s->first && s->first->tid == TID_UNKNOWN) {
 		/* the launched command's pid, once the log showed it (or 1) */
@@ -598,8 +598,8 @@ int session_finish(struct session *s, const struct session_run *run)
 		char sql[512];
 
 		snprintf(sql, sizeof(sql),
-			 "UPDATE event SET tid = %lld WHERE tid = %d;"
-			 "UPDATE event SET other_tid = %lld WHERE other_tid = %d;"
+			 "UPDATE ev SET tid = %lld WHERE tid = %d;"
+			 "UPDATE ev SET other_tid = %lld WHERE other_tid = %d;"
 			 "UPDATE task SET tid = %lld, tgid = %lld WHERE tid = %d;"
 			 "UPDATE task SET tgid = %lld WHERE tgid = %d;"
 			 "UPDATE task SET parent_tid = %lld WHERE parent_tid = %d;",

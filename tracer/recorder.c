@@ -340,7 +340,8 @@ static int recorder_commit(struct recorder *r)
 	}
 	r->ndirty = 0;
 	if (r->in_txn && !r->failed) {
-		if (rc < 0 || db_commit(r->db) < 0)
+		/* the enters held for their exits go in too: a gap-free prefix */
+		if (rc < 0 || tracedb_writer_flush(r->w) < 0 || db_commit(r->db) < 0)
 			recorder_fail(r);
 		else
 			r->commits++;
@@ -447,6 +448,14 @@ static void recorder_write_event(struct recorder *r, const struct trace_event *e
 	row.has_args = !!(e->has & TRACE_HAS_ARGS);
 	for (i = 0; i < 6; i++)
 		row.args[i] = (int64_t)e->args[i];
+	/* only the arguments the call takes; all six of an unknown call */
+	row.nargs = 0;
+	if (row.has_args && row.has_nr) {
+		const struct decode_syscall_desc *d = decode_syscall((enum decode_abi)e->abi, (long)e->nr);
+
+		if (d)
+			row.nargs = d->nargs ? (int)d->nargs : -1;
+	}
 	row.has_retval = !!(e->has & TRACE_HAS_RETVAL);
 	row.retval = e->retval;
 	row.text = e->text_len ? e->text : NULL;

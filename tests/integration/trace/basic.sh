@@ -18,8 +18,13 @@ expect_eq "$(q "SELECT arch = '$(uname -m)' AND kernel_release = '$(uname -r)'
 	AND tool_version != '' AND ended_ns >= mono_start_ns FROM run")" 1 "run: uname, version, times"
 expect_eq "$(q "SELECT options FROM run")" "[\"-o\", \"$db\"]" "run.options"
 expect_eq "$(q "SELECT count(*) FROM task")" 1 "one task"
-expect_eq "$(q "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'event_by_tid'")" 1 \
-	"event_by_tid built at the end"
+# version 6: a call's enter and exit in one ev row, each mechanism list once
+expect_eq "$(q "SELECT count(*) FROM ev WHERE nr = 110 AND x_seq = 1 AND enter_len = 8")" 10 \
+	"each getppid call one row"
+expect_eq "$(q "SELECT count(*) = count(DISTINCT names) AND count(*) > 1 FROM mechanism")" 1 \
+	"mechanism lists stored once"
+expect_eq "$(q "SELECT count(*) FROM ev WHERE nr = 110 AND arg0 IS NULL")" 10 \
+	"getppid takes no arguments: none stored"
 expect_eq "$(q "SELECT comm, exit_status, first_seq = (SELECT min(seq) FROM event),
 	last_seq = (SELECT max(seq) FROM event) FROM task")" "prog-basic|$((3 << 8))|1|1" "task row"
 
