@@ -33,6 +33,8 @@ struct tracedb_writer {
 	struct held *free_held;
 	struct mech_id *mechs;
 	size_t nmechs, last_mech;	/* last_mech: the one found last */
+	int64_t max_seq;		/* the highest seq written */
+	uint64_t rows, behind;		/* rows written; of them, below max_seq */
 };
 
 struct tracedb_writer *tracedb_writer_new(sqlite3 *db)
@@ -233,7 +235,20 @@ static int write_row(struct tracedb_writer *w, const struct tracedb_row *e, int6
 		sqlite3_reset(st);
 		return db_error(w->db, "bind");
 	}
+	w->rows++;
+	if (e->seq < w->max_seq)
+		w->behind++;
+	else
+		w->max_seq = e->seq;
 	return db_step_done(st);
+}
+
+int tracedb_writer_scattered(const struct tracedb_writer *w)
+{
+	/* each row written behind the last one can split a full page,
+	 * leaving half of it empty: past one in 256 rows (rows of ~100
+	 * bytes, 40 to a page), that is over 5 % of the file */
+	return w->behind * 256 > w->rows;
 }
 
 static int same_str(const char *a, const char *b)

@@ -55,6 +55,13 @@ int tracedb_writer_event(struct tracedb_writer *w, const struct tracedb_row *row
 int tracedb_writer_flush(struct tracedb_writer *w);
 
 /*
+ * Were enough rows written out of seq order (enters held across a
+ * commit, inserted behind later rows) that the table's pages are worth
+ * compacting (VACUUM) at the end?  1 or 0.
+ */
+int tracedb_writer_scattered(const struct tracedb_writer *w);
+
+/*
  * Insert a task row (parent 0: NULL; comm NULL or "": NULL) and return
  * its task.id, or -1.
  */

@@ -678,6 +678,14 @@ int recorder_finish(struct recorder *r, int has_status, int status)
 		 */
 		if (!r->failed && db_make_standalone(r->db) < 0)
 			r->failed = 1;
+		/*
+		 * Enters held across a commit (a parent waiting for its
+		 * children) were inserted behind later rows, each splitting
+		 * a full page: compact the file when that happened often
+		 * (make -j1 of 30 files: 369 of 23 558 rows behind; 3.70 MB -> 3.46 MB).
+		 */
+		if (!r->failed && tracedb_writer_scattered(r->w) && db_exec(r->db, "VACUUM") < 0)
+			r->failed = 1;
 	}
 	if (r->failed)
 		rc |= RECORDER_DB_FAILED;
