@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""tracer-bench.py [--build DIR] [--rounds R] [--scale S] [--only WORKLOAD]
+"""tracer-bench.py [--build DIR] [--before DIR] [--rounds R] [--scale S] [--only WORKLOAD] [--section S]
 
 Per-syscall overhead of tracing, side by side in one run.  For each
 workload, every round runs each variant once, in the same order (A B C
@@ -15,6 +15,18 @@ the figure of a variant is its median wall time over the rounds.
   stacks-off, stacks-all  the same with --kernel-stacks=off and =all
   strace    strace -f -o FILE
   filtered  sysatlas trace -f -e trace=openat -o DB (getppid only)
+  before    with --before DIR: DIR/sysatlas, as "sysatlas" (A/B of a change)
+
+Workloads: a getppid loop, an open/read/close loop, a fork loop, dd bs=1
+(bench/workload.c), and the fork/exec-heavy ones: a shell loop running
+/bin/true 300 times, and `make -B -j1` of 30 tiny C files (generated in
+the temp dir).  Each row also gives the whole-run wall time of sysatlas
+against strace ("run" ratio: what the issue-14 targets are about).
+
+--section size: trace.db against strace's -o text of the same run
+(getppid x 200 000 and the make workload).  --section startup:
+`sysatlas --version` and `sysatlas trace -o DB -- /bin/true` against
+`strace -o FILE /bin/true`, wall time and peak RSS (medians).
 
 overhead = (median(variant) - median(native)) / syscalls, where syscalls
 is the number of syscall enters sysatlas recorded for the workload.  The
@@ -42,6 +54,32 @@ def compile_tools(out):
     for name in ("floor", "workload"):
         subprocess.run([cc, "-O2", "-o", os.path.join(out, name),
                         os.path.join(HERE, name + ".c")], check=True)
+
+
+def make_tree(out, n=30):
+    """A directory of n tiny C files and a Makefile compiling each."""
+    d = os.path.join(out, "mk")
+    os.makedirs(d, exist_ok=True)
+    for i in range(1, n + 1):
+        with open(os.path.join(d, "f%d.c" % i), "w") as f:
+            f.write("int f%d(int x) { return x + %d; }\n" % (i, i))
+    with open(os.path.join(d, "Makefile"), "w") as f:
+        f.write("OBJS := $(patsubst %.c,%.o,$(wildcard f*.c))\nall: $(OBJS)\n"
+                "%.o: %.c\n\t$(CC) -O0 -c -o $@ $<\n")
+    return d
+
+
+def run_rss(cmd, pin):
+    """(wall s, peak RSS MB of the largest process waited for) of cmd."""
+    if pin:
+        cmd = ["taskset", "-c", "0"] + cmd
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, ru = os.wait4(p.pid, 0)
+    t1 = time.perf_counter()
+    if status != 0:
+        sys.exit("tracer-bench: failed (%d): %s" % (status, " ".join(cmd)))
+    return t1 - t0, ru.ru_maxrss / 1024.0
 
 
 def cpu_children():
@@ -81,7 +119,12 @@ def main():
     ap.add_argument("--scale", type=float, default=1.0,
                     help="multiply the workload sizes")
     ap.add_argument("--only", help="run one workload")
+    ap.add_argument("--before", help="a build of the code before a change, run side by side")
+    ap.add_argument("--section", action="append", choices=["speed", "size", "startup"],
+                    help="what to measure (default: all three)")
     args = ap.parse_args()
+    sections = args.section or ["speed", "size", "startup"]
+    before = os.path.join(args.before, "sysatlas") if args.before else None
 
     sysatlas = os.path.join(args.build, "sysatlas")
     strace = shutil.which("strace")
@@ -99,12 +142,15 @@ def main():
         with open(small, "w") as f:
             f.write("a small file\n" * 4)
         s = args.scale
+        mk = make_tree(tmp)
         workloads = [
             ("getppid", [wl, "getppid", str(int(100000 * s))]),
             ("open/read/close", [wl, "open", str(int(30000 * s)), small]),
             ("fork", [wl, "fork", str(int(2000 * s))]),
             ("dd bs=1", ["dd", "if=/dev/zero", "of=/dev/null", "bs=1",
                          "count=%d" % int(50000 * s)]),
+            ("sh loop /bin/true x300", ["sh", "-c", "for i in $(seq 300); do /bin/true; done"]),
+            ("make -j1, 30 files", ["make", "-s", "-B", "-j1", "-C", mk]),
         ]
         if args.only:
             workloads = [w for w in workloads if w[0].startswith(args.only)]
@@ -123,6 +169,8 @@ def main():
                 return [("native", cmd),
                         ("filtered", [sysatlas, "trace", "-f", "--force", "-e",
                                       "trace=openat", "-o", db, "--"] + cmd)]
+            ab = [("before", [before, "trace", "-f", "--force", "-o", db, "--"] + cmd)] \
+                if before else []
             return [("native", cmd),
                     ("floor", [floor] + cmd),
                     ("floor+read", [floor, "-r"] + cmd),
@@ -131,9 +179,11 @@ def main():
                                     "-o", db, "--"] + cmd),
                     ("stacks-all", [sysatlas, "trace", "-f", "--force", "--kernel-stacks=all",
                                     "-o", db, "--"] + cmd),
-                    ("strace", [strace, "-f", "-o", out] + cmd)]
+                    ("strace", [strace, "-f", "-o", out] + cmd)] + ab
 
         print("# tracer benchmark\n")
+        if "speed" not in sections:
+            workloads = []
         print("- machine: %s, %d CPUs, kernel %s" %
               (platform.processor() or platform.machine(), os.cpu_count(), platform.release()))
         print("- strace: %s" % subprocess.run([strace, "-V"], capture_output=True,
@@ -141,6 +191,8 @@ def main():
         print("- load before: %s" % open("/proc/loadavg").read().split()[0:3])
         print("- rounds: %d (A B C … per round; medians)\n" % args.rounds)
         for pin in (True, False):
+            if not workloads:
+                break
             print("## %s\n" % ("pinned: taskset -c 0" if pin else "unpinned"))
             print("Overhead per syscall in µs: wall time (and CPU time, user + "
                   "system of tracer and tracee) minus the native run's, divided "
@@ -182,6 +234,19 @@ def main():
                 kst.append((name, mw, ow, oc))
                 sys.stdout.flush()
             print()
+            print("Whole runs, wall time medians: sysatlas against strace (the issue-14 "
+                  "targets)%s.\n" % (" and against the build before the change" if before else ""))
+            print("| workload | native s | strace s | sysatlas s | **sysatlas/strace** |%s" %
+                  (" before s | before/strace | sysatlas/before |" if before else ""))
+            print("|---|---|---|---|---|%s" % ("---|---|---|" if before else ""))
+            for name, mw, ow, oc in kst:
+                line = "| %s | %.3f | %.3f | %.3f | **%.2f×** |" % (
+                    name, mw["native"], mw["strace"], mw["sysatlas"], mw["sysatlas"] / mw["strace"])
+                if before:
+                    line += " %.3f | %.2f× | %.3f× |" % (mw["before"], mw["before"] / mw["strace"],
+                                                     mw["sysatlas"] / mw["before"])
+                print(line)
+            print()
             print("Kernel stacks (`--kernel-stacks`), same rounds: overhead per syscall in "
                   "µs, wall (CPU), and each mode's whole-run wall time against `off`.\n")
             print("| workload | off µs | first µs | all µs | first/off (run) | all/off (run) |")
@@ -192,9 +257,70 @@ def main():
                        ow["stacks-all"], oc["stacks-all"], mw["sysatlas"] / mw["stacks-off"],
                        mw["stacks-all"] / mw["stacks-off"]))
             print()
+        if "size" in sections:
+            size_section(sysatlas, before, strace, wl, mk, tmp)
+        if "startup" in sections:
+            startup_section(sysatlas, before, strace, args.rounds, tmp)
         print("- load after: %s" % open("/proc/loadavg").read().split()[0:3])
     finally:
         shutil.rmtree(tmp)
+
+
+def size_section(sysatlas, before, strace, wl, mk, tmp):
+    print("## trace.db size against strace -o\n")
+    print("| workload | strace -o bytes | trace.db bytes | **trace.db/strace** | events |%s" %
+          (" before bytes | before/strace |" if before else ""))
+    print("|---|---|---|---|---|%s" % ("---|---|" if before else ""))
+    for name, cmd in (("getppid x 200 000", [wl, "getppid", "200000"]),
+                      ("make -j1, 30 files", ["make", "-s", "-B", "-j1", "-C", mk])):
+        out = os.path.join(tmp, "size.strace")
+        db = os.path.join(tmp, "size.db")
+        subprocess.run([strace, "-f", "-o", out] + cmd, check=True, stdout=subprocess.DEVNULL)
+        sz_strace = os.path.getsize(out)
+        subprocess.run([sysatlas, "trace", "-f", "--force", "-o", db, "--"] + cmd, check=True,
+                       stdout=subprocess.DEVNULL)
+        sz_db = os.path.getsize(db)
+        con = sqlite3.connect(db)
+        nev = con.execute("SELECT count(*) FROM event").fetchone()[0]
+        con.close()
+        line = "| %s | %d | %d | **%.2f×** | %d |" % (name, sz_strace, sz_db, sz_db / sz_strace, nev)
+        if before:
+            subprocess.run([before, "trace", "-f", "--force", "-o", db, "--"] + cmd, check=True,
+                           stdout=subprocess.DEVNULL)
+            line += " %d | %.2f× |" % (os.path.getsize(db), os.path.getsize(db) / sz_strace)
+        print(line)
+    print()
+
+
+def startup_section(sysatlas, before, strace, rounds, tmp):
+    db = os.path.join(tmp, "true.db")
+    out = os.path.join(tmp, "true.strace")
+    vs = [("sysatlas --version", [sysatlas, "--version"]),
+          ("sysatlas trace /bin/true", [sysatlas, "trace", "--force", "-o", db, "--", "/bin/true"]),
+          ("strace /bin/true", [strace, "-o", out, "/bin/true"])]
+    if before:
+        vs += [("before --version", [before, "--version"]),
+               ("before trace /bin/true", [before, "trace", "--force", "-o", db, "--",
+                                           "/bin/true"])]
+    for pin in (False, True):
+        wall = {v: [] for v, _ in vs}
+        rss = {v: [] for v, _ in vs}
+        for _ in range(rounds * 3):
+            for v, c in vs:
+                w, r = run_rss(c, pin)
+                wall[v].append(w)
+                rss[v].append(r)
+        print("## start-up, %s (%d rounds, medians)\n" % ("pinned" if pin else "unpinned",
+                                                         rounds * 3))
+        print("| command | wall ms | peak RSS MB |")
+        print("|---|---|---|")
+        for v, _ in vs:
+            print("| %s | %.1f | %.1f |" % (v, statistics.median(wall[v]) * 1e3,
+                                           statistics.median(rss[v])))
+        st = statistics.median(wall["strace /bin/true"])
+        print("\n`sysatlas trace /bin/true` / strace: **%.2f×**\n" %
+              (statistics.median(wall["sysatlas trace /bin/true"]) / st))
+        sys.stdout.flush()
 
 
 if __name__ == "__main__":
