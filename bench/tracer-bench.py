@@ -69,17 +69,22 @@ def make_tree(out, n=30):
     return d
 
 
-def run_rss(cmd, pin):
-    """(wall s, peak RSS MB of the largest process waited for) of cmd."""
+def run_rss(cmd, pin, tmp):
+    """(wall s, peak RSS MB) of cmd.  The RSS is /usr/bin/time's %M: the
+    rusage of a child of this (big) Python process would count the pages
+    it had before its exec.  The wall time includes /usr/bin/time's own
+    fork and exec, alike for every command compared."""
+    rss = os.path.join(tmp, "rss")
+    cmd = ["/usr/bin/time", "-f", "%M", "-o", rss] + cmd
     if pin:
         cmd = ["taskset", "-c", "0"] + cmd
     t0 = time.perf_counter()
-    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, ru = os.wait4(p.pid, 0)
+    p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     t1 = time.perf_counter()
-    if status != 0:
-        sys.exit("tracer-bench: failed (%d): %s" % (status, " ".join(cmd)))
-    return t1 - t0, ru.ru_maxrss / 1024.0
+    if p.returncode != 0:
+        sys.exit("tracer-bench: failed (%d): %s" % (p.returncode, " ".join(cmd)))
+    with open(rss) as f:
+        return t1 - t0, int(f.read().split()[-1]) / 1024.0
 
 
 def cpu_children():
@@ -307,7 +312,7 @@ def startup_section(sysatlas, before, strace, rounds, tmp):
         rss = {v: [] for v, _ in vs}
         for _ in range(rounds * 3):
             for v, c in vs:
-                w, r = run_rss(c, pin)
+                w, r = run_rss(c, pin, tmp)
                 wall[v].append(w)
                 rss[v].append(r)
         print("## start-up, %s (%d rounds, medians)\n" % ("pinned" if pin else "unpinned",

@@ -7,7 +7,7 @@
 #   test   build + what the test suite uses (sanitizer runtime, browser
 #          test, real-kernel index test, strace 6.1 for the comparisons
 #          with strace and the logs `sysatlas import` reads)
-#   bench  test + strace and hyperfine for the benchmarks
+#   bench  test + strace, hyperfine, time, make and gcc for the benchmarks
 #   fuzz   test + clang and its libFuzzer runtime (fuzz/README.md)
 set -eu
 
@@ -17,7 +17,7 @@ build_pkgs="gcc libc6-dev meson ninja-build pkg-config libsqlite3-dev
 	libgraphviz-dev libclang-dev llvm"
 test_pkgs="python3 xz-utils chromium strace linux-source-6.1 linux-config-6.1
 	linux-source-6.12 linux-config-6.12"
-bench_pkgs="strace hyperfine"
+bench_pkgs="strace hyperfine time make gcc"
 fuzz_pkgs="clang libclang-rt-14-dev"
 
 pkgs=$build_pkgs
