@@ -409,6 +409,29 @@ int report_data_finish(struct report *r)
 	js_str(&out, lt->id ? lt->version : "");
 	strbuf_addstr(&out, ",\"strace\":");
 	js_str(&out, st->id ? st->version : "");
+	/* what the times are (an imported log may have none: order only) and
+	 * the wall clock at t = 0, split so that JS numbers keep every ns */
+	strbuf_addstr(&out, ",\"times\":");
+	js_str(&out, r->run.times ? r->run.times : "recorded");
+	strbuf_addstr(&out, ",\"durations\":");
+	js_str(&out, r->run.durations ? r->run.durations : "recorded");
+	/* -T: durations as strace would print them (an imported log without
+	 * -T has none, only the gaps between its lines) */
+	strbuf_addf(&out, ",\"T\":%s",
+		    r->run.source && !strcmp(r->run.source, "import") &&
+		    !(r->run.options && strstr(r->run.options, "\"-T\"")) ? "false" : "true");
+	strbuf_addstr(&out, ",\"source\":");
+	js_str(&out, r->run.source ? r->run.source : "trace");
+	{
+		int64_t sec = r->run.started_ns / 1000000000, ns = r->run.started_ns % 1000000000;
+
+		if (ns < 0) {
+			ns += 1000000000;
+			sec--;
+		}
+		strbuf_addf(&out, ",\"wall\":[%lld,%lld],\"res\":%lld", (long long)sec,
+			    (long long)ns, (long long)r->run.time_resolution_ns);
+	}
 	strbuf_addf(&out, ",\"ended\":%s,\"end\":%lld,\"calls\":%llu,\"markers\":%llu,"
 		    "\"unfinished\":%llu,\n\"classes\":[",
 		    r->run.has_ended ? "true" : "false", (long long)r->run.last_t,

@@ -1,6 +1,7 @@
 /*
  * The report's pages: index.html (overview), timeline.html (timeline and
- * event view; the drawing is assets/timeline.js) and syscalls/NAME.html.
+ * event view; the drawing is assets/timeline.js), log.html (the strace-style
+ * log; assets/log.js) and syscalls/NAME.html.
  * Every string from the trace or the index goes through html_text() /
  * html_attr(); graphs are rendered by graph.c.
  */
@@ -19,6 +20,7 @@
 static const struct html_nav report_nav[] = {
 	{ "overview", "index.html", "Overview" },
 	{ "timeline", "timeline.html", "Timeline" },
+	{ "log", "log.html", "Log" },
 	{ "syscalls", "syscalls/index.html", "Syscalls" },
 	{ "kernel", "kernel.html", "Kernel" },
 	{ NULL, NULL, NULL },
@@ -27,6 +29,9 @@ static const struct html_nav report_nav[] = {
 static const char *const page_scripts[] = { "assets/site.js", NULL };
 static const char *const timeline_scripts[] = {
 	"assets/site.js", "assets/filter.js", "data/meta.js", "assets/timeline.js", NULL,
+};
+static const char *const log_scripts[] = {
+	"assets/site.js", "assets/filter.js", "data/meta.js", "assets/log.js", NULL,
 };
 
 static void fmt_ns(struct strbuf *out, int64_t ns)
@@ -169,6 +174,32 @@ static void page_begin(struct report *r, struct strbuf *out, const char *title,
 	html_page_begin(out, p);
 }
 
+/* Is this an imported trace whose log had no times (run.times = order)? */
+static int report_order_only(const struct report *r)
+{
+	return r->run.times && !strcmp(r->run.times, "order");
+}
+
+/*
+ * What the times of an imported trace are, when they are not the
+ * tracer's own: order only (no times in the log), or -r deltas.
+ */
+static void report_times_note(const struct report *r, struct strbuf *out)
+{
+	if (report_order_only(r))
+		strbuf_addstr(out, "<p class=\"note warn times-note\"><strong>Order only.</strong> "
+			      "The strace log this trace was imported from has no times "
+			      "(no <code>-t</code>, <code>-tt</code>, <code>-ttt</code> or "
+			      "<code>-r</code>): only the order of the events is known. Events are "
+			      "drawn 1 µs apart, a call as long as its <code>-T</code> duration "
+			      "when the log has one; no time or duration here is measured.</p>\n");
+	else if (r->run.times && !strcmp(r->run.times, "log-relative"))
+		strbuf_addstr(out, "<p class=\"note times-note\"><strong>Relative times.</strong> "
+			      "The strace log this trace was imported from has <code>-r</code> "
+			      "times: each event's time since the one before, summed from the "
+			      "first. The wall-clock time is not known.</p>\n");
+}
+
 static void report_notes(struct report *r, struct strbuf *out)
 {
 	const struct ix_tree *lt = r->ix.kernel.id ? &r->ix.kernel : NULL;
@@ -184,6 +215,7 @@ static void report_notes(struct report *r, struct strbuf *out)
 		html_text(out, note.buf);
 		strbuf_addstr(out, "</p>\n");
 	}
+	report_times_note(r, out);
 	if (!lt)
 		strbuf_addstr(out, "<p class=\"note warn\"><strong>No index.</strong> This report "
 			      "was written without an index: the round trips show every step as "
@@ -530,7 +562,8 @@ static int report_overview(struct report *r)
 	fact(&out, "recorded by", r->run.tool_version);
 	strbuf_reset(&v);
 	strbuf_addstr(&v, "<a href=\"timeline.html\">open the timeline</a> — every call, "
-		      "click one to follow its round trip");
+		      "click one to follow its round trip; <a href=\"log.html\">the log</a> — "
+		      "every call, signal, exec and exit in order, as strace prints them");
 	fact_html(&out, "explore", v.buf);
 	strbuf_addstr(&out, "</table></section>\n");
 	report_observed_card(r, &out);
@@ -563,6 +596,7 @@ static int report_timeline(struct report *r)
 	int rc, k;
 
 	page_begin(r, &out, "Timeline", "", "timeline", timeline_scripts, "timeline", &p);
+	report_times_note(r, &out);
 	strbuf_addstr(&out,
 		"<section class=\"tl-controls\" aria-label=\"filter\">\n"
 		"<input id=\"q\" type=\"search\" placeholder=\"filter: openat read · %file · pid:1234 · errno:ENOENT\" "
@@ -581,6 +615,7 @@ static int report_timeline(struct report *r)
 		"<button id=\"zoom-out\" type=\"button\" title=\"zoom out (-)\">−</button>"
 		"<button id=\"zoom-reset\" type=\"button\" title=\"fit the events (0)\">fit</button>\n"
 		"<button id=\"help-open\" type=\"button\" title=\"keys and mouse (?)\">?</button>\n"
+		"<a id=\"to-log\" href=\"log.html\" title=\"the same calls as a strace-style log\">log</a>\n"
 		"</section>\n<section class=\"tl-controls tl-lanes\" aria-label=\"lanes\">\n"
 		"<label>lanes by <select id=\"sort\" title=\"order of the processes and threads\"></select></label>\n"
 		"<button id=\"collapse-all\" type=\"button\" title=\"collapse every process (c)\">collapse all</button>"
@@ -649,6 +684,55 @@ static int report_timeline(struct report *r)
 		"</section>\n");
 	html_page_end(&out, &p);
 	rc = report_write_file(r, "timeline.html", &out);
+	strbuf_release(&out);
+	return rc;
+}
+
+/*
+ * log.html: the whole trace in order, one line per call, signal, exec and
+ * exit, as strace -f prints it.  The lines are drawn by assets/log.js
+ * from the timeline's data files, only those in view.
+ */
+static int report_log(struct report *r)
+{
+	struct strbuf out = STRBUF_INIT;
+	struct html_page p;
+	int rc;
+
+	page_begin(r, &out, "Log", "", "log", log_scripts, "log", &p);
+	report_times_note(r, &out);
+	strbuf_addstr(&out,
+		"<section class=\"tl-controls\" aria-label=\"filter\">\n"
+		"<input id=\"q\" type=\"search\" placeholder=\"filter: openat read · %file · pid:1234 · errno:ENOENT\" "
+		"autocomplete=\"off\" spellcheck=\"false\">\n"
+		"<label>times <select id=\"tfmt\" title=\"how times are printed, as strace's options\">"
+		"<option value=\"tt\">-tt</option><option value=\"t\">-t</option>"
+		"<option value=\"ttt\">-ttt</option><option value=\"r\">-r</option>"
+		"<option value=\"none\">none</option></select></label>\n"
+		"<label class=\"chk\" title=\"the time spent in each call, as strace -T\">"
+		"<input id=\"durs\" type=\"checkbox\" checked> -T</label>\n"
+		"<a href=\"timeline.html\" title=\"the same calls on the timeline\">timeline</a>\n"
+		"<span id=\"log-status\" class=\"muted\">loading…</span>\n</section>\n"
+		"<div id=\"log-view\" class=\"log-view\" tabindex=\"0\" role=\"list\" aria-label=\"log\" "
+		"data-loaded=\"0\" data-rows=\"0\"><div id=\"log-space\" class=\"log-space\">"
+		"<div id=\"log-rows\" class=\"log-rows\"></div></div></div>\n"
+		"<p class=\"muted legend\">Every call, signal, exec and exit in the order they "
+		"happened; each thread has its colour and, as with <code>strace -f</code>, its "
+		"<code>[pid N]</code>. A call is one line at its start, with what it returned and "
+		"(<code>-T</code>) how long it took. Click a call to open its round trip on the "
+		"timeline. <kbd>/</kbd> goes to the filter; <kbd>PageUp</kbd> <kbd>PageDown</kbd> "
+		"<kbd>Home</kbd> <kbd>End</kbd> scroll.</p>\n"
+		"<table class=\"keys legend\">\n"
+		"<tr><th><code>openat read</code></th><td>calls named openat or read</td></tr>\n"
+		"<tr><th><code>open*</code></th><td>calls whose name starts with open</td></tr>\n"
+		"<tr><th><code>%file</code></th><td>calls of a syscall class</td></tr>\n"
+		"<tr><th><code>pid:1234</code> <code>tid:1234</code></th><td>the lines of a process, "
+		"of a thread (with its signals, execs and exit)</td></tr>\n"
+		"<tr><th><code>errno</code> <code>errno:ENOENT</code></th><td>failed calls, calls "
+		"failing with one error</td></tr>\n"
+		"</table>\n");
+	html_page_end(&out, &p);
+	rc = report_write_file(r, "log.html", &out);
 	strbuf_release(&out);
 	return rc;
 }
@@ -819,9 +903,9 @@ int report_pages_write(struct report *r)
 {
 	int i;
 
-	if (report_overview(r) < 0 || report_timeline(r) < 0 || report_syscall_index(r) < 0 ||
-	    report_kernel_page(r) < 0 || report_observed_data(r) < 0 ||
-	    report_current_data(r) < 0)
+	if (report_overview(r) < 0 || report_timeline(r) < 0 || report_log(r) < 0 ||
+	    report_syscall_index(r) < 0 || report_kernel_page(r) < 0 ||
+	    report_observed_data(r) < 0 || report_current_data(r) < 0)
 		return -1;
 	for (i = 0; i < r->nscs; i++)
 		if (report_syscall_page(r, i) < 0)

@@ -71,11 +71,15 @@ int tracedb_run_load(sqlite3 *db, struct tracedb_run *r)
 		db_finalize(st);
 		st = NULL;
 	}
+	/* version 3: imported traces, and what their times are */
 	if (db_user_version(db) >= 3) {
-		if (db_prepare(db, &st, "SELECT source FROM run ORDER BY id LIMIT 1") < 0 ||
-		    db_step(st) != SQLITE_ROW)
+		if (db_prepare(db, &st, "SELECT source, times, time_resolution_ns, durations "
+			       "FROM run ORDER BY id LIMIT 1") < 0 || db_step(st) != SQLITE_ROW)
 			goto cleanup;
 		r->source = col_dup(st, 0);
+		r->times = col_dup(st, 1);
+		r->time_resolution_ns = sqlite3_column_int64(st, 2);
+		r->durations = col_dup(st, 3);
 		db_finalize(st);
 		st = NULL;
 	}
@@ -141,6 +145,8 @@ void tracedb_run_release(struct tracedb_run *r)
 	free(r->arch);
 	free(r->tool_version);
 	free(r->options);
+	free(r->times);
+	free(r->durations);
 	for (i = 0; i < r->ntasks; i++)
 		free(r->tasks[i].comm);
 	free(r->tasks);

@@ -98,6 +98,10 @@ struct tracedb_run {
 	char *kernel_release, *arch, *tool_version, *options;
 	int64_t exit_status;
 	int has_exit_status;
+	char *times;			/* "recorded", "log", "log-relative", "order";
+					   NULL before version 3 (recorded) */
+	int64_t time_resolution_ns;	/* 0: unknown or recorded */
+	char *durations;		/* "recorded", "log", "none"; NULL before 3 */
 	int64_t events;			/* rows in event */
 	int64_t last_t;			/* ns since start of the last event */
 	struct tracedb_task *tasks;	/* lanes, sorted by (tgid, tid) */

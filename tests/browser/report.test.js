@@ -68,6 +68,11 @@ async function svgFacts(page, text) {
   }, text);
 }
 
+/* Two frames: what a change asked for is drawn (any page). */
+async function frames(page) {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
 async function filter(page, q) {
   await page.fill('#q', q);
   return drawn(page);
@@ -251,6 +256,69 @@ async function filter(page, q) {
       await p3.page.close();
     }
 
+    /* --- the log page ---------------------------------------------------- */
+    ({ page, errors } = await open(ctx, url(site, 'log.html')));
+    await page.waitForFunction(() => window.sysatlasLog && window.sysatlasLog.loaded() &&
+      window.sysatlasLogFirstPaint !== undefined, null, { timeout: 15000 });
+    const L = (f, a) => page.evaluate(f, a);
+    ok(await L(() => window.sysatlasLog.rows()) === 20, 'log: 13 calls and 7 signals, execs, forks and exits',
+       await L(() => window.sysatlasLog.rows()));
+    let lines = await L(() => window.sysatlasLog.visible());
+    ok(lines.length === 20 && lines.every((l, k) => !k || lines[k - 1].seq < l.seq), 'log: every line, in seq order',
+       lines.map((l) => l.seq));
+    ok(lines.every((l) => /^\d\d:\d\d:\d\d\.\d{6}$/.test(l.time)), 'log: -tt times', lines.map((l) => l.time));
+    ok(lines.filter((l) => !l.mark && !/= \?$/.test(l.text)).every((l) => /^ <\d+\.\d{6}>$/.test(l.dur)),
+       'log: -T durations of the calls that returned', lines.map((l) => l.dur));
+    ok(lines.every((l) => /^\[pid +\d+\]$/.test(l.pid)), 'log: [pid N] prefixes');
+    ok(new Set(await page.$$eval('#log-rows .lr', (rs) => rs.map((r) => r.style.borderLeftColor))).size === 3,
+       'log: a colour per thread (3 threads)');
+    const evil = lines.find((l) => l.seq === 6);
+    ok(evil && evil.text.includes('/tmp/<script>alert(1)</script>') && evil.text.includes('ENOENT'),
+       'log: the path with <script> shown as text', evil);
+    ok(await L(() => document.querySelectorAll('#log-rows script, #log-rows b').length) === 0,
+       'log: no element made from trace text');
+    ok(evil && evil.href === 'timeline.html#e=6', 'log: a call links to its round trip', evil && evil.href);
+    ok(lines.some((l) => l.mark && l.text === '+++ exited with 0 +++') &&
+       lines.some((l) => l.mark && /^--- SIGCHLD \{/.test(l.text)) &&
+       lines.some((l) => l.mark && l.text === '(exec /bin/demo)'), 'log: signals, execs and exits as lines');
+    ok(lines.some((l) => l.text === 'exit_group(0) = ?'), 'log: a call that never returned as strace prints it');
+    await page.fill('#q', 'openat');
+    await frames(page);
+    ok(await L(() => window.sysatlasLog.rows()) === 2, 'log filter: 2 openat lines');
+    await page.fill('#q', 'errno');
+    await frames(page);
+    ok(await L(() => window.sysatlasLog.rows()) === 2, 'log filter: 2 failed calls');
+    await page.fill('#q', 'tid:101');
+    await frames(page);
+    lines = await L(() => window.sysatlasLog.visible());
+    ok(lines.length === 3 && lines.every((l) => /\b101\]$/.test(l.pid)), 'log filter tid:101: its 2 calls and its exit',
+       lines.map((l) => l.pid + ' ' + l.text));
+    await page.selectOption('#tfmt', 'ttt');
+    await frames(page);
+    ok((await L(() => window.sysatlasLog.visible()))[0].time.match(/^\d+\.\d{6}$/), 'log: -ttt times');
+    await page.uncheck('#durs');
+    await frames(page);
+    ok((await L(() => window.sysatlasLog.visible())).every((l) => l.dur === ''), 'log: -T off');
+    await page.fill('#q', '');
+    await frames(page);
+    await page.click('#log-rows .lr[data-seq="10"] a.tx');
+    await page.waitForURL(/timeline\.html#e=10$/);
+    await loaded(page);
+    await page.waitForSelector('#ev-graph svg', { timeout: 10000 });
+    ok((await page.textContent('#ev-line')).startsWith('read(3, "root:x:0:0'), 'log: clicking a line opens its round trip');
+    ok(errors.length === 0, 'no console errors on the log', errors);
+    await page.close();
+
+    /* malformed fragments */
+    for (const frag of ['#q=%', '#e=%zz', '#e=99999']) {
+      const p4 = await open(ctx, url(site, 'log.html' + frag));
+      await p4.page.waitForFunction(() => window.sysatlasLog.loaded(), null, { timeout: 15000 });
+      await frames(p4.page);
+      ok(await p4.page.evaluate(() => window.sysatlasLog.rows()) === 20, 'log' + frag + ': every line');
+      ok(p4.errors.length === 0, 'log' + frag + ': no console errors', p4.errors);
+      await p4.page.close();
+    }
+
     /* --- the timeline at scale: 10^6 events, 200 lanes ------------------ */
     if (bigSite) {
       ({ page, errors } = await open(ctx, url(bigSite, 'timeline.html')));
@@ -405,6 +473,57 @@ async function filter(page, q) {
                   bsv.hrefs.length + ' calls, ' + bigSvg.length + ' bytes (not asserted)');
       if (shots) await page.screenshot({ path: path.join(shots, 'timeline-big.png'), fullPage: false });
       ok(errors.length === 0, 'no console errors (big timeline)', errors);
+      await page.close();
+    }
+
+    /* --- the log at scale: 10^6 events ------------------------------------ */
+    if (bigSite) {
+      ({ page, errors } = await open(ctx, url(bigSite, 'log.html')));
+      await page.waitForFunction(() => window.sysatlasLogFirstPaint !== undefined, null, { timeout: 60000 });
+      const fpLog = await page.evaluate(() => window.sysatlasLogFirstPaint);
+      await page.waitForFunction(() => window.sysatlasLog.loaded(), null, { timeout: 120000, polling: 200 });
+      await frames(page);
+      const G = (f, a) => page.evaluate(f, a);
+      const total = await G(() => window.sysatlasLog.total());
+      ok(total > 500000 && await G(() => window.sysatlasLog.rows()) === total, 'big log: every event a line', total);
+      ok(await G(() => document.querySelectorAll('#log-view *').length) < 400,
+         'big log: only the lines in view are in the DOM', await G(() => document.querySelectorAll('#log-view *').length));
+      await page.waitForFunction(() => window.sysatlasLog.visible().length > 20 &&
+        window.sysatlasLog.visible().every((l) => l.text !== '…'), null, { timeout: 20000 });
+      let v = await G(() => window.sysatlasLog.visible());
+      ok(v.every((l, k) => !k || v[k - 1].seq < l.seq) && v.every((l) => /^\[pid +\d+\]$/.test(l.pid)),
+         'big log: the first lines in order, with their tasks', v.slice(0, 3));
+      /* the end: the last event */
+      await G(() => { const w = document.getElementById('log-view'); w.scrollTop = w.scrollHeight; });
+      await frames(page);
+      await page.waitForFunction(() => window.sysatlasLog.visible().every((l) => l.text !== '…'), null, { timeout: 20000 });
+      v = await G(() => window.sysatlasLog.visible());
+      const maxSeq = await G(() => window.sysatlasLog.maxSeq());
+      ok(v.length > 20 && v[v.length - 1].seq === maxSeq, 'big log: scrolled to the end, the last event is shown',
+         [v.length && v[v.length - 1], maxSeq]);
+      await page.focus('#log-view');
+      await page.keyboard.press('Home');
+      await frames(page);
+      ok((await G(() => window.sysatlasLog.visible()))[0].seq === await G(() => window.sysatlasLog.firstSeq()),
+         'big log: Home goes back to the first line');
+      /* the filter */
+      await page.fill('#q', 'tid:1001 read');
+      await frames(page);
+      await page.waitForFunction(() => window.sysatlasLog.visible().every((l) => l.text !== '…'), null, { timeout: 20000 });
+      const nf = await G(() => window.sysatlasLog.rows());
+      v = await G(() => window.sysatlasLog.visible());
+      ok(nf > 0 && nf < total / 100 && v.length > 0 && v.every((l) => /\b1001\]$/.test(l.pid) && /^read\(/.test(l.text)),
+         'big log: the filter leaves only tid 1001\'s reads', [nf, v.slice(0, 2)]);
+      /* a line links to its round trip */
+      const first = v[0];
+      ok(first.href === 'timeline.html#e=' + first.seq, 'big log: a line links to its round trip', first);
+      await page.click('#log-rows .lr a.tx');
+      await page.waitForURL(/timeline\.html#e=\d+$/);
+      await page.waitForSelector('#event:not([hidden])', { timeout: 120000 });
+      ok(await page.evaluate(() => window.sysatlasTimeline.selected()) === first.seq,
+         'big log: the link opens that call on the timeline');
+      console.log('# log first paint at 10^6 events: ' + Math.round(fpLog) + ' ms (not asserted: see docs/benchmarks.md)');
+      ok(errors.length === 0, 'no console errors (big log)', errors);
       await page.close();
     }
 

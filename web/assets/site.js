@@ -30,13 +30,15 @@
     kstacks: function (k) { store.kstacks = k; emit('kstacks', k); },
     current: function (c) { store.current = c; emit('current', c); },
     /* Load one of the site's own data files with <script src>: this works
-     * from file://, where fetch() of a local file does not. */
-    load: function (src, done) {
+     * from file://, where fetch() of a local file does not.  Files run in
+     * the order they were asked for, unless anyOrder (a file that does not
+     * need the ones before it, and should not wait for them). */
+    load: function (src, done, anyOrder) {
       if (loading[src]) { if (done) loading[src].push(done); return; }
       loading[src] = done ? [done] : [];
       var s = document.createElement('script');
       s.src = src;
-      s.async = false;
+      s.async = !!anyOrder;
       s.onload = function () {
         var cbs = loading[src]; loading[src] = null;
         if (cbs) cbs.forEach(function (f) { f(null); });

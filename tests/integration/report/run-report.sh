@@ -69,6 +69,7 @@ golden)
 	strip_svg site/syscalls/openat.html >openat.html
 	golden openat.html openat.html
 	golden timeline.html site/timeline.html
+	golden log.html site/log.html
 	;;
 reuse)
 	# the kernel reused tid 101 within the trace: after demo-child (101)
