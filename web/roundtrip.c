@@ -190,6 +190,8 @@ struct rt_build {
 	const char *edge_label;		/* label of the edge into the next node */
 	const char *desc;		/* longer title for the step list, or NULL */
 	const struct ix_syscall *asc;	/* the syscall's index row (its decoder), or NULL */
+	int imported;			/* from a strace log: the tracer's own requests
+					   (wait4, PTRACE_*) were not recorded */
 };
 
 static int rt_lane_index(const char *lane)
@@ -319,6 +321,8 @@ static int rt_observed(struct rt_build *b, const struct report_sc *sc, const cha
 struct rt_row {
 	struct strbuf text, url, note, note_url, where, excerpt;
 	int missing;
+	int unrecorded;			/* missing because the trace cannot show it
+					   (an imported log), not because of the index */
 	int external;			/* not in the indexed tree, and not missing */
 	int call;			/* note is the call site of the next step */
 };
@@ -408,7 +412,7 @@ static int rt_phase(struct rt_build *b, const char *lane, const char *title,
 		gr[i].tooltip = rows[i].where.len ? rows[i].where.buf : NULL;
 		gr[i].note = rows[i].note.len ? rows[i].note.buf : NULL;
 		gr[i].note_href = rows[i].note_url.len ? rows[i].note_url.buf : NULL;
-		gr[i].plain = rows[i].external;
+		gr[i].plain = rows[i].external || rows[i].unrecorded;
 
 		if (b->steps->len)
 			strbuf_addstr(b->steps, ",\n");
@@ -427,7 +431,8 @@ static int rt_phase(struct rt_build *b, const char *lane, const char *title,
 			strbuf_addstr(b->steps, ",\"note\":\"\",\"noteUrl\":\"\"");
 		}
 		rt_json_str(b->steps, "excerpt", &rows[i].excerpt);
-		strbuf_addf(b->steps, ",\"missing\":%s}", rows[i].missing ? "true" : "false");
+		strbuf_addf(b->steps, ",\"missing\":%s%s}", rows[i].missing ? "true" : "false",
+			    rows[i].unrecorded ? ",\"unrecorded\":true" : "");
 	}
 	b->desc = NULL;
 	rc = web_graph_table_node_add(b->g, NULL, id, title, gr, n,
@@ -1034,6 +1039,31 @@ static int rt_memory_phases(struct rt_build *b, const char *mechs)
 	return rc;
 }
 
+/* The title's mark on a step an imported log cannot show. */
+#define RT_UNRECORDED " (not recorded)"
+
+/*
+ * An imported trace's stop: which requests read the registers and memory
+ * is not in a strace log; say so where the recorded mechanisms would be.
+ */
+static int rt_unrecorded_phase(struct rt_build *b, const char *stop)
+{
+	struct rt_row w;
+	struct strbuf t = STRBUF_INIT;
+	int rc;
+
+	rt_row_missing(&w, "which ptrace requests read this stop (PTRACE_GET_SYSCALL_INFO or "
+		       "PTRACE_GETREGS, process_vm_readv or PTRACE_PEEKDATA): a strace log "
+		       "does not show them");
+	w.unrecorded = 1;
+	strbuf_addf(&t, "strace reads the %s stop" RT_UNRECORDED, stop);
+	b->edge_label = "ptrace";
+	rc = rt_phase(b, "tracer", t.buf, &w, 1);
+	rt_row_release(&w);
+	strbuf_release(&t);
+	return rc;
+}
+
 /* One stop as the tracer sees it: woken, reads, decodes, resumes. */
 static int rt_stop(struct rt_build *b, const char *stop, const char *mechs,
 		   const char *strace_path, struct rt_row *decoder)
@@ -1043,14 +1073,16 @@ static int rt_stop(struct rt_build *b, const char *stop, const char *mechs,
 	int rc;
 
 	b->edge_label = "stops";
-	strbuf_addf(&t, "wait4 reports the %s stop", stop);
+	strbuf_addf(&t, "wait4 reports the %s stop%s", stop, b->imported ? RT_UNRECORDED : "");
 	rc = rt_phase_path(b, "kernel", t.buf, "wait-stopped-tracee", NULL, 0);
 	b->edge_label = "wait4 returns";
 	if (rc == 0)
-		rc = rt_phase_path(b, "tracer", "strace wakes up in wait4", "strace-wait",
-				   NULL, 0);
+		rc = rt_phase_path(b, "tracer", b->imported ? "strace wakes up in wait4"
+				   RT_UNRECORDED : "strace wakes up in wait4", "strace-wait", NULL, 0);
 	if (rc == 0 && *mechs)
 		rc = rt_mechanisms_phase(b, mechs, stop);
+	else if (rc == 0 && b->imported)
+		rc = rt_unrecorded_phase(b, stop);
 	if (rc == 0 && !strcmp(stop, "syscall-enter"))
 		rc = rt_print_name_phase(b);
 	strbuf_reset(&t);
@@ -1072,7 +1104,8 @@ static int rt_stop(struct rt_build *b, const char *stop, const char *mechs,
 			strbuf_addstr(&path, "-resume");
 	}
 	strbuf_reset(&t);
-	strbuf_addf(&t, "ptrace(%s) resumes the tracee", req.buf);
+	strbuf_addf(&t, "ptrace(%s) resumes the tracee%s", req.buf,
+		    b->imported ? RT_UNRECORDED : "");
 	if (rc == 0) {
 		b->edge_label = req.buf;
 		rc = rt_phase_path(b, "kernel", t.buf, path.buf, NULL, 0);
@@ -1095,6 +1128,7 @@ int report_rt_build(struct report *r, const struct report_rt *rt,
 	struct rt_row dec, def;
 	int rc = -1;
 
+	b.imported = r->run.source && !strcmp(r->run.source, "import");
 	if (rt_lane_heads(&b) < 0)
 		return -1;
 	strbuf_addf(&label, "%s(): syscall instruction\nrax = %ld", sc->name, sc->nr);

@@ -1419,7 +1419,8 @@
       }
       var item = el('li', st.missing ? 'step missing' : 'step');
       if (st.url) item.appendChild(link(st.url, st.text, 'src'));
-      else item.appendChild(el('span', st.missing ? 'missing' : null, st.text + (st.missing ? ' — missing from the index' : '')));
+      else item.appendChild(el('span', st.missing ? 'missing' : null, st.text +
+        (st.unrecorded ? ' — not recorded' : st.missing ? ' — missing from the index' : '')));
       if (st.where) item.appendChild(el('span', 'where', st.where));
       if (st.note && st.noteUrl) {
         item.appendChild(document.createTextNode(' '));

@@ -91,6 +91,21 @@ expect_eq "$(q "SELECT count(*) FROM event WHERE kind = 'fork'")" 20 "stderr log
 # the report reads an imported trace unchanged
 "$SYSATLAS" report "$tmp/tt-T.db" -o "$tmp/site" >/dev/null 2>"$tmp/report.err" || { cat "$tmp/report.err" >&2; fail "report"; }
 [ -s "$tmp/site/index.html" ] || fail "report: no index.html"
+# the round trip of an imported call: the kernel and strace sides, the
+# tracer's own requests (wait4, PTRACE_*) marked as not recorded
+for step in 'wait4 reports the syscall-enter stop (not recorded)' 'strace wakes up in wait4 (not recorded)' \
+	'strace reads the syscall-exit stop (not recorded)' 'ptrace(PTRACE_SYSCALL) resumes the tracee (not recorded)' \
+	'syscall entry: the ptrace hook stops the tracee' 'strace decodes and prints (the arguments)'; do
+	grep -qF "\"phase\":\"$step\"" "$tmp/site/data/rt-0.js" || fail "imported round trip: no step '$step'"
+done
+grep -q 'Order only' "$tmp/site/index.html" "$tmp/site/timeline.html" "$tmp/site/log.html" &&
+	fail "a log with -tt times is said to be order only"
+# a log without times: the overview, the timeline and the log say it is order only
+"$SYSATLAS" report "$tmp/plain.db" -o "$tmp/plain-site" >/dev/null 2>"$tmp/report.err" || { cat "$tmp/report.err" >&2; fail "report (plain)"; }
+for page in index.html timeline.html log.html; do
+	grep -q '<strong>Order only.</strong>' "$tmp/plain-site/$page" || fail "plain log: $page does not say order only"
+done
+grep -q '"times":"order"' "$tmp/plain-site/data/meta.js" || fail "plain log: meta.js does not say order"
 
 # bad input: empty file, another format, binary junk, --strict
 : >"$tmp/empty.log"
