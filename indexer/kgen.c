@@ -196,7 +196,8 @@ int kgen_write(const char *root, const char *gendir, const struct kgen_info *in)
 		;
 	strbuf_addf(&sb, "#ifndef __LINUX_BOUNDS_H__\n#define __LINUX_BOUNDS_H__\n"
 		    "#define NR_PAGEFLAGS 27\n#define MAX_NR_ZONES 5\n"
-		    "#define NR_CPUS_BITS %d\n#define SPINLOCK_SIZE 4\n#endif\n", bits);
+		    "#define NR_CPUS_BITS %d\n#define SPINLOCK_SIZE 4\n"
+		    "#define LRU_GEN_WIDTH 3\n#define __LRU_REFS_WIDTH 2\n#endif\n", bits);
 	if (put(gendir, "include/generated/bounds.h", &sb))
 		goto cleanup;
 

@@ -184,9 +184,9 @@ async function filter(page, q) {
     await page.click('#tl-legend');
     await page.keyboard.press('0');
     await drawn(page);
-    const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }), page.click('#view-svg')]);
-    ok(dl.suggestedFilename() === 'timeline-view.svg', 'the SVG is offered as timeline-view.svg', dl.suggestedFilename());
-    const sv = await svgFacts(page, fs.readFileSync(await dl.path(), 'utf8'));
+    const [vdl] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }), page.click('#view-svg')]);
+    ok(vdl.suggestedFilename() === 'timeline-view.svg', 'the SVG is offered as timeline-view.svg', vdl.suggestedFilename());
+    const sv = await svgFacts(page, fs.readFileSync(await vdl.path(), 'utf8'));
     ok(!sv.error && sv.root === 'svg', 'the view as SVG parses as XML', sv.error);
     ok(sv.hrefs.length === 13 && new Set(sv.hrefs).size === 13 &&
        sv.hrefs.every((h) => /^timeline\.html#e=\d+$/.test(h)) && sv.hrefs.includes('timeline.html#e=10'),
