@@ -5,7 +5,6 @@
  * so a log of any size streams in bounded memory.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <getopt.h>
 #include <glob.h>
 #include <stdio.h>
@@ -20,17 +19,13 @@
 #include "db.h"
 #include "error.h"
 #include "infile.h"
+#include "logs.h"
 #include "outfile.h"
 #include "progress.h"
 #include "schema.h"
 #include "session.h"
 #include "strace-opts.h"
 #include "strbuf.h"
-
-/* The longest line read (strace -s with a large size prints long lines). */
-#define IMPORT_LINE_MAX ((size_t)64 << 20)
-/* Lines named when skipped; the rest are only counted. */
-#define IMPORT_SKIP_SHOWN 5
 
 static const char import_usage[] =
 	"usage: sysatlas import [-o FILE] [--force] [--arch x86_64] [--kernel RELEASE]\n"
@@ -57,12 +52,6 @@ static const char import_usage[] =
 struct import_opts {
 	const char *out, *arch, *kernel, *index;
 	int force, strict;
-};
-
-/* A log file: its name, the pid of a -ff file (0: none). */
-struct log_file {
-	char *path;
-	int64_t pid;
 };
 
 /* The pid a -ff file is named for: PREFIX.PID. */
@@ -148,159 +137,39 @@ fail:
 	return -1;
 }
 
-struct reader {
-	int fd;
-	char buf[1 << 16];
-	size_t pos, len;
-	int eof;
-};
-
-/*
- * The next line into line (without its newline).  1: a line; 0: end of
- * file; -1 after error() (a read error, a line too long).  *cut is set
- * for a last line without its newline.
- */
-static int read_line(struct reader *r, struct strbuf *line, const char *path, int64_t lineno,
-		     int *cut)
-{
-	strbuf_reset(line);
-	*cut = 0;
-	for (;;) {
-		char *nl;
-
-		if (r->pos == r->len) {
-			ssize_t n;
-
-			if (r->eof)
-				break;
-			n = read(r->fd, r->buf, sizeof(r->buf));
-			if (n < 0) {
-				if (errno == EINTR)
-					continue;
-				return error_errno("%s:%lld: read", path, (long long)lineno);
-			}
-			if (n == 0) {
-				r->eof = 1;
-				break;
-			}
-			r->pos = 0;
-			r->len = (size_t)n;
-		}
-		nl = memchr(r->buf + r->pos, '\n', r->len - r->pos);
-		if (line->len + (nl ? (size_t)(nl - r->buf) - r->pos : r->len - r->pos) >
-		    IMPORT_LINE_MAX)
-			return error("%s:%lld: a line longer than %zu MiB: not a strace log",
-				     path, (long long)lineno, IMPORT_LINE_MAX >> 20);
-		if (nl) {
-			strbuf_add(line, r->buf + r->pos, (size_t)(nl - r->buf) - r->pos);
-			r->pos = (size_t)(nl - r->buf) + 1;
-			return 1;
-		}
-		strbuf_add(line, r->buf + r->pos, r->len - r->pos);
-		r->pos = r->len;
-	}
-	if (!line->len)
-		return 0;
-	*cut = 1;
-	return 1;
-}
-
-/*
- * strace writing to a terminal puts "strace: Process N attached" where
- * it is, even inside a line: cut it out and join the line with the next.
- * Returns 1 when line ended with such a message (now removed).
- */
-static int cut_attach_note(struct strbuf *line)
-{
-	const char *m;
-	size_t at;
-
-	if (line->len < 20 || memcmp(line->buf + line->len - 9, " attached", 9))
-		return 0;
-	m = strstr(line->buf, "strace: Process ");
-	if (!m || m == line->buf)
-		return 0;
-	at = (size_t)(m - line->buf);
-	strbuf_setlen(line, at);
-	return 1;
-}
-
 struct import_counts {
-	int64_t lines, skipped, read_lines;
-	uint64_t bytes;
+	int64_t lines, skipped;
 	struct strace_opts seen;
 };
 
-static int import_file(struct session *s, const struct log_file *f, const struct import_opts *o,
-		       struct import_counts *n, struct progress *pr)
+/* Every strace line of the logs, in the order logs.h gives, into the session. */
+static int import_logs(struct session *s, const struct log_file *files, size_t n,
+		       const struct import_opts *o, struct import_counts *c, struct progress *pr)
 {
-	struct reader *r = xcalloc(1, sizeof(*r));
-	struct strbuf line = STRBUF_INIT, carry = STRBUF_INIT;
+	struct logs *g = logs_open(files, n, o->strict, pr);
 	struct import_line l;
-	int64_t lineno = 0, good = 0, bad = 0;
-	int rc = -1, got, cut;
-	struct stat st;
+	int64_t file_pid;
+	int got, rc = -1;
 
-	r->fd = infile_open(f->path, INFILE_PIPE_OK, &st);
-	if (r->fd < 0)
-		goto cleanup;
-	while ((got = read_line(r, &line, f->path, lineno + 1, &cut)) > 0) {
-		lineno++;
-		n->bytes += line.len + 1;
-		progress_update(pr, n->bytes);
-		if (carry.len) {
-			strbuf_add(&carry, line.buf, line.len);
-			strbuf_reset(&line);
-			strbuf_add(&line, carry.buf, carry.len);
-			strbuf_reset(&carry);
-		}
-		if (cut_attach_note(&line)) {
-			strbuf_add(&carry, line.buf, line.len);
-			continue;
-		}
-		import_parse_line(line.buf, line.len, &l);
-		if (l.kind != IMPORT_LINE_OTHER) {
-			good++;
-			if ((int)l.tstamp > n->seen.tstamp)
-				n->seen.tstamp = (int)l.tstamp;
-			if (l.has_rel)
-				n->seen.relative = 1;
-			if (l.has_dur)
-				n->seen.durations = 1;
-			if (session_line(s, &l, f->pid) < 0)
-				goto cleanup;
-			continue;
-		}
-		if (o->strict) {
-			error("%s:%lld: %s%s", f->path, (long long)lineno, l.why,
-			      cut ? " (the last line, without its newline)" : "");
+	if (!g)
+		return -1;
+	while ((got = logs_next(g, &l, &file_pid)) > 0) {
+		if ((int)l.tstamp > c->seen.tstamp)
+			c->seen.tstamp = (int)l.tstamp;
+		if (l.has_rel)
+			c->seen.relative = 1;
+		if (l.has_dur)
+			c->seen.durations = 1;
+		if (session_line(s, &l, file_pid) < 0)
 			goto cleanup;
-		}
-		bad++;
-		if (n->skipped + bad <= IMPORT_SKIP_SHOWN)
-			warning("%s:%lld: skipped: %s%s", f->path, (long long)lineno, l.why,
-				cut ? " (the last line, without its newline: cut short?)" : "");
 	}
 	if (got < 0)
 		goto cleanup;
-	if (!lineno) {
-		error("%s: an empty file, not a strace log", f->path);
-		goto cleanup;
-	}
-	if (!good) {
-		error("%s: not a strace log (no line of its %lld is strace's; line 1: %s)",
-		      f->path, (long long)lineno, l.why ? l.why : "?");
-		goto cleanup;
-	}
-	n->lines += lineno;
-	n->skipped += bad;
+	c->lines = logs_lines(g);
+	c->skipped = logs_skipped(g);
 	rc = 0;
 cleanup:
-	if (r->fd >= 0)
-		close(r->fd);
-	free(r);
-	strbuf_release(&line);
-	strbuf_release(&carry);
+	logs_free(g);
 	return rc;
 }
 
@@ -433,9 +302,8 @@ int cmd_import(int argc, char **argv)
 		goto fail;
 	strace_opts_init(&counts.seen);
 	pr = progress_start("import", total);
-	for (i = 0; i < nlogs; i++)
-		if (import_file(s, &logs[i], &o, &counts, pr) < 0)
-			goto fail;
+	if (import_logs(s, logs, nlogs, &o, &counts, pr) < 0)
+		goto fail;
 	progress_stop(&pr);
 	strace_opts_to_json(&counts.seen, &opts);
 	{

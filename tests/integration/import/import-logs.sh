@@ -80,6 +80,30 @@ expect_eq "$(q "SELECT count(*) FROM event WHERE kind = 'exit'")" \
 	"$(cat "$tmp"/ff.[0-9]* | grep -av ' <unfinished \.\.\.>$' | grep -cE '\) *= ([^?]|\? E)')" "-ff: calls"
 expect_eq "$(q "SELECT count(*) FROM task")" "$(ls "$tmp"/ff.[0-9]* | wc -l)" "-ff: tasks"
 
+# -ff with times: the files merged by time (logs.h), every time the log's own
+strace -ff -ttt -T -o "$tmp/fft" "$prog" $args >/dev/null 2>&1 || fail "strace -ff -ttt -T"
+"$SYSATLAS" import -o "$tmp/fft.db" "$tmp/fft" 2>"$tmp/fft.err" || { cat "$tmp/fft.err" >&2; fail "import -ff -ttt -T"; }
+db=$tmp/fft.db
+check_db
+expect_eq "$(q "SELECT count(*) FROM event WHERE kind = 'exit'")" \
+	"$(cat "$tmp"/fft.[0-9]* | grep -cE '\) *= ([^?]|\? E)')" "-ff -ttt -T: calls"
+expect_eq "$(q "SELECT count(*) FROM event WHERE kind = 'exit' AND enter_seq IS NULL")" 0 \
+	"-ff -ttt -T: every call's exit paired with its enter"
+root=$(q "SELECT tid FROM task WHERE parent_tid IS NULL")
+# each child's exit_group at the time its own file gives (not moved after
+# the parent's file), and before the parent prints what it reaped
+for f in "$tmp"/fft.[0-9]*; do
+	pid=${f##*.}
+	[ "$pid" = "$root" ] && continue
+	want=$(awk '/ exit_group\(/ { split($1, t, "."); print t[1] t[2] "000"; exit }' "$f")
+	expect_eq "$(q "SELECT ts_ns FROM event WHERE tid = $pid AND kind = 'enter' AND nr = 231")" "$want" \
+		"-ff -ttt -T: child $pid's exit_group at its log time"
+done
+expect_eq "$(q "SELECT count(*) FROM event WHERE tid != $root AND seq > (SELECT max(seq) FROM event
+	WHERE tid = $root AND kind = 'exit' AND nr = 1)")" 0 "-ff -ttt -T: every child's events before the parent's write"
+expect_eq "$(q "SELECT count(*) FROM event e JOIN event x ON x.seq = e.enter_seq
+	WHERE e.kind = 'exit' AND e.ts_ns < x.ts_ns")" 0 "-ff -ttt -T: no call ends before it starts"
+
 # strace -f writing to a terminal's stderr: [pid N] prefixes, attach notes inside lines
 strace -f "$prog" $args >/dev/null 2>"$tmp/stderr.log" || fail "strace -f to stderr"
 "$SYSATLAS" import -o "$tmp/stderr.db" "$tmp/stderr.log" 2>"$tmp/stderr.err" || { cat "$tmp/stderr.err" >&2; fail "import of stderr"; }
