@@ -182,7 +182,16 @@ void escape_js_string(struct strbuf *out, const char *s, size_t len)
 
 void escape_dot_label(struct strbuf *out, const char *s, size_t len)
 {
+	size_t start = out->len;
+
 	walk(out, s, len, dot_cp);
+	/* cgraph (graphviz 2.42) takes "-." for a number, writes it without
+	 * quotes, and then cannot read it back: its '-' as an entity makes
+	 * cgraph quote it, and graphviz draws the same text */
+	if (out->len - start == 2 && !memcmp(out->buf + start, "-.", 2)) {
+		strbuf_setlen(out, start);
+		strbuf_addstr(out, "&#45;.");
+	}
 }
 
 void escape_url_path(struct strbuf *out, const char *s, size_t len)

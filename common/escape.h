@@ -35,8 +35,9 @@ void escape_js_string(struct strbuf *out, const char *s, size_t len);
  * quotes it when it writes DOT and which graphviz later interprets:
  * backslash escapes (\N \G \l …) are neutralised by doubling the
  * backslash, & becomes &amp; (graphviz decodes entities in labels),
- * newline becomes \n (a centred line break).  " is left as it is: cgraph
- * escapes it (once) when it writes DOT.  For values given to cgraph only,
+ * newline becomes \n (a centred line break), and the one value cgraph
+ * writes unquoted but cannot read back, "-.", becomes "&#45;.".  " is
+ * left as it is: cgraph escapes it (once) when it writes DOT.  For values given to cgraph only,
  * never for DOT text written by hand; not for record-shaped nodes, whose
  * {}|<> are special.
  */

@@ -7,3 +7,4 @@ printf '\033]0;title\007 \302\233 \377\376 \xe2\x80\xa8 \\' >"$dir/controls"
 printf 'x\\' >"$dir/trailing-backslash"
 printf '%s' 'open("/etc/passwd", O_RDONLY) = 3 &amp; <b>' >"$dir/strace-line"
 printf 'caf\303\251 \360\237\230\200 \355\240\200 \300\257' >"$dir/utf8"
+printf -- '-.' >"$dir/minus-dot"	# cgraph 2.42 wrote it bare and could not read it back

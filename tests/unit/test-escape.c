@@ -80,6 +80,8 @@ static void test_dot(void)
 	CHECK(escape_dot_label, "x\\", "x\\\\", "dot trailing backslash doubled (never odd at the end)");
 	CHECK(escape_dot_label, "a\\\"", "a\\\\\"", "dot backslash before a quote doubled");
 	CHECK(escape_dot_label, "a&lt;b", "a&amp;lt;b", "dot ampersand (graphviz decodes entities)");
+	CHECK(escape_dot_label, "-.", "&#45;.", "dot \"-.\" (cgraph writes it bare and cannot read it) as an entity");
+	CHECK(escape_dot_label, "-..", "-..", "dot \"-..\" left to cgraph, which quotes it");
 	CHECK(escape_dot_label, "l1\nl2", "l1\\nl2", "dot newline");
 	CHECK(escape_dot_label, "<b>{x|y}</b>", "<b>{x|y}</b>", "dot angle brackets and braces kept (not records)");
 	CHECK(escape_dot_label, "\0\x07", "\xe2\x90\x80\xe2\x90\x87", "dot NUL and BEL");
