@@ -292,7 +292,13 @@ int db_open(sqlite3 **out, const char *path, const struct db_schema *schema,
 	}
 
 	if (writable) {
-		if (db_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;") < 0)
+		/*
+		 * A file made now is a writer's temporary file, renamed into
+		 * place only once complete (common/outfile.h): no fsync while
+		 * it is made, not even of its first page.
+		 */
+		if (db_exec(db, exists ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+				       : "PRAGMA synchronous=OFF; PRAGMA journal_mode=WAL;") < 0)
 			goto fail;
 		if (version < schema->version && migrate(db, schema, (int)version) < 0)
 			goto fail;

@@ -13,6 +13,7 @@
 #include "db.h"
 #include "error.h"
 #include "escape.h"
+#include "idle.h"
 #include "kstack.h"
 #include "kstack-store.h"
 #include "outfile.h"
@@ -40,6 +41,7 @@ struct recorder {
 	pthread_t thread;
 	int started;
 	_Atomic int stopping;
+	struct idle idle;		/* the writer's sleep when the rings are empty */
 	struct text_out *text;
 	struct tidmap tasks;		/* tid -> struct rec_task */
 	struct rec_task **dirty;	/* tasks to update at the next commit */
@@ -232,15 +234,18 @@ int recorder_open(struct recorder **out, const struct trace_options *o,
 	int fd;
 
 	*out = NULL;
+	idle_init(&r->idle);
 	recorder_sqlite_config();
 	fd = outfile_open(o->db_out);
 	if (fd < 0) {
+		idle_destroy(&r->idle);
 		free(r);
 		return -1;
 	}
 	close(fd);
 	if (db_open(&r->db, o->db_out->tmp, &db_schema_trace, DB_CREATE) < 0) {
 		outfile_abort(o->db_out);
+		idle_destroy(&r->idle);
 		free(r);
 		return -1;
 	}
@@ -550,7 +555,6 @@ static void recorder_handle(struct recorder *r, const struct ring_hdr *h)
 static void *recorder_main(void *arg)
 {
 	struct recorder *r = arg;
-	const struct timespec idle = { 0, 10 * 1000 * 1000 };	/* 10 ms */
 	int64_t commit_ns = (int64_t)RECORDER_COMMIT_MS * 1000000;
 	struct ring_hdr *h;
 	unsigned n;
@@ -580,7 +584,7 @@ static void *recorder_main(void *arg)
 		if (!n) {
 			if (stopping)
 				break;
-			nanosleep(&idle, NULL);
+			idle_wait(&r->idle, RECORDER_IDLE_NS);
 		}
 	}
 	return NULL;
@@ -648,6 +652,7 @@ int recorder_finish(struct recorder *r, int has_status, int status)
 
 	if (r->started) {
 		atomic_store_explicit(&r->stopping, 1, memory_order_release);
+		idle_wake(&r->idle);
 		pthread_join(r->thread, NULL);
 		r->started = 0;
 	}
@@ -704,6 +709,7 @@ int recorder_finish(struct recorder *r, int has_status, int status)
 		rc |= RECORDER_DB_FAILED;
 	ring_release(&r->ring);
 	ring_release(&r->samples);
+	idle_destroy(&r->idle);
 	free(r);
 	return rc;
 }

@@ -21,6 +21,8 @@
 
 #define RECORDER_COMMIT_MS 50
 #define RECORDER_COMMIT_ROWS 65536
+/* The writer's sleep when the rings are empty (cut short at the end). */
+#define RECORDER_IDLE_NS ((int64_t)10 * 1000 * 1000)
 #define RECORDER_RING_SIZE (8u << 20)
 #define RECORDER_SAMPLE_RING_SIZE (1u << 20)
 

@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "error.h"
+#include "idle.h"
 #include "kstack.h"
 #include "sampler.h"
 #include "trace.h"
@@ -23,6 +24,7 @@ struct sampler {
 	pthread_t thread;
 	int started;
 	_Atomic int stopping;
+	struct idle idle;				/* its sleep between looks */
 	/* blocks: appended by the engine, read by the sampler */
 	struct sampler_block *first, *last;
 	struct sampler_slot *free;			/* the engine's */
@@ -36,6 +38,7 @@ struct sampler *sampler_new(struct ring *ring)
 	struct sampler *s = xcalloc(1, sizeof(*s));
 
 	s->ring = ring;
+	idle_init(&s->idle);
 	s->first = s->last = xcalloc(1, sizeof(*s->first));
 	return s;
 }
@@ -166,7 +169,6 @@ static void sampler_look(struct sampler *s, struct sampler_slot *slot, int64_t n
 static void *sampler_main(void *arg)
 {
 	struct sampler *s = arg;
-	const struct timespec poll = { 0, KSTACK_SAMPLE_POLL_NS };
 
 	while (!atomic_load_explicit(&s->stopping, memory_order_acquire)) {
 		struct sampler_block *b;
@@ -178,7 +180,7 @@ static void *sampler_main(void *arg)
 			for (i = 0; i < used; i++)
 				sampler_look(s, &b->slots[i], now);
 		}
-		nanosleep(&poll, NULL);
+		idle_wait(&s->idle, KSTACK_SAMPLE_POLL_NS);
 	}
 	return NULL;
 }
@@ -214,8 +216,10 @@ void sampler_free(struct sampler *s)
 		return;
 	if (s->started) {
 		atomic_store_explicit(&s->stopping, 1, memory_order_release);
+		idle_wake(&s->idle);
 		pthread_join(s->thread, NULL);
 	}
+	idle_destroy(&s->idle);
 	for (b = s->first; b; b = next) {
 		next = atomic_load(&b->next);
 		free(b);
