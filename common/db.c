@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "db.h"
+#include "db-image.h"
 #include "error.h"
 #include "infile.h"
 #include "schema.h"
@@ -200,6 +201,42 @@ static int created_empty(const char *path, int *created)
 	return 1;
 }
 
+/*
+ * Write the empty database of schema (db-image.h) into the empty file at
+ * path: what the migrations would make, without parsing them.  0 (or 0
+ * with nothing written when there is no image), or -1 after error().
+ */
+static int write_image(const char *path, const struct db_schema *schema)
+{
+	const struct db_image *im;
+	size_t done = 0;
+	int fd;
+
+	for (im = db_images; im->application_id; im++)
+		if (im->application_id == schema->application_id && im->version == schema->version)
+			break;
+	if (!im->application_id)
+		return 0;
+	fd = open(path, O_WRONLY | O_CLOEXEC);
+	if (fd < 0)
+		return error_errno("%s", path);
+	while (done < im->len) {
+		ssize_t n = write(fd, im->bytes + done, im->len - done);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			error_errno("%s: cannot write", path);
+			close(fd);
+			return -1;
+		}
+		done += (size_t)n;
+	}
+	if (close(fd) < 0)
+		return error_errno("%s: cannot write", path);
+	return 0;
+}
+
 static int migrate(sqlite3 *db, const struct db_schema *schema, int from)
 {
 	struct strbuf sql = STRBUF_INIT;
@@ -249,6 +286,11 @@ int db_open(sqlite3 **out, const char *path, const struct db_schema *schema,
 
 	if (!exists && !created_empty(path, &created))
 		return -1;
+	if (!exists && writable && write_image(path, schema) < 0) {
+		if (created)
+			unlink(path);
+		return -1;
+	}
 
 	oflags = writable ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY;
 	if (sqlite3_open_v2(path, &db, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {

@@ -1,10 +1,12 @@
 /* Unit tests for common/db.c and the schemas in common/schema.c. */
 #include <fcntl.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "db.h"
+#include "db-image.h"
 #include "schema.h"
 #include "strbuf.h"
 #include "tap.h"
@@ -38,6 +40,79 @@ static void write_bytes(const char *path, const char *data, size_t len)
 	if (fd < 0 || write(fd, data, len) != (ssize_t)len)
 		abort();
 	close(fd);
+}
+
+/*
+ * What a database holds, as text: its schema (every object's type, name,
+ * table and SQL), application id, user version and the rows of every
+ * table, in order.
+ */
+static void describe(sqlite3 *db, struct strbuf *out)
+{
+	sqlite3_stmt *st = NULL, *rows = NULL;
+
+	sqlite3_prepare_v2(db, "SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_master "
+			   "ORDER BY type, name", -1, &st, NULL);
+	while (st && sqlite3_step(st) == SQLITE_ROW) {
+		const char *type = (const char *)sqlite3_column_text(st, 0);
+		const char *name = (const char *)sqlite3_column_text(st, 1);
+		struct strbuf q = STRBUF_INIT;
+
+		strbuf_addf(out, "%s %s %s %s\n", type, name, sqlite3_column_text(st, 2),
+			    sqlite3_column_text(st, 3));
+		if (strcmp(type, "table"))
+			continue;
+		strbuf_addf(&q, "SELECT * FROM \"%s\" ORDER BY rowid", name);
+		if (sqlite3_prepare_v2(db, q.buf, -1, &rows, NULL) == SQLITE_OK) {
+			while (sqlite3_step(rows) == SQLITE_ROW) {
+				int i;
+
+				for (i = 0; i < sqlite3_column_count(rows); i++)
+					strbuf_addf(out, "%s|", sqlite3_column_text(rows, i) ?
+						    (const char *)sqlite3_column_text(rows, i) : "NULL");
+				strbuf_addch(out, '\n');
+			}
+		}
+		sqlite3_finalize(rows);
+		strbuf_release(&q);
+	}
+	sqlite3_finalize(st);
+	sqlite3_prepare_v2(db, "SELECT 'id ' || (SELECT application_id FROM pragma_application_id)"
+			   " || ' version ' || (SELECT user_version FROM pragma_user_version)", -1, &st, NULL);
+	if (st && sqlite3_step(st) == SQLITE_ROW)
+		strbuf_addf(out, "%s\n", sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+}
+
+/* A new database (written from db-image.h) is what the migrations make. */
+static void check_image(const struct db_schema *schema, const char *path)
+{
+	struct strbuf made = STRBUF_INIT, migrated = STRBUF_INIT, sql = STRBUF_INIT;
+	sqlite3 *db = NULL, *mem = NULL;
+	int v, good = 1;
+
+	is_int(db_open(&db, path, schema, DB_NEW), 0, "create a new %s db", schema->kind);
+	if (db)
+		describe(db, &made);
+	db_close(db);
+	if (sqlite3_open(":memory:", &mem) != SQLITE_OK)
+		good = 0;
+	for (v = 0; good && v < schema->version; v++)
+		good = sqlite3_exec(mem, schema->migrations[v], NULL, NULL, NULL) == SQLITE_OK;
+	strbuf_addf(&sql, "PRAGMA application_id=%u; PRAGMA user_version=%d;",
+		    schema->application_id, schema->version);
+	good = good && sqlite3_exec(mem, sql.buf, NULL, NULL, NULL) == SQLITE_OK;
+	ok(good, "the %s migrations run on an empty database", schema->kind);
+	describe(mem, &migrated);
+	sqlite3_close(mem);
+	ok(made.len > 100 && !strcmp(made.buf, migrated.buf),
+	   "a new %s db holds what its %d migrations make (%zu bytes of description)",
+	   schema->kind, schema->version, made.len);
+	if (strcmp(made.buf, migrated.buf))
+		diag("made:\n%s\nmigrated:\n%s", made.buf, migrated.buf);
+	strbuf_release(&made);
+	strbuf_release(&migrated);
+	strbuf_release(&sql);
 }
 
 /* A second schema version, to exercise migration from 1 to 2. */
@@ -201,6 +276,22 @@ int main(void)
 	   "index schema checks tree.kind");
 	is_int(db_make_standalone(db), 0, "standalone journal mode");
 	db_close(db);
+
+	/* new databases come from the images made at build time */
+	check_image(&db_schema_trace, path_in(&p, "image-t.db"));
+	check_image(&db_schema_index, path_in(&p, "image-i.db"));
+	{
+		const struct db_image *im;
+		int n = 0, current = 0;
+
+		for (im = db_images; im->application_id; im++, n++)
+			current += (im->application_id == db_schema_trace.application_id &&
+				    im->version == db_schema_trace.version) ||
+				   (im->application_id == db_schema_index.application_id &&
+				    im->version == db_schema_index.version);
+		ok(n == 2 && current == 2, "an image of each schema at its current version (%d of %d)",
+		   current, n);
+	}
 
 	{
 		struct strbuf cmd = STRBUF_INIT;
