@@ -12,11 +12,48 @@
 #include "decode-priv.h"
 #include "xlat-tables.h"
 
+/*
+ * The words of a pointer array (argv, envp), read a chunk at a time rather
+ * than one read a word: 64 bytes first, then 512, never past the page the
+ * chunk starts in (so that an unreadable next page fails only the words in
+ * it).  An execve's 37 environment pointers took 38 process_vm_readv calls;
+ * they take two.
+ */
+struct words {
+	uint64_t start;
+	size_t len, next;
+	unsigned char buf[512];
+};
+
+static int array_word(struct decode_ctx *d, struct words *w, uint64_t addr, unsigned ws,
+		      uint64_t *word)
+{
+	*word = 0;
+	if (!addr)
+		return -1;
+	if (addr < w->start || addr - w->start > w->len || w->len - (addr - w->start) < ws) {
+		size_t want = w->next ? w->next : 64, page_left = 4096 - (size_t)(addr & 4095);
+		ssize_t n;
+
+		w->next = sizeof(w->buf);
+		if (want > page_left)
+			want = page_left < ws ? ws : page_left;
+		n = d->m->read(d->m, addr, w->buf, want);
+		w->start = addr;
+		w->len = n > 0 ? (size_t)n : 0;
+		if (w->len < ws)
+			return -1;
+	}
+	memcpy(word, w->buf + (addr - w->start), ws);
+	return 0;
+}
+
 /* ["arg0", "arg1", ...]: at most -s strings (all with -v), each cut at -s. */
 static void print_argv(struct decode_ctx *d, uint64_t addr)
 {
 	unsigned ws = decode_long_size(d), n;
 	uint64_t prev = 0;
+	struct words w = { 0 };
 
 	if (!addr) {
 		strbuf_addstr(d->out, "NULL");
@@ -25,7 +62,7 @@ static void print_argv(struct decode_ctx *d, uint64_t addr)
 	for (n = 0;; prev = addr, addr += ws, n++) {
 		uint64_t word = 0;
 
-		if (addr < prev || decode_read(d, addr, &word, ws) < 0) {
+		if (addr < prev || array_word(d, &w, addr, ws, &word) < 0) {
 			if (!n) {
 				decode_print_addr(d, addr);
 				return;
@@ -54,6 +91,7 @@ static void print_argc(struct decode_ctx *d, uint64_t addr)
 {
 	unsigned ws = decode_long_size(d), n;
 	uint64_t prev = 0;
+	struct words w = { 0 };
 
 	if (d->o->verbose) {		/* -v: the variables themselves */
 		print_argv(d, addr);
@@ -65,7 +103,7 @@ static void print_argc(struct decode_ctx *d, uint64_t addr)
 	for (n = 0; addr > prev; prev = addr, addr += ws, n++) {
 		uint64_t word = 0;
 
-		if (decode_read(d, addr, &word, ws) < 0) {
+		if (array_word(d, &w, addr, ws, &word) < 0) {
 			if (!n)
 				return;
 			addr = 0;

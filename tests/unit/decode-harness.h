@@ -26,6 +26,9 @@
 #include "decode.h"
 #include "strbuf.h"
 
+/* The reads made so far (a test may reset it). */
+static unsigned harness_reads;
+
 static inline ssize_t harness_read(struct decode_mem *m, uint64_t addr, void *buf, size_t len)
 {
 	struct iovec local = { buf, len };
@@ -33,6 +36,7 @@ static inline ssize_t harness_read(struct decode_mem *m, uint64_t addr, void *bu
 	ssize_t n;
 
 	(void)m;
+	harness_reads++;
 	n = process_vm_readv(getpid(), &local, 1, &remote, 1, 0);
 	if (n < 0 && errno == EFAULT)
 		return -1;

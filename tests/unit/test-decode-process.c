@@ -68,6 +68,36 @@ static void test_execve(void)
 		   (void *)(envp + 2)), "execveat, one var");
 }
 
+/* Pointer arrays are read in chunks, and an unreadable page ends them where it starts. */
+static void test_execve_arrays(void)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	char *two = mmap(NULL, (size_t)page * 2, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	char *env[38], **edge;
+	unsigned reads;
+	int i;
+
+	for (i = 0; i < 37; i++)
+		env[i] = "X=1";
+	env[37] = NULL;
+	harness_reads = 0;
+	is_str(dec(0, SYS_execve, "/x", NULL, env), fmt("execve(\"/x\", NULL, %p /* 37 vars */) = 0", (void *)env),
+	       "37 variables counted");
+	reads = harness_reads;
+	ok(reads <= 1 + 3, "37 environment pointers read in a few chunks, not a read each (%u reads)", reads);
+	if (!ok(two != MAP_FAILED && munmap(two + page, (size_t)page) == 0,
+		"a page with an unmapped page after it"))
+		return;
+	/* three pointers, the last word of the page, and no NULL before the hole */
+	edge = (char **)(two + page) - 3;
+	edge[0] = edge[1] = edge[2] = "a";
+	is_str(dec(-EFAULT, SYS_execve, "/x", edge, edge),
+	       fmt("execve(\"/x\", [\"a\", \"a\", \"a\", ... /* %p */], %p /* 3 vars, unterminated */) = -1 EFAULT (Bad address)",
+		   (void *)(two + page), (void *)edge),
+	       "arrays running into an unmapped page: cut where it starts");
+	munmap(two, (size_t)page);
+}
+
 static void test_clone_wait(void)
 {
 	int status, ptid = 4242;
@@ -221,6 +251,7 @@ int main(void)
 	test_creds();
 	test_mem();
 	test_execve();
+	test_execve_arrays();
 	test_clone_wait();
 	test_prctl();
 	test_resources();
