@@ -343,6 +343,11 @@ int logs_next(struct logs *g, struct import_line *l, int64_t *file_pid)
 		p->kind = IMPORT_LINE_RESUMED;
 		p->args += p->args_len;
 		p->args_len = 0;
+		/* its end is its start plus -T: a time of its own would be
+		 * the start again, out of order for the session's clock
+		 * (a -t/-tt log past midnight would gain a day) */
+		p->tstamp = IMPORT_TS_NONE;
+		p->has_rel = 0;
 		s->pend_key = s->key + l->dur_ns;
 		s->has_pend = 1;
 		l->kind = IMPORT_LINE_UNFINISHED;
