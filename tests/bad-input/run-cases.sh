@@ -21,7 +21,8 @@
 #   end
 #
 # In every line @TMP@ is $T; commands see $SYSATLAS, $DBQ, $FIXTURES and
-# $T in the environment.  Lines starting with # are comments.
+# $T in the environment, and the command TMPDIR=$T/.tmp.  Lines starting
+# with # are comments.
 set -u
 
 SYSATLAS=$1
@@ -82,7 +83,11 @@ run_case() {
 	done >"$T/.prints"
 	rc=0
 	if [ -z "$why" ]; then
-		(cd "$T" && eval "exec \"\$SYSATLAS\" $args") >"$T/.out" 2>"$T/.err" </dev/null || rc=$?
+		# TMPDIR of the case's own: what the command leaves there is its
+		# alone, whatever other tests run beside it
+		mkdir -p "$T/.tmp"
+		(cd "$T" && TMPDIR=$T/.tmp && export TMPDIR &&
+			eval "exec \"\$SYSATLAS\" $args") >"$T/.out" 2>"$T/.err" </dev/null || rc=$?
 		[ "$rc" = "$want_exit" ] || why="exit $rc, expected $want_exit"
 		got=$(grep -v '^sysatlas: warning: ' "$T/.err" | head -n 1 |
 			sed 's/\.tmp-[0-9A-Za-z]\{6\}/.tmp-XXXXXX/g')
