@@ -154,10 +154,17 @@ static int ev_primary(struct ev *e)
 		return v;
 	}
 	if (e->p < e->end && isdigit((unsigned char)*e->p)) {
-		char *end;
+		/* strtoll() on a copy: the expression is a span of a larger
+		 * text, with no NUL at its end (found by fuzz-cscan) */
+		char num[32], *end;
+		size_t n = 0;
 
-		e->num = strtoll(e->p, &end, 0);
-		e->p = end > e->end ? e->end : end;
+		while (e->p + n < e->end && n < sizeof(num) - 1 && isalnum((unsigned char)e->p[n]))
+			n++;
+		memcpy(num, e->p, n);
+		num[n] = '\0';
+		e->num = strtoll(num, &end, 0);
+		e->p += end - num;
 		while (e->p < e->end && is_ident((unsigned char)*e->p))
 			e->p++;	/* 1UL */
 		e->depth--;

@@ -1,6 +1,7 @@
 /* Unit tests for indexer/cscan.c: definitions, calls and initialisers found
  * lexically, and #if decided by the configuration. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cscan.h"
@@ -220,6 +221,21 @@ int main(void)
 	is_int(ev("((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((1"),
 	       -1, "too deep is unknown, not a crash");
 	is_int(ev("defined("), -1, "cut short");
+	{
+		/* a number at the very end of a span with no NUL after it:
+		 * strtoll() read past it (ASan, found by fuzz-cscan) */
+		char *one = malloc(1), *three = malloc(3);
+
+		if (one && three) {
+			memcpy(one, "0", 1);
+			memcpy(three, "0x1", 3);
+			is_int(cscan_eval_if(one, 1, &opts), 0, "#if 0 as a span of one byte, no NUL");
+			is_int(cscan_eval_if(three, 3, &opts), 1, "#if 0x1 as a span of three bytes, no NUL");
+			is_int(cscan_eval_if("10 && 2", 1, &opts), 1, "a span ends a number: '1' of '10 && 2'");
+		}
+		free(one);
+		free(three);
+	}
 	done_testing();
 	return exit_status();
 }
