@@ -543,7 +543,12 @@ static void eval_line(struct ctx *c, char *line, struct cond_frame *stack, int *
 				mention(c->v, rhs.buf, lhs.buf[lhs.len - 1] == '-' && config[0] ?
 					config : NULL);
 				slot = var_slot(c->v, lhs.buf);
-				if (op[0] == '+') {
+				if (op[0] == '+' && slot->len + rhs.len >= KBUILD_MAX_VALUE) {
+					/* 'A += $(A)' line after line doubles A:
+					 * a value stays as long as an expansion
+					 * may be (found by fuzz-kbuild: 4 GB) */
+					c->v->unsure = 1;
+				} else if (op[0] == '+') {
 					if (slot->len && rhs.len)
 						strbuf_addch(slot, ' ');
 					strbuf_add(slot, rhs.buf, rhs.len);
