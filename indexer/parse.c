@@ -538,12 +538,31 @@ static enum CXChildVisitResult visit_body(CXCursor c, CXCursor parent, CXClientD
 	return CXChildVisit_Recurse;
 }
 
+/* A record of kind for the function defined at c (file:line, rel owned by it). */
+static struct prec *func_rec(struct visit *v, CXCursor c, int kind, CXFile file,
+			     unsigned line, char *rel)
+{
+	CXFile efile;
+	unsigned eline;
+	CXString s;
+	struct prec *r;
+
+	where(clang_getRangeEnd(clang_getCursorExtent(c)), &efile, &eline, NULL);
+	s = clang_getCursorSpelling(c);
+	r = rec_new(v->job, kind);
+	r->name = xstrdup(clang_getCString(s));
+	r->file = rel;
+	r->line = (int)line;
+	r->end_line = efile == file ? (int)eline : 0;
+	clang_disposeString(s);
+	return r;
+}
+
 static void visit_function(struct visit *v, CXCursor c)
 {
-	CXFile file, efile;
-	unsigned line, eline;
+	CXFile file;
+	unsigned line;
 	char *rel;
-	CXString s;
 	struct prec *r;
 
 	if (!clang_isCursorDefinition(c))
@@ -563,14 +582,7 @@ static void visit_function(struct visit *v, CXCursor c)
 	} else {
 		rel = xstrdup(v->job->relpath);
 	}
-	where(clang_getRangeEnd(clang_getCursorExtent(c)), &efile, &eline, NULL);
-	s = clang_getCursorSpelling(c);
-	r = rec_new(v->job, PREC_FUNC);
-	r->name = xstrdup(clang_getCString(s));
-	r->file = rel;
-	r->line = (int)line;
-	r->end_line = efile == file ? (int)eline : 0;
-	clang_disposeString(s);
+	r = func_rec(v, c, PREC_FUNC, file, line, rel);
 
 	v->func = r->name;
 	v->func_file = r->file;
@@ -922,10 +934,9 @@ static enum CXChildVisitResult args_walk_visit(CXCursor c, CXCursor parent, CXCl
 static void args_function(struct visit *v, CXCursor c)
 {
 	struct args_walk w = { v, c };
-	CXFile file, efile;
-	unsigned line, eline;
+	CXFile file;
+	unsigned line;
 	char *rel;
-	CXString s;
 	struct prec *r;
 	char *fname, *ffile;
 
@@ -939,15 +950,8 @@ static void args_function(struct visit *v, CXCursor c)
 		free(rel);
 		return;
 	}
-	where(clang_getRangeEnd(clang_getCursorExtent(c)), &efile, &eline, NULL);
-	s = clang_getCursorSpelling(c);
-	r = rec_new(v->job, PREC_AFUNC);
-	r->name = xstrdup(clang_getCString(s));
-	r->file = rel;
-	r->line = (int)line;
-	r->end_line = efile == file ? (int)eline : 0;
+	r = func_rec(v, c, PREC_AFUNC, file, line, rel);
 	r->nparams = clang_Cursor_getNumArguments(c);
-	clang_disposeString(s);
 	/* records may move the array: keep copies of what we point at */
 	fname = xstrdup(r->name);
 	ffile = xstrdup(r->file);

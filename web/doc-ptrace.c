@@ -170,6 +170,16 @@ static void chain(struct strbuf *out, struct doc_site *site, const struct ix_tre
 	}
 }
 
+/* A path's chain of links, or "not in the index" for a path the index lacks. */
+static void chain_or_missing(struct strbuf *out, struct doc_site *site,
+			     const struct ix_tree *tree, const struct ix_path *p)
+{
+	if (p->nr_steps)
+		chain(out, site, tree, p);
+	else
+		strbuf_addstr(out, "<span class=\"missing\">not in the index</span>");
+}
+
 /*
  * The stops that are not syscall stops (stopkind.h): each kind's phases in
  * order, the lane that runs it, and its path from the index, linked.
@@ -206,10 +216,7 @@ static int stops_section(struct strbuf *out, struct doc_site *site, struct ix *i
 			strbuf_addstr(out, " <small>(");
 			html_text(out, ph->path);
 			strbuf_addstr(out, ")</small><br>");
-			if (p.nr_steps)
-				chain(out, site, tree, &p);
-			else
-				strbuf_addstr(out, "<span class=\"missing\">not in the index</span>");
+			chain_or_missing(out, site, tree, &p);
 			strbuf_addstr(out, "</li>\n");
 			ix_path_release(&p);
 		}
@@ -232,10 +239,7 @@ static int paths_list(struct strbuf *out, struct doc_site *site, struct ix *ix,
 		strbuf_addf(out, "<li id=\"path-%s\"><b>", names[i]);
 		html_text(out, names[i]);
 		strbuf_addstr(out, "</b>: ");
-		if (p.nr_steps)
-			chain(out, site, tree, &p);
-		else
-			strbuf_addstr(out, "<span class=\"missing\">not in the index</span>");
+		chain_or_missing(out, site, tree, &p);
 		strbuf_addstr(out, "</li>\n");
 		ix_path_release(&p);
 	}

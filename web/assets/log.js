@@ -365,15 +365,7 @@
     schedule();
   }
 
-  function decodeFragment(s) {
-    try {
-      return decodeURIComponent(s);
-    } catch (e) {
-      return s.replace(/(%[0-9a-fA-F]{2})+/g, function (run) {
-        try { return decodeURIComponent(run); } catch (e2) { return run; }
-      });
-    }
-  }
+  var decodeFragment = window.sysatlas.decodeFragment;	/* site.js */
 
   /* #q=QUERY filters, #e=SEQ scrolls to that line. */
   function fromHash() {

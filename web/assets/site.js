@@ -20,8 +20,22 @@
 
   var loading = {};
 
+  /* A fragment as typed or pasted may be malformed (#q=%, #e=%zz, a cut
+   * UTF-8 sequence): decodeURIComponent throws on it, which left the
+   * page empty.  Decode what is well formed, keep the rest as written. */
+  function decodeFragment(s) {
+    try {
+      return decodeURIComponent(s);
+    } catch (e) {
+      return s.replace(/(%[0-9a-fA-F]{2})+/g, function (run) {
+        try { return decodeURIComponent(run); } catch (e2) { return run; }
+      });
+    }
+  }
+
   window.sysatlas = {
     store: store,
+    decodeFragment: decodeFragment,
     on: function (kind, fn) { listeners[kind].push(fn); },
     meta: function (m) { store.meta = m; emit('meta', m); },
     chunk: function (k, c) { store.chunks[k] = c; emit('chunk', k, c); },

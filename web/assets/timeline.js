@@ -1694,18 +1694,7 @@
     return false;
   }
 
-  /* A fragment as typed or pasted may be malformed (#q=%, #e=%zz, a cut
-   * UTF-8 sequence): decodeURIComponent throws on it, which left the
-   * timeline empty.  Decode what is well formed, keep the rest as written. */
-  function decodeFragment(s) {
-    try {
-      return decodeURIComponent(s);
-    } catch (e) {
-      return s.replace(/(%[0-9a-fA-F]{2})+/g, function (run) {
-        try { return decodeURIComponent(run); } catch (e2) { return run; }
-      });
-    }
-  }
+  var decodeFragment = window.sysatlas.decodeFragment;	/* site.js */
 
   function fromHash() {
     var h = decodeFragment(location.hash.slice(1));
