@@ -13,7 +13,7 @@ static const char report_usage[] =
 	"usage: sysatlas report TRACE.db [--index v5.7|6.12|FILE] [-o DIR] [--force]\n"
 	"                       [--links github|elixir|file:DIR] [--chrome FILE.json]\n"
 	"                       [--jsonl FILE] [--current-index 6.12|FILE|none] [--open]\n"
-	"                       [--no-db] [--redact]\n"
+	"                       [--no-db] [--redact] [--graphviz]\n"
 	"   or: sysatlas report TRACE.db --svg-timeline FROM..TO|pid:N [-o FILE.svg]\n"
 	"                       [--svg-calls N] [--svg-site URL] [--index INDEX] [--force]\n"
 	"\n"
@@ -40,6 +40,8 @@ static const char report_usage[] =
 	"  --redact         replace the strings read from the program's memory (file\n"
 	"                   names, data read and written, exec arguments) by their\n"
 	"                   lengths, in every page, data file, export and trace.db\n"
+	"  --graphviz       also write graphviz's drawing of every round trip\n"
+	"                   (graphs/rt-N.dot and .svg; the pages draw their own)\n"
 	"  --open           open the report in a browser\n"
 	"  --svg-timeline FROM..TO\n"
 	"                   write only a graphviz timeline of these events, one lane\n"
@@ -68,7 +70,7 @@ static void report_open(const char *index_html)
 
 enum { OPT_INDEX = 256, OPT_FORCE, OPT_LINKS, OPT_CHROME, OPT_JSONL, OPT_OPEN, OPT_CURRENT,
        OPT_SVG_TIMELINE, OPT_SVG_CALLS, OPT_SVG_SITE,
-       OPT_NO_DB, OPT_REDACT };
+       OPT_NO_DB, OPT_REDACT, OPT_GRAPHVIZ };
 
 static const struct option report_longopts[] = {
 	{ "help", no_argument, NULL, 'h' },
@@ -85,6 +87,7 @@ static const struct option report_longopts[] = {
 	{ "svg-site", required_argument, NULL, OPT_SVG_SITE },
 	{ "no-db", no_argument, NULL, OPT_NO_DB },
 	{ "redact", no_argument, NULL, OPT_REDACT },
+	{ "graphviz", no_argument, NULL, OPT_GRAPHVIZ },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -161,6 +164,9 @@ int cmd_report(int argc, char **argv)
 			break;
 		case OPT_REDACT:
 			o.redact = 1;
+			break;
+		case OPT_GRAPHVIZ:
+			o.graphviz = 1;
 			break;
 		default:
 			return cli_bad_option("report", report_usage, argv, c);

@@ -28,7 +28,8 @@ static const struct html_nav report_nav[] = {
 
 static const char *const page_scripts[] = { "assets/site.js", NULL };
 static const char *const timeline_scripts[] = {
-	"assets/site.js", "assets/filter.js", "data/meta.js", "assets/timeline.js", NULL,
+	"assets/site.js", "assets/draw.js", "assets/filter.js", "data/meta.js", "assets/timeline.js",
+	NULL,
 };
 static const char *const log_scripts[] = {
 	"assets/site.js", "assets/filter.js", "data/meta.js", "assets/log.js", NULL,

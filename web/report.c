@@ -538,7 +538,7 @@ static int report_commit(struct report *r)
 
 /* The site's CSS and scripts, from the installed (or build tree's) data. */
 static const char *const report_assets[] = {
-	"sysatlas.css", "site.js", "filter.js", "timeline.js", "log.js", NULL,
+	"sysatlas.css", "site.js", "draw.js", "filter.js", "timeline.js", "log.js", NULL,
 };
 
 static int report_copy_assets(struct report *r)
@@ -641,6 +641,10 @@ static void report_release(struct report *r)
 	}
 	free(r->rts);
 	free(r->rt_hash);
+	for (i = 0; i < r->nphases; i++)
+		free(r->phases[i]);
+	free(r->phases);
+	free(r->phase_hash);
 	strbuf_release(&r->chunk_meta);
 	report_data_release(r);
 	web_graph_renderer_free(r->gr);

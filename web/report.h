@@ -119,6 +119,11 @@ struct report {
 	struct report_rt *rts;
 	int nrts, rts_alloc;
 	int *rt_hash;			/* open addressing: rts index + 1 */
+	char **phases;			/* the round trips' distinct phases, JSON
+					   (data/rt-steps.js) */
+	int nphases, phases_alloc;
+	int *phase_hash;		/* open addressing: phases index + 1 */
+	int phase_hash_size;
 	int rt_hash_size;
 
 	struct report_chunk chunk;
@@ -211,19 +216,20 @@ int report_rt_get(struct report *r, const struct tracedb_call *c, int sc);
 int report_rt_write_all(struct report *r);
 
 /*
- * Build the round trip of rt as a graph and a step list (JSON array of
- * {lane, phase, text, where, url, note, note_url, excerpt, missing}), and
- * the running kernel's stacks at its stops aligned with the index's paths
- * (JSON array items, observed-report.c).  0 or -1.
+ * Build the round trip of rt as a graph and a list of its phases' numbers
+ * in the site's phase table (r->phases, data/rt-steps.js), and the running
+ * kernel's stacks at its stops aligned with the index's paths (JSON array
+ * items, observed-report.c) with the number of the phase each is beside
+ * (obs_at, comma-separated).  0 or -1.
  */
-int report_rt_build(struct report *r, const struct report_rt *rt,
-		    struct graph *g, struct strbuf *steps_json, struct strbuf *observed_json);
+int report_rt_build(struct report *r, const struct report_rt *rt, struct graph *g,
+		    struct strbuf *phases, struct strbuf *observed_json, struct strbuf *obs_at);
 
 /*
  * roundtrip.c: the round trip of each stop kind the trace has a marker of
  * (r->stops_seen), data/rt-stop-KIND.js calling
- * sysatlas.roundtrip("stop-KIND", {svg, steps, observed, tree, current}).
- * 0 or -1 after error().
+ * sysatlas.roundtrip("stop-KIND", {stop, title, what, phases, …}), then
+ * data/rt-steps.js, the phases of every round trip.  0 or -1 after error().
  */
 int report_stop_rt_write_all(struct report *r);
 

@@ -8,7 +8,12 @@
  * labels); a step the index lacks is drawn as missing, never invented.
  *
  * Calls that share a shape (syscall, mechanisms at both stops, completion)
- * share one rendering: data/rt-N.js holds the SVG and the step list.
+ * share one round trip: data/rt-N.js lists its phases by number.  A phase
+ * (a lane, a title, the edge into it, its rows of linked steps) is written
+ * once for the whole site, in data/rt-steps.js, as most of them (the entry
+ * path, wait4, the resume) are the same in every round trip; the page's
+ * script draws the swimlane from them.  --graphviz also writes graphviz's
+ * drawing of each (graphs/rt-N.dot and .svg).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -175,11 +180,22 @@ int report_rt_get(struct report *r, const struct tracedb_call *c, int sc)
 
 static const char *const rt_lanes[] = { "tracee", "kernel", "tracer" };
 
+/* A row's flags in the phase data (docs/report-data.md). */
+enum {
+	RT_MISSING = 1,		/* the index lacks it */
+	RT_UNREC = 2,		/* the trace cannot show it (an imported log) */
+	RT_PLAIN = 4,		/* shown without a link, and not missing */
+	RT_CALL = 8,		/* the note is the call site of the next step */
+};
+
 struct rt_build {
 	struct report *r;
 	struct graph *g;
-	struct strbuf *steps;		/* JSON array items, comma-separated */
+	struct strbuf *steps;		/* its phases' numbers, comma-separated;
+					   NULL: a graph only */
 	struct strbuf *observed;	/* the stacks as they ran, JSON items; NULL: none */
+	struct strbuf obs_at;		/* the phase each observed item is beside */
+	int nphases;			/* phases placed */
 	int nodes;
 	int lanes;			/* 0: a plain chain; 3: swimlane columns */
 	int row;
@@ -311,6 +327,7 @@ static int rt_observed(struct rt_build *b, const struct report_sc *sc, const cha
 
 	if (!b->observed)
 		return 0;
+	strbuf_addf(&b->obs_at, "%s%d", b->obs_at.len ? "," : "", b->nphases - 1);
 	rc = report_observed_beside(b->r, b->g, row, 3, b->last_obs[0] ? b->last_obs : NULL,
 				    id, stop, path_name, sc, b->observed);
 	if (rc > 0 && b->last_obs[0])
@@ -391,13 +408,93 @@ static void rt_row_missing(struct rt_row *w, const char *text)
 	w->missing = 1;
 }
 
-static void rt_json_str(struct strbuf *out, const char *key, const struct strbuf *v)
+/* The number of phase JSON ph in the site's table, added when new. */
+static int rt_intern(struct report *r, const struct strbuf *ph)
 {
-	strbuf_addf(out, ",\"%s\":", key);
-	escape_js_string(out, v->buf, v->len);
+	unsigned long h = rt_hash_str(5381, ph->buf);
+	int i, slot;
+
+	if (r->nphases * 2 >= r->phase_hash_size) {
+		int size = r->phase_hash_size ? r->phase_hash_size * 2 : 256;
+
+		free(r->phase_hash);
+		r->phase_hash = xcalloc(size, sizeof(*r->phase_hash));
+		r->phase_hash_size = size;
+		for (i = 0; i < r->nphases; i++) {
+			slot = (int)(rt_hash_str(5381, r->phases[i]) % (unsigned long)size);
+			while (r->phase_hash[slot])
+				slot = (slot + 1) % size;
+			r->phase_hash[slot] = i + 1;
+		}
+	}
+	slot = (int)(h % (unsigned long)r->phase_hash_size);
+	while (r->phase_hash[slot]) {
+		if (!strcmp(r->phases[r->phase_hash[slot] - 1], ph->buf))
+			return r->phase_hash[slot] - 1;
+		slot = (slot + 1) % r->phase_hash_size;
+	}
+	if (r->nphases == r->phases_alloc) {
+		r->phases_alloc = r->phases_alloc ? r->phases_alloc * 2 : 64;
+		r->phases = xrealloc(r->phases, r->phases_alloc * sizeof(*r->phases));
+	}
+	r->phases[r->nphases] = xstrdup(ph->buf);
+	r->phase_hash[slot] = r->nphases + 1;
+	return r->nphases++;
 }
 
-/* Add one phase: a table node in lane, its rows, and the step list entries. */
+/*
+ * The phase as data (docs/report-data.md): [lane, title, longer title or "",
+ * the label of the edge into it or "", rows], a row being [text, where, url,
+ * note, note url, excerpt, flags]; its number goes on the round trip's list.
+ */
+static void rt_phase_json(struct rt_build *b, const char *lane, const char *title,
+			  const struct rt_row *rows, int n)
+{
+	struct strbuf ph = STRBUF_INIT;
+	int i;
+
+	b->nphases++;
+	if (!b->steps)
+		return;
+	strbuf_addf(&ph, "[\"%s\",", lane);
+	escape_js_string_str(&ph, title);
+	strbuf_addch(&ph, ',');
+	escape_js_string_str(&ph, b->desc ? b->desc : "");
+	strbuf_addch(&ph, ',');
+	escape_js_string_str(&ph, b->edge_label ? b->edge_label : "");
+	strbuf_addstr(&ph, ",[");
+	for (i = 0; i < n; i++) {
+		const struct rt_row *w = &rows[i];
+		int flags = (w->missing ? RT_MISSING : 0) | (w->unrecorded ? RT_UNREC : 0) |
+			    (w->external || w->unrecorded ? RT_PLAIN : 0) | (w->call ? RT_CALL : 0);
+
+		strbuf_addstr(&ph, i ? ",[" : "[");
+		escape_js_string(&ph, w->text.buf, w->text.len);
+		strbuf_addch(&ph, ',');
+		escape_js_string(&ph, w->where.buf, w->where.len);
+		strbuf_addch(&ph, ',');
+		if (w->missing)
+			strbuf_addstr(&ph, "\"\"");
+		else
+			escape_js_string(&ph, w->url.buf, w->url.len);
+		strbuf_addch(&ph, ',');
+		escape_js_string(&ph, w->note.buf, w->note.len);
+		strbuf_addch(&ph, ',');
+		/* a note that is not a call site links the row's own line */
+		if (w->call)
+			escape_js_string(&ph, w->note_url.buf, w->note_url.len);
+		else
+			strbuf_addstr(&ph, "\"\"");
+		strbuf_addch(&ph, ',');
+		escape_js_string(&ph, w->excerpt.buf, w->excerpt.len);
+		strbuf_addf(&ph, ",%d]", flags);
+	}
+	strbuf_addstr(&ph, "]]");
+	strbuf_addf(b->steps, "%s%d", b->steps->len ? "," : "", rt_intern(b->r, &ph));
+	strbuf_release(&ph);
+}
+
+/* Add one phase: a table node in lane, its rows, and its data. */
 static int rt_phase(struct rt_build *b, const char *lane, const char *title,
 		    struct rt_row *rows, int n)
 {
@@ -413,27 +510,8 @@ static int rt_phase(struct rt_build *b, const char *lane, const char *title,
 		gr[i].note = rows[i].note.len ? rows[i].note.buf : NULL;
 		gr[i].note_href = rows[i].note_url.len ? rows[i].note_url.buf : NULL;
 		gr[i].plain = rows[i].external || rows[i].unrecorded;
-
-		if (b->steps->len)
-			strbuf_addstr(b->steps, ",\n");
-		strbuf_addf(b->steps, "{\"lane\":\"%s\",\"phase\":", lane);
-		escape_js_string_str(b->steps, b->desc ? b->desc : title);
-		rt_json_str(b->steps, "text", &rows[i].text);
-		rt_json_str(b->steps, "where", &rows[i].where);
-		if (rows[i].missing)
-			strbuf_addstr(b->steps, ",\"url\":\"\"");
-		else
-			rt_json_str(b->steps, "url", &rows[i].url);
-		if (rows[i].call) {
-			rt_json_str(b->steps, "note", &rows[i].note);
-			rt_json_str(b->steps, "noteUrl", &rows[i].note_url);
-		} else {
-			strbuf_addstr(b->steps, ",\"note\":\"\",\"noteUrl\":\"\"");
-		}
-		rt_json_str(b->steps, "excerpt", &rows[i].excerpt);
-		strbuf_addf(b->steps, ",\"missing\":%s%s}", rows[i].missing ? "true" : "false",
-			    rows[i].unrecorded ? ",\"unrecorded\":true" : "");
 	}
+	rt_phase_json(b, lane, title, rows, n);
 	b->desc = NULL;
 	rc = web_graph_table_node_add(b->g, NULL, id, title, gr, n,
 				  !strcmp(lane, "kernel") ? "#eef3fb" :
@@ -479,18 +557,14 @@ static int rt_phase_path(struct rt_build *b, const char *lane, const char *title
 static int rt_tracee(struct rt_build *b, const char *id, const char *label)
 {
 	struct graph_attrs a = { .label = label, .shape = "box", .color = "#eaf6ea" };
-	struct strbuf lbl = STRBUF_INIT;
+	struct rt_row w;
 
+	rt_row_init(&w);
+	strbuf_addstr(&w.text, label);
+	rt_phase_json(b, "tracee", "the program, in user space", &w, 1);
+	rt_row_release(&w);
 	if (web_graph_node_add(b->g, NULL, id, &a) < 0 || rt_place(b, "tracee", id) < 0)
 		return -1;
-	if (b->steps->len)
-		strbuf_addstr(b->steps, ",\n");
-	strbuf_addstr(&lbl, label);
-	strbuf_addstr(b->steps, "{\"lane\":\"tracee\",\"phase\":\"the program, in user space\"");
-	rt_json_str(b->steps, "text", &lbl);
-	strbuf_addstr(b->steps, ",\"where\":\"\",\"url\":\"\",\"note\":\"\",\"noteUrl\":\"\","
-		      "\"excerpt\":\"\",\"missing\":false}");
-	strbuf_release(&lbl);
 	return 0;
 }
 
@@ -1116,10 +1190,11 @@ static int rt_stop(struct rt_build *b, const char *stop, const char *mechs,
 	return rc;
 }
 
-int report_rt_build(struct report *r, const struct report_rt *rt,
-		    struct graph *g, struct strbuf *steps, struct strbuf *observed)
+int report_rt_build(struct report *r, const struct report_rt *rt, struct graph *g,
+		    struct strbuf *steps, struct strbuf *observed, struct strbuf *obs_at)
 {
-	struct rt_build b = { .r = r, .g = g, .steps = steps, .observed = observed };
+	struct rt_build b = { .r = r, .g = g, .steps = steps, .observed = observed,
+			      .obs_at = STRBUF_INIT };
 	const struct report_sc *sc = &r->scs[rt->sc];
 	const struct ix_syscall *asc = sc->isc;
 
@@ -1188,6 +1263,9 @@ int report_rt_build(struct report *r, const struct report_rt *rt,
 	b.edge_label = "sysret";
 	rc = rt_tracee(&b, "u1", "back in user space\nrax = return value");
 cleanup:
+	if (obs_at)
+		strbuf_add(obs_at, b.obs_at.buf, b.obs_at.len);
+	strbuf_release(&b.obs_at);
 	strbuf_release(&label);
 	return rc;
 }
@@ -1195,13 +1273,11 @@ cleanup:
 int report_sc_graph_build(struct report *r, int sci, struct graph *g)
 {
 	struct rt_build b = { .r = r, .g = g };
-	struct strbuf steps = STRBUF_INIT;
 	const struct report_sc *sc = &r->scs[sci];
 	const struct ix_syscall *asc = sc->isc;
 	struct rt_row def, dec;
 	int rc = -1;
 
-	b.steps = &steps;
 	if (rt_phase_path(&b, "kernel", "syscall entry and the ptrace hook", "syscall-enter",
 			  NULL, 0) < 0)
 		goto cleanup;
@@ -1220,7 +1296,6 @@ int report_sc_graph_build(struct report *r, int sci, struct graph *g)
 	rc = rt_phase(&b, "tracer", "strace's decoder", &dec, 1);
 	rt_row_release(&dec);
 cleanup:
-	strbuf_release(&steps);
 	return rc;
 }
 
@@ -1248,10 +1323,27 @@ static int rt_tree_json(struct report *r, int sci, struct strbuf *out)
 	return 0;
 }
 
+/* graphs/NAME.dot and .svg: graphviz's drawing of a round trip (--graphviz). */
+static int rt_graphviz(struct report *r, struct graph *g, const char *name)
+{
+	struct strbuf svg = STRBUF_INIT, path = STRBUF_INIT;
+	int rc = -1;
+
+	if (!r->o->graphviz)
+		return 0;
+	strbuf_addstr(&svg, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n");
+	strbuf_addf(&path, "graphs/%s.svg", name);
+	if (report_write_dot(r, g, name) == 0 && web_graph_render_svg(r->gr, g, &svg) == 0)
+		rc = report_write_file(r, path.buf, &svg);
+	strbuf_release(&svg);
+	strbuf_release(&path);
+	return rc;
+}
+
 int report_rt_write_all(struct report *r)
 {
 	struct strbuf out = STRBUF_INIT, steps = STRBUF_INIT, name = STRBUF_INIT;
-	struct strbuf observed = STRBUF_INIT;
+	struct strbuf observed = STRBUF_INIT, obs_at = STRBUF_INIT;
 	int i, rc = -1;
 
 	for (i = 0; i < r->nrts; i++) {
@@ -1260,31 +1352,20 @@ int report_rt_write_all(struct report *r)
 		strbuf_reset(&steps);
 		strbuf_reset(&out);
 		strbuf_reset(&observed);
-		if (report_rt_build(r, &r->rts[i], g, &steps, &observed) < 0) {
+		strbuf_reset(&obs_at);
+		if (report_rt_build(r, &r->rts[i], g, &steps, &observed, &obs_at) < 0) {
 			web_graph_free(g);
 			goto cleanup;
 		}
 		strbuf_reset(&name);
 		strbuf_addf(&name, "rt-%d", i);
-		if (report_write_dot(r, g, name.buf) < 0) {
+		if (rt_graphviz(r, g, name.buf) < 0) {
 			web_graph_free(g);
 			goto cleanup;
 		}
-		strbuf_addf(&out, "sysatlas.roundtrip(%d,{\"svg\":", i);
-		{
-			struct strbuf svg = STRBUF_INIT;
-
-				if (web_graph_render_svg(r->gr, g, &svg) < 0) {
-				strbuf_release(&svg);
-				web_graph_free(g);
-				goto cleanup;
-			}
-			escape_js_string(&out, svg.buf, svg.len);
-			strbuf_release(&svg);
-		}
 		web_graph_free(g);
-		strbuf_addf(&out, ",\"steps\":[%s],\n\"observed\":[%s],\n\"tree\":", steps.buf,
-			    observed.buf);
+		strbuf_addf(&out, "sysatlas.roundtrip(%d,{\"phases\":[%s],\"obsAt\":[%s],\n"
+			    "\"observed\":[%s],\n\"tree\":", i, steps.buf, obs_at.buf, observed.buf);
 		if (rt_tree_json(r, r->rts[i].sc, &out) < 0 ||
 		    report_current_rt_json(r, r->rts[i].sc, &out) < 0)
 			goto cleanup;
@@ -1299,6 +1380,7 @@ cleanup:
 	strbuf_release(&out);
 	strbuf_release(&steps);
 	strbuf_release(&observed);
+	strbuf_release(&obs_at);
 	strbuf_release(&name);
 	return rc;
 }
@@ -1327,8 +1409,7 @@ static int rt_stop_kind_build(struct report *r, const struct stop_kind *k, struc
 /* data/rt-stop-KIND.js of stop kind k. */
 static int rt_stop_kind_write(struct report *r, const struct stop_kind *k)
 {
-	struct strbuf out = STRBUF_INIT, steps = STRBUF_INIT, svg = STRBUF_INIT,
-		      name = STRBUF_INIT;
+	struct strbuf out = STRBUF_INIT, steps = STRBUF_INIT, name = STRBUF_INIT;
 	const char *names[16], *titles[16];
 	struct graph *g = web_graph_new("roundtrip", GRAPH_TB);
 	size_t i, n = 0;
@@ -1337,7 +1418,7 @@ static int rt_stop_kind_write(struct report *r, const struct stop_kind *k)
 	if (rt_stop_kind_build(r, k, g, &steps) < 0)
 		goto cleanup;
 	strbuf_addf(&name, "rt-stop-%s", k->name);
-	if (report_write_dot(r, g, name.buf) < 0 || web_graph_render_svg(r->gr, g, &svg) < 0)
+	if (rt_graphviz(r, g, name.buf) < 0)
 		goto cleanup;
 	strbuf_addf(&out, "sysatlas.roundtrip(\"stop-%s\",{\"stop\":", k->name);
 	escape_js_string_str(&out, k->name);
@@ -1345,9 +1426,8 @@ static int rt_stop_kind_write(struct report *r, const struct stop_kind *k)
 	escape_js_string_str(&out, k->title);
 	strbuf_addstr(&out, ",\"what\":");
 	escape_js_string_str(&out, k->what);
-	strbuf_addstr(&out, ",\"svg\":");
-	escape_js_string(&out, svg.buf, svg.len);
-	strbuf_addf(&out, ",\"steps\":[%s],\n\"observed\":[],\n\"tree\":null", steps.buf);
+	strbuf_addf(&out, ",\"phases\":[%s],\"obsAt\":[],\n\"observed\":[],\n\"tree\":null",
+		    steps.buf);
 	/* the kernel's phases in the current kernel, beside the index's */
 	for (i = 0; i < k->nr_phases && n < sizeof(names) / sizeof(names[0]); i++) {
 		if (strcmp(k->phases[i].lane, "kernel"))
@@ -1364,8 +1444,22 @@ cleanup:
 	web_graph_free(g);
 	strbuf_release(&out);
 	strbuf_release(&steps);
-	strbuf_release(&svg);
 	strbuf_release(&name);
+	return rc;
+}
+
+/* data/rt-steps.js: every phase of the site's round trips, by number. */
+static int rt_phases_write(struct report *r)
+{
+	struct strbuf out = STRBUF_INIT;
+	int i, rc;
+
+	strbuf_addstr(&out, "sysatlas.phases([");
+	for (i = 0; i < r->nphases; i++)
+		strbuf_addf(&out, "%s\n%s", i ? "," : "", r->phases[i]);
+	strbuf_addstr(&out, "\n]);\n");
+	rc = report_write_file(r, "data/rt-steps.js", &out);
+	strbuf_release(&out);
 	return rc;
 }
 
@@ -1376,5 +1470,5 @@ int report_stop_rt_write_all(struct report *r)
 	for (i = 0; i < nr_stop_kinds; i++)
 		if ((r->stops_seen & (1u << i)) && rt_stop_kind_write(r, &stop_kinds[i]) < 0)
 			return -1;
-	return 0;
+	return rt_phases_write(r);
 }

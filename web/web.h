@@ -50,6 +50,8 @@ struct web_report_opts {
 	int svg_calls;			/* its most calls; 0: the default (60) */
 	const char *svg_site;		/* prefix of its round-trip links, or NULL */
 	enum web_report_db db;		/* what becomes of the trace in the site */
+	int graphviz;			/* --graphviz: also graphviz's drawing of each
+					   round trip (graphs/rt-N.dot, .svg) */
 	int redact;			/* --redact: string contents read from the
 					   program's memory replaced by their lengths,
 					   in every page, data file, export and the

@@ -1384,27 +1384,33 @@
     });
   }
 
+  /* The round trip r (data/rt-N.js) once the site's phases are loaded. */
+  function withPhases(done) {
+    if (S.store.phases) { done(null); return; }
+    S.load('data/rt-steps.js', done);
+  }
+
+  var rtWanted = null;	/* the round trip last asked for */
+
   function showRoundTrip(r, rt) {
     var graph = document.getElementById('ev-graph');
     var steps = document.getElementById('ev-steps');
-    graph.textContent = '';
-    /* the SVG was written by graphviz from escaped labels; parse it as XML
-     * (never as HTML) and adopt the element */
-    var doc = new DOMParser().parseFromString(r.svg, 'image/svg+xml');
-    var svg = doc.documentElement;
-    if (svg && svg.nodeName === 'svg') {
-      svg.querySelectorAll('script, foreignObject').forEach(function (x) { x.remove(); });
-      graph.appendChild(document.importNode(svg, true));
-      /* the drawing as a file: graphviz's own text (its labels escaped) */
-      var dl = el('a', 'svg-dl', 'download SVG');
-      dl.href = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(
-        '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n' + r.svg);
-      dl.download = 'roundtrip-' + rt + '.svg';
-      dl.id = 'ev-svg';
-      graph.appendChild(dl);
-    } else {
-      graph.textContent = 'cannot show the graph';
+    rtWanted = rt;
+    if (!S.store.phases) {
+      withPhases(function (err) {
+        if (err) { graph.textContent = 'round trip not available'; return; }
+        if (rtWanted === rt) showRoundTrip(r, rt);
+      });
+      return;
     }
+    graph.textContent = '';
+    /* drawn here from the phases: every text set as text, every link checked */
+    var svg = S.draw.roundtrip(r);
+    graph.appendChild(svg);
+    var dl = S.draw.download(svg, 'roundtrip-' + rt + '.svg');
+    dl.id = 'ev-svg';
+    graph.appendChild(dl);
+    r.steps = r.steps || S.draw.steps(r.phases);
     steps.textContent = '';
     var lastPhase = null, ol = null;
     r.steps.forEach(function (st) {

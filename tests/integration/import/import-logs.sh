@@ -115,12 +115,13 @@ expect_eq "$(q "SELECT count(*) FROM event WHERE kind = 'fork'")" 20 "stderr log
 # the report reads an imported trace unchanged
 "$SYSATLAS" report "$tmp/tt-T.db" -o "$tmp/site" >/dev/null 2>"$tmp/report.err" || { cat "$tmp/report.err" >&2; fail "report"; }
 [ -s "$tmp/site/index.html" ] || fail "report: no index.html"
+rts "$tmp/site" >/dev/null
 # the round trip of an imported call: the kernel and strace sides, the
 # tracer's own requests (wait4, PTRACE_*) marked as not recorded
 for step in 'wait4 reports the syscall-enter stop (not recorded)' 'strace wakes up in wait4 (not recorded)' \
 	'strace reads the syscall-exit stop (not recorded)' 'ptrace(PTRACE_SYSCALL) resumes the tracee (not recorded)' \
 	'syscall entry: the ptrace hook stops the tracee' 'strace decodes and prints (the arguments)'; do
-	grep -qF "\"phase\":\"$step\"" "$tmp/site/data/rt-0.js" || fail "imported round trip: no step '$step'"
+	grep -qF "\"phase\":\"$step\"" "$tmp/site.rt/rt-0.js" || fail "imported round trip: no step '$step'"
 done
 grep -q 'Order only' "$tmp/site/index.html" "$tmp/site/timeline.html" "$tmp/site/log.html" &&
 	fail "a log with -tt times is said to be order only"

@@ -174,7 +174,8 @@ svg)
 	    sys.exit('\n'.join(bad) or 'only %d SVG links' % n)
 	PY
 	[ -f site/graphs/tasks.svg ] && [ -f site/graphs/syscall-write.svg ] || fail "no tasks.svg or syscall-write.svg"
-	grep -q "data:image/svg+xml;charset=utf-8," site/assets/timeline.js || fail "the round trip offers no SVG download"
+	grep -q "data:image/svg+xml;charset=utf-8," site/assets/draw.js && grep -q "S.draw.download(" site/assets/timeline.js ||
+		fail "the round trip offers no SVG download"
 	;;
 print)
 	# a print stylesheet: on A4, without the controls, a drawing whole (no

@@ -104,7 +104,7 @@ def main():
         finish()
     # the round trip of openat: the enter stack aligned with the syscall-enter path
     rts = [call_args(os.path.join('site/data', n), 'roundtrip')[1]
-           for n in sorted(os.listdir('site/data')) if n.startswith('rt-')]
+           for n in sorted(os.listdir('site/data')) if re.match(r'rt-([0-9]+|stop-[a-z]+)\.js$', n)]
     withobs = [r for r in rts if any('rows' in o for o in r['observed'])]
     ok(len(withobs) >= 1, 'a round trip has observed stacks')
     enter = [o for r in withobs for o in r['observed'] if o['stop'] == 'syscall-enter' and 'rows' in o]
@@ -125,9 +125,14 @@ def main():
     if ok(ex, 'the syscall-exit stop of openat is observed'):
         pairs = [(w[0], w[3].split('+')[0]) for w in ex[0]['rows']]
         ok(('observed-only', 'syscall_exit_work') in pairs, "a frame off the path is the kernel's own")
-    rt_svg = ' '.join(r['svg'] for r in withobs)
-    ok(re.search(r'observed\s+on\s+Linux\s+6\.1\.0(-|&#45;)18(-|&#45;)amd64', rt_svg),
-       'the round trip graph shows the observed column')
+    # the drawing puts each stack beside the kernel phase of its stop
+    phases = call_args('site/data/rt-steps.js', 'phases')[0]
+    beside = [(o['stop'], phases[r['phases'][a]][0], phases[r['phases'][a]][1])
+              for r in withobs for o, a in zip(r['observed'], r['obsAt'])]
+    heads = {'syscall-enter': 'syscall entry', 'syscall-exit': 'syscall exit'}
+    ok(beside and all(lane == 'kernel' and title.startswith(heads.get(stop, '?'))
+                      for stop, lane, title in beside),
+       'the round trip draws each observed stack beside its stop: %s' % beside[:2])
     # where the read waited: its detail row and kstacks.js
     ks = call_args('site/data/kstacks.js', 'kstacks')[0]
     ok(ks['upstream'] == 'v6.1.76', 'upstream version from /proc/version: ' + ks['upstream'])

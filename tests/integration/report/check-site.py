@@ -114,14 +114,39 @@ def main():
        'slices carry the seq of their enter')
     ok((unfinished > 0) == expect_unfinished, 'unfinished calls marked: %d' % unfinished)
     ok(meta['ended'] == (not expect_unfinished), 'meta says whether the tracer finished')
+    # the round trips: phases by number into data/rt-steps.js, each phase
+    # [lane, title, longer title, edge label, rows of 7]
+    phases = call_args(os.path.join(site, 'data', 'rt-steps.js'), 'phases')
+    ok(phases and isinstance(phases[0], list), 'data/rt-steps.js: the phases')
+    phases = phases[0] if phases else []
+    ok(all(len(p) == 5 and p[0] in ('tracee', 'kernel', 'tracer') and
+           all(isinstance(x, str) for x in p[:4]) and
+           all(len(w) == 7 and all(isinstance(x, str) for x in w[:6]) and isinstance(w[6], int)
+               for w in p[4]) for p in phases),
+       'data/rt-steps.js: each phase is lane, titles, edge and rows')
+    ok(all(w[u] == '' or re.match(r'(https?|file)://', w[u]) for p in phases for w in p[4]
+           for u in (2, 4)), 'data/rt-steps.js: step links are http(s) or file URLs')
+    ok(len(set(json.dumps(p) for p in phases)) == len(phases), 'data/rt-steps.js: each phase once')
+    used = set()
     for k in range(len(meta['rts'])):
         rt = call_args(os.path.join(site, 'data', 'rt-%d.js' % k), 'roundtrip')
-        ok(rt and rt[1]['svg'].startswith('<svg') and '<script' not in rt[1]['svg'],
-           'data/rt-%d.js: an SVG without script' % k)
-        ok(all(set(s) >= {'lane', 'phase', 'text', 'url', 'missing'} for s in rt[1]['steps']),
-           'data/rt-%d.js: steps have lane, phase, text, url, missing' % k)
-        ok(all(s['url'] == '' or re.match(r'(https?|file)://', s['url']) for s in rt[1]['steps']),
-           'data/rt-%d.js: step links are http(s) or file URLs' % k)
+        ok(rt and rt[0] == k and rt[1]['phases'] and
+           all(isinstance(i, int) and 0 <= i < len(phases) for i in rt[1]['phases']),
+           'data/rt-%d.js: its phases are in data/rt-steps.js' % k)
+        if rt:
+            used.update(rt[1]['phases'])
+            ok(phases[rt[1]['phases'][0]][0] == 'tracee' and 'svg' not in rt[1],
+               'data/rt-%d.js: starts in the tracee, and carries no drawing' % k)
+            ok(len(rt[1]['obsAt']) == len(rt[1]['observed']) and
+               all(0 <= a < len(rt[1]['phases']) for a in rt[1]['obsAt']),
+               'data/rt-%d.js: each observed stack beside a phase' % k)
+    for name in sorted(os.listdir(os.path.join(site, 'data'))):
+        if name.startswith('rt-stop-'):
+            rt = call_args(os.path.join(site, 'data', name), 'roundtrip')
+            ok(rt and all(isinstance(i, int) and 0 <= i < len(phases) for i in rt[1]['phases']),
+               'data/%s: its phases are in data/rt-steps.js' % name)
+            used.update(rt[1]['phases'] if rt else [])
+    ok(used == set(range(len(phases))), 'data/rt-steps.js: every phase is used')
 
     # --- Chrome Trace Event export -------------------------------------------
     if chrome:

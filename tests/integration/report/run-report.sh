@@ -43,7 +43,7 @@ site)
 	[ "$(grep -c 'index is of Linux' err)" = 1 ] || fail "kernel note said more than once"
 	python3 "$src/check-site.py" site small.db --chrome c.json --jsonl e.jsonl
 	# local tree: excerpts beside the links, from tree.root only
-	grep -q 'ptrace_stop \\u003chere \\u0026 \\"now\\"\\u003e' site/data/rt-0.js || fail "no source excerpt from tree.root"
+	grep -q 'ptrace_stop \\u003chere \\u0026 \\"now\\"\\u003e' site/data/rt-steps.js || fail "no source excerpt from tree.root"
 	;;
 endings)
 	# how a run ended and what it counted (attach, Ctrl-C, crash, threads, execs)
@@ -58,8 +58,11 @@ observed)
 	python3 "$src/check-observed.py" "$tmp"
 	;;
 golden)
-	"$SYSATLAS" report small.db --index index.db -o site >/dev/null 2>&1 || fail "report failed"
-	grep -q '"excerpt":"[^"]' site/data/rt-*.js && fail "excerpts without a local tree"
+	"$SYSATLAS" report small.db --index index.db -o site --graphviz >/dev/null 2>&1 ||
+		fail "report failed"
+	python3 "$src/../rt-expand.py" site site.rt || fail "the round trips do not expand"
+	grep -q '"excerpt":"[^"]' site.rt/rt-*.js && fail "excerpts without a local tree"
+	[ -f site/graphs/rt-2.svg ] || fail "--graphviz: no graphs/rt-2.svg"
 	golden rt-openat.dot site/graphs/rt-2.dot
 	golden tasks.dot site/graphs/tasks.dot
 	golden startup.dot site/graphs/startup.dot
@@ -124,12 +127,12 @@ options)
 	"$SYSATLAS" report small.db --index index.db -o exists --force >/dev/null 2>&1 || fail "--force failed"
 	[ -f exists/index.html ] || fail "--force wrote no index.html"
 	"$SYSATLAS" report small.db --index index.db -o elixir --links elixir >/dev/null 2>&1 || fail "--links elixir"
-	grep -q 'https://elixir.bootlin.com/linux/v5.7/source/kernel/signal.c#L2120' elixir/data/rt-0.js ||
+	grep -q 'https://elixir.bootlin.com/linux/v5.7/source/kernel/signal.c#L2120' elixir/data/rt-steps.js ||
 		fail "--links elixir: no elixir URL"
 	"$SYSATLAS" report small.db --index index-root.db -o local --links "file:$tmp/root/linux" >/dev/null 2>&1 ||
 		fail "--links file:"
-	grep -q "file://$tmp/root/linux/kernel/signal.c#L[0-9]" local/data/rt-0.js || fail "--links file: no file URL with its line"
-	grep -q "https://github.com/strace/strace/blob/v5.7/strace.c#L3166" local/data/rt-0.js ||
+	grep -q "file://$tmp/root/linux/kernel/signal.c#L[0-9]" local/data/rt-steps.js || fail "--links file: no file URL with its line"
+	grep -q "https://github.com/strace/strace/blob/v5.7/strace.c#L3166" local/data/rt-steps.js ||
 		fail "--links file: strace links should keep their template"
 	if "$SYSATLAS" report small.db --index index.db -o bad --links gitlab >out 2>err; then
 		fail "accepted --links gitlab"
@@ -151,7 +154,8 @@ no-index)
 	SYSATLAS_DATADIR=$tmp/data bin/sysatlas report small.db -o site >out 2>err || fail "report without index failed"
 	grep -q "no index given and no built-in index found" err || fail "no warning about the missing index"
 	python3 "$src/check-site.py" site small.db
-	grep -q '"url":"https' site/data/rt-*.js && fail "links invented without an index"
+	python3 "$src/../rt-expand.py" site site.rt || fail "the round trips do not expand"
+	grep -q '"url":"https' site.rt/rt-*.js && fail "links invented without an index"
 	grep -q 'No index.' site/index.html || fail "overview does not say there is no index"
 	;;
 run)

@@ -24,6 +24,14 @@ q() {
 	"$DBQ" "$db" "$1"
 }
 
+# rts SITE: a directory of SITE's round trips with their phases expanded
+# into steps, a JSON object a line (tests/integration/rt-expand.py)
+rts() {
+	python3 "$(dirname "$0")/../rt-expand.py" "$1" "$1.rt" >&2 ||
+		fail "$1: the round trips do not expand"
+	echo "$1.rt"
+}
+
 # expect_eq ACTUAL EXPECTED WHAT
 expect_eq() {
 	[ "$1" = "$2" ] || fail "$3: expected '$2', got '$1'"

@@ -36,7 +36,7 @@ in_order() {
 
 # rt SITE TEXT: the round trip data file holding TEXT
 rt() {
-	f=$(grep -lF -- "$2" "$1"/data/rt-*.js | head -n 1)
+	f=$(grep -lF -- "$2" "$(rts "$1")"/rt-*.js | head -n 1)
 	[ -n "$f" ] || fail "$1: no round trip with $2"
 	echo "$f"
 }
@@ -74,7 +74,7 @@ in_order "$f" "fstat (default)" \
 	"umoven_or_printaddr $S/defs.h#L630" \
 	"umoven (reads a buffer or a structure) $S/ucopy.c#L243" \
 	"vm_read_mem $S/ucopy.c#L103"
-if grep -qF '_peekdata' "$tmp/site"/data/rt-*.js; then fail "default run shows the PEEKDATA fallback"; fi
+if grep -qF '_peekdata' "$tmp/site"/data/rt-*.js "$tmp/site.rt"/rt-*.js; then fail "default run shows the PEEKDATA fallback"; fi
 
 "$SYSATLAS" run --mem=peekdata -o "$tmp/site2" -- "$PROGS/prog-print-steps" >/dev/null \
 	2>"$tmp/err" || fail "run --mem=peekdata: $(cat "$tmp/err")"
@@ -91,7 +91,7 @@ in_order "$f" "read (peekdata)" \
 	"umoven (reads a buffer or a structure) $S/ucopy.c#L243" \
 	"umoven_peekdata $S/ucopy.c#L189" \
 	"PTRACE_PEEKDATA $L/kernel/ptrace.c#L1014"
-if grep -qF '"text":"vm_read_mem"' "$tmp/site2"/data/rt-*.js; then
+if grep -qF '"text":"vm_read_mem"' "$tmp/site2.rt"/rt-*.js; then
 	fail "peekdata run shows vm_read_mem"
 fi
 echo "ok"

@@ -33,7 +33,7 @@ for url in https://github.com/strace/strace/blob/v5.7/strace.c#L1542 \
 done
 
 # the memory step follows the decoder, and is the mechanism recorded
-rt=$(grep -lF 'SYS_FUNC(open)' "$tmp/site"/data/rt-*.js | head -n 1)
+rt=$(grep -lF 'SYS_FUNC(open)' "$(rts "$tmp/site")"/rt-*.js | head -n 1)
 [ -n "$rt" ] || fail "no round trip of open"
 dec=$(grep -o '"phase":"strace decodes and prints (the arguments)"' -b "$rt" | head -n 1 | cut -d: -f1)
 mem=$(grep -o '"phase":"strace reads tracee memory: the word-by-word fallback"' -b "$rt" | head -n 1 | cut -d: -f1)
@@ -53,7 +53,7 @@ for url in https://github.com/torvalds/linux/blob/v5.7/arch/x86/kernel/ptrace.c#
 	   https://github.com/strace/strace/blob/v5.7/ucopy.c#L285; do
 	if has "$tmp/site2" "$url"; then fail "default site links $url"; fi
 done
-rt=$(grep -lF 'SYS_FUNC(open)' "$tmp/site2"/data/rt-*.js | head -n 1)
+rt=$(grep -lF 'SYS_FUNC(open)' "$(rts "$tmp/site2")"/rt-*.js | head -n 1)
 grep -qF '"text":"vm_read_mem"' "$rt" || fail "default: open's round trip has no vm_read_mem"
 
 # pause() returns -514 at its exit stop: named as strace names it, with what

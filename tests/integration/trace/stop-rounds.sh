@@ -47,11 +47,12 @@ rc=0
 "$SYSATLAS" run -o "$tmp/site" -- "$PROGS/prog-pause" >/dev/null 2>"$tmp/err" || rc=$?
 expect_eq "$rc" 3 "prog-pause exit status"
 d=$tmp/site/data
+e=$(rts "$tmp/site")
 
 # the signal-delivery stop: get_signal -> ptrace_signal -> ptrace_stop, the
 # tracer's PTRACE_GETSIGINFO and re-injecting resume, the handler's frame
 # and rt_sigreturn
-sig=$d/rt-stop-signal.js
+sig=$e/rt-stop-signal.js
 [ -f "$sig" ] || fail "no round trip of the signal-delivery stop (data/rt-stop-signal.js)"
 for fn in get_signal ptrace_signal ptrace_stop; do
 	u=$(url_of stop-signal "$fn")
@@ -68,13 +69,13 @@ has_path "$sig" rt-sigreturn 2
 grep -qF 'sysatlas.roundtrip("stop-signal",' "$sig" || fail "signal round trip: not keyed stop-signal"
 
 # the exec event and the exit (event, death, reaping)
-has_path "$d/rt-stop-exec.js" stop-exec 5
-has_path "$d/rt-stop-exec.js" ptrace-geteventmsg 4
-has_path "$d/rt-stop-exit.js" stop-exit 4
-has_path "$d/rt-stop-exit.js" exit-notify 3
-has_path "$d/rt-stop-exit.js" wait-zombie 3
-has_path "$d/rt-stop-exit.js" strace-print-exited 3
-[ ! -e "$d/rt-stop-fork.js" ] || fail "a fork round trip without a fork"
+has_path "$e/rt-stop-exec.js" stop-exec 5
+has_path "$e/rt-stop-exec.js" ptrace-geteventmsg 4
+has_path "$e/rt-stop-exit.js" stop-exit 4
+has_path "$e/rt-stop-exit.js" exit-notify 3
+has_path "$e/rt-stop-exit.js" wait-zombie 3
+has_path "$e/rt-stop-exit.js" strace-print-exited 3
+[ ! -e "$e/rt-stop-fork.js" ] || fail "a fork round trip without a fork"
 
 # the markers: their texts, and each its stop kind (meta.stops)
 grep -qF '"stops":["signal","exec","fork","exit","group"]' "$d/meta.js" ||
@@ -95,7 +96,7 @@ printf '%s\n%s\n' "$k" "$st" | awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) k[i]
 # a fork event
 "$SYSATLAS" run -f -o "$tmp/site2" -- "$PROGS/prog-forks" 3 >/dev/null 2>"$tmp/err" ||
 	fail "run prog-forks: $(cat "$tmp/err")"
-fork=$tmp/site2/data/rt-stop-fork.js
+fork=$(rts "$tmp/site2")/rt-stop-fork.js
 [ -f "$fork" ] || fail "no round trip of the fork event (data/rt-stop-fork.js)"
 has_path "$fork" stop-fork 5
 has_path "$fork" ptrace-geteventmsg 4
@@ -104,7 +105,7 @@ u=$(url_of stop-fork _do_fork)
 # a group-stop (SIGSTOP, SIGTSTP) and the PTRACE_LISTEN that keeps it
 "$SYSATLAS" run -f -o "$tmp/site3" -- "$PROGS/prog-stopcont" >/dev/null 2>"$tmp/err" ||
 	fail "run prog-stopcont: $(cat "$tmp/err")"
-grp=$tmp/site3/data/rt-stop-group.js
+grp=$(rts "$tmp/site3")/rt-stop-group.js
 [ -f "$grp" ] || fail "no round trip of the group-stop (data/rt-stop-group.js)"
 has_path "$grp" stop-group 5
 has_path "$grp" ptrace-listen 4
