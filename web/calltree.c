@@ -129,116 +129,6 @@ void ctree_mark(struct ctree *t, int (*seen)(const char *name, void *arg), void 
 						    seen(t->icalls[i].cands[k].name, arg);
 }
 
-static void sym_link(const struct ix_symbol *s, int seen, const struct links *l,
-		     const struct ix_tree *tree, struct strbuf *out)
-{
-	struct strbuf url = STRBUF_INIT;
-
-	ix_url(l, tree, s->file, s->line, &url);
-	if (seen)
-		strbuf_addstr(out, "<span class=\"seen\" title=\"on the running kernel's stacks\">");
-	if (url.len) {
-		html_link(out, url.buf, s->name ? s->name : "?", "src");
-	} else {
-		strbuf_addstr(out, "<span class=\"mono\">");
-		html_text(out, s->name ? s->name : "?");
-		strbuf_addstr(out, "</span>");
-	}
-	if (seen)
-		strbuf_addstr(out, "</span>");
-	strbuf_release(&url);
-}
-
-/* Is anything under t (not t itself) on an observed stack? */
-static int ctree_seen_below(const struct ctree *t)
-{
-	size_t i, k;
-
-	for (i = 0; i < t->nkids; i++)
-		if (t->kids[i].seen || ctree_seen_below(&t->kids[i]))
-			return 1;
-	for (i = 0; i < t->nicalls; i++)
-		for (k = 0; k < t->icalls[i].ncands; k++)
-			if (t->icalls[i].cand_seen[k])
-				return 1;
-	return 0;
-}
-
-static void ctree_html_node(const struct ctree *t, const struct links *l,
-			    const struct ix_tree *tree, const char *caller_file, int top,
-			    struct strbuf *out)
-{
-	struct strbuf url = STRBUF_INIT;
-	size_t i, k;
-	int leaf = !t->nkids && !t->nicalls && !t->cut;
-
-	/* open along what the running kernel was seen doing */
-	strbuf_addstr(out, leaf ? "<div class=\"ktree leaf\">" :
-		      top || ctree_seen_below(t) ? "<details class=\"ktree\" open><summary>" :
-		      "<details class=\"ktree\"><summary>");
-	sym_link(&t->sym, t->seen, l, tree, out);
-	if (t->nlines) {
-		strbuf_addstr(out, "<span class=\"count\">called at ");
-		for (i = 0; i < t->nlines && i < 4; i++) {
-			char lbl[32];
-
-			/* the lines are in the caller's file */
-			strbuf_reset(&url);
-			ix_url(l, tree, caller_file, t->lines[i], &url);
-			snprintf(lbl, sizeof(lbl), ":%lld", (long long)t->lines[i]);
-			strbuf_addstr(out, i ? " " : "");
-			if (url.len)
-				html_link(out, url.buf, lbl, NULL);
-			else
-				html_text(out, lbl);
-		}
-		if (t->nlines > 4)
-			strbuf_addstr(out, " …");
-		strbuf_addstr(out, "</span>");
-	}
-	if (leaf) {
-		strbuf_addstr(out, "</div>\n");
-		strbuf_release(&url);
-		return;
-	}
-	strbuf_addstr(out, "</summary>\n");
-	for (i = 0; i < t->nkids; i++)
-		ctree_html_node(&t->kids[i], l, tree, t->sym.file, 0, out);
-	for (i = 0; i < t->nicalls; i++) {
-		const struct ctree_icall *c = &t->icalls[i];
-
-		strbuf_addstr(out, "<div class=\"ktree leaf icall\">");
-		strbuf_reset(&url);
-		ix_url(l, tree, c->call.file, c->call.line, &url);
-		html_link(out, url.len ? url.buf : NULL, c->call.expr ? c->call.expr : "?", "src");
-		strbuf_addstr(out, "<span class=\"count\">a call through a pointer");
-		if (c->total)
-			strbuf_addf(out, "; .%s is set to %lld function%s in initialisers%s",
-				    c->call.member ? c->call.member : "?", (long long)c->total,
-				    c->total == 1 ? "" : "s", c->ncands ? ":" : "");
-		strbuf_addstr(out, "</span>");
-		for (k = 0; k < c->ncands; k++) {
-			strbuf_addstr(out, k ? ", " : " ");
-			sym_link(&c->cands[k], c->cand_seen[k], l, tree, out);
-		}
-		if ((int64_t)c->ncands < c->total)
-			strbuf_addstr(out, ", …");
-		strbuf_addstr(out, "</div>\n");
-	}
-	if (t->cut)
-		strbuf_addf(out, "<div class=\"ktree leaf\"><span class=\"count\">more calls not "
-			    "shown (a tree shows at most %d functions, %d calls of one)</span></div>\n",
-			    CALLTREE_MAX_NODES, CALLTREE_MAX_CALLS);
-	strbuf_addstr(out, "</details>\n");
-	strbuf_release(&url);
-}
-
-void ctree_html(const struct ctree *t, const struct links *l, const struct ix_tree *tree,
-		struct strbuf *out)
-{
-	ctree_html_node(t, l, tree, NULL, 1, out);
-}
-
 static void json_sym(const struct ix_symbol *s, const struct links *l,
 		     const struct ix_tree *tree, struct strbuf *out)
 {
@@ -290,6 +180,7 @@ void ctree_json(const struct ctree *t, const struct links *l, const struct ix_tr
 		}
 		strbuf_addstr(out, "]]");
 	}
-	strbuf_addstr(out, "]]");
+	/* some callees left out: a size limit */
+	strbuf_addstr(out, t->cut ? "],1]" : "]]");
 	strbuf_release(&url);
 }

@@ -56,13 +56,10 @@ void ctree_release(struct ctree *t);
 /* Mark the nodes (and candidates) whose name seen(name, arg) says yes to. */
 void ctree_mark(struct ctree *t, int (*seen)(const char *name, void *arg), void *arg);
 
-/* Nested <details>, each node a link to its line, calls through pointers too. */
-void ctree_html(const struct ctree *t, const struct links *l, const struct ix_tree *tree,
-		struct strbuf *out);
-
 /*
  * As a JSON value for the event view: [name, url, where, seen, lines,
- * kids, icalls], icalls as [expr, url, total, [[name, url, seen] …]].
+ * kids, icalls], icalls as [expr, url, total, [[name, url, seen] …]], and
+ * an eighth member, 1, when callees were left out (CALLTREE_MAX_*).
  */
 void ctree_json(const struct ctree *t, const struct links *l, const struct ix_tree *tree,
 		struct strbuf *out);

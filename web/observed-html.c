@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "escape.h"
 #include "html.h"
 #include "observed.h"
 
@@ -145,6 +146,45 @@ static int ktree_html(const struct obs_view *v, const struct obs_ktree *t, int d
 int obs_ktree_html(const struct obs_view *v, const struct obs_ktree *t, struct strbuf *out)
 {
 	return ktree_html(v, t, 0, out);
+}
+
+static int ktree_json(const struct obs_view *v, const struct obs_ktree *t, int depth,
+		      int *nodes, struct strbuf *out)
+{
+	struct strbuf url = STRBUF_INIT, idx = STRBUF_INIT;
+	int k, rc = 0;
+
+	strbuf_addch(out, '[');
+	for (k = 0; k < t->nkids && depth <= 256 && *nodes < OBS_KTREE_NODES && rc == 0; k++) {
+		const struct obs_ktree *c = &t->kids[k];
+
+		(*nodes)++;
+		strbuf_reset(&url);
+		strbuf_reset(&idx);
+		rc = obs_frame_urls(v->obs, v->ix, v->links, c->frame->func, &url, &idx);
+		strbuf_addstr(out, k ? ",[" : "[");
+		escape_js_string_str(out, c->frame->func);
+		strbuf_addch(out, ',');
+		escape_js_string(out, url.buf, url.len);
+		strbuf_addch(out, ',');
+		escape_js_string(out, idx.buf, idx.len);
+		strbuf_addf(out, ",%llu,%llu,%llu,", (unsigned long long)c->count,
+			    (unsigned long long)c->stops, (unsigned long long)c->samples);
+		if (rc == 0)
+			rc = ktree_json(v, c, depth + 1, nodes, out);
+		strbuf_addch(out, ']');
+	}
+	strbuf_addch(out, ']');
+	strbuf_release(&url);
+	strbuf_release(&idx);
+	return rc;
+}
+
+int obs_ktree_json(const struct obs_view *v, const struct obs_ktree *t, struct strbuf *out)
+{
+	int nodes = 0;
+
+	return ktree_json(v, t, 0, &nodes, out);
 }
 
 static const char *const pair_notes[] = {

@@ -52,52 +52,6 @@ void report_observed_call(struct report *r, const struct tracedb_call *c, int sc
 	w->n = n;
 }
 
-/* Nodes of the drawn tree at most; the HTML tree under it has them all. */
-#define KTREE_DRAWN 120
-
-/* Add t's children to g (t is node parent_id), breadth of the caller's walk. */
-static int ktree_graph(struct report *r, const struct obs_ktree *t, const char *parent_id,
-		       struct graph *g, int *nodes)
-{
-	struct strbuf label = STRBUF_INIT, url = STRBUF_INIT, idx = STRBUF_INIT;
-	int k, rc = 0;
-
-	for (k = 0; k < t->nkids && rc == 0; k++) {
-		const struct obs_ktree *c = &t->kids[k];
-		struct graph_attrs a = { 0 };
-		char id[24];
-
-		if (*nodes >= KTREE_DRAWN)
-			break;
-		snprintf(id, sizeof(id), "k%d", (*nodes)++);
-		strbuf_reset(&label);
-		strbuf_reset(&url);
-		strbuf_reset(&idx);
-		strbuf_addf(&label, "%s\n%llu", c->frame->func, (unsigned long long)c->count);
-		if (c->stops)
-			strbuf_addf(&label, " · %llu at stops", (unsigned long long)c->stops);
-		if (c->samples)
-			strbuf_addf(&label, " · %llu waiting", (unsigned long long)c->samples);
-		if (obs_frame_urls(&r->obs, r->oix, &r->links, c->frame->func, &url, &idx) < 0) {
-			rc = -1;
-			break;
-		}
-		a.label = label.buf;
-		a.href = url.len ? url.buf : NULL;
-		a.tooltip = c->frame->func;
-		a.shape = "box";
-		a.color = c->samples ? "#f3eefb" : "#eef3fb";
-		if (web_graph_node_add(g, NULL, id, &a) < 0 ||
-		    (parent_id && web_graph_edge_add(g, parent_id, id, NULL) < 0) ||
-		    ktree_graph(r, c, id, g, nodes) < 0)
-			rc = -1;
-	}
-	strbuf_release(&label);
-	strbuf_release(&url);
-	strbuf_release(&idx);
-	return rc;
-}
-
 /* Is stop s of syscall sc? */
 static int stop_of_sc(const struct obs_stop *s, const struct report_sc *sc)
 {
@@ -159,26 +113,12 @@ int report_observed_sc_section(struct report *r, int sci, struct strbuf *out)
 			strbuf_addstr(out, " where the index has it");
 		}
 		strbuf_addstr(out, ".</p>\n");
-		{
-			/* drawn with graphviz, left to right, outermost first */
-			struct graph *g = web_graph_new("ktree", GRAPH_LR);
-			struct strbuf name = STRBUF_INIT;
-			int nodes = 0;
+		/* drawn by the page (draw.js) from this data block */
+		strbuf_addstr(out, "<div id=\"sc-ktree\" class=\"graph drawn\"></div>\n"
+			      "<script type=\"application/json\" id=\"sc-ktree-data\">");
+		rc = obs_ktree_json(&v, &root, out);
+		strbuf_addstr(out, "</script>\n");
 
-			strbuf_addf(&name, "ktree-%s", sc->stem);
-			rc = ktree_graph(r, &root, NULL, g, &nodes);
-			if (rc == 0)
-				rc = report_write_dot(r, g, name.buf);
-			if (rc == 0)
-				rc = report_graph_svg(r, g, name.buf, "../", 1, out);
-			if (nodes >= KTREE_DRAWN)
-				strbuf_addf(out, "<p class=\"muted\">The drawing shows the first %d "
-					    "functions; the list below has them all.</p>\n", KTREE_DRAWN);
-			web_graph_free(g);
-			strbuf_release(&name);
-		}
-		if (rc == 0)
-			rc = obs_ktree_html(&v, &root, out);
 	}
 	strbuf_addstr(out, "</section>\n");
 	obs_ktree_free(&root);
@@ -260,28 +200,6 @@ int report_observed_calltree(struct report *r, int sci, struct ctree *out)
 	ctree_mark(out, seen_has, &seen);
 	seen_free(&seen);
 	return 1;
-}
-
-int report_observed_calltree_section(struct report *r, int sci, struct strbuf *out)
-{
-	struct ctree t;
-	int rc = report_observed_calltree(r, sci, &t);
-
-	if (rc <= 0)
-		return rc;
-	strbuf_addstr(out, "<section class=\"calltree\"><h2>What it calls</h2>\n"
-		      "<p class=\"muted\">Its definition's calls, ");
-	strbuf_addf(out, "%d levels deep", CALLTREE_DEPTH);
-	strbuf_addstr(out, ", from the index (");
-	html_text(out, r->oix->kernel.version ? r->oix->kernel.version : "?");
-	strbuf_addstr(out, "): each function links to its line, each call to the line that makes "
-		      "it; a call through a pointer names the functions initialisers assign to "
-		      "that member. <span class=\"seen\">Highlighted</span>: on the running "
-		      "kernel's stacks of this syscall.</p>\n");
-	ctree_html(&t, &r->links, &r->oix->kernel, out);
-	strbuf_addstr(out, "</section>\n");
-	ctree_release(&t);
-	return 0;
 }
 
 void report_observed_card(struct report *r, struct strbuf *out)

@@ -185,6 +185,14 @@ void obs_ktree_free(struct obs_ktree *t);
 int obs_ktree_html(const struct obs_view *v, const struct obs_ktree *t, struct strbuf *out);
 
 /*
+ * The tree as JSON for the page to draw: the root's children, each
+ * [function, its URL, the index's URL, count, at stops, waiting, children],
+ * at most OBS_KTREE_NODES nodes and 256 levels.  0 or -1.
+ */
+#define OBS_KTREE_NODES 4096
+int obs_ktree_json(const struct obs_view *v, const struct obs_ktree *t, struct strbuf *out);
+
+/*
  * Stack st aligned with path p (obs_align()) as a table: the indexed step,
  * the frame as it ran on running (e.g. "Linux 6.18.44"), and how they
  * pair.  0 or -1.

@@ -31,6 +31,9 @@ static const char *const timeline_scripts[] = {
 	"assets/site.js", "assets/draw.js", "assets/filter.js", "data/meta.js", "assets/timeline.js",
 	NULL,
 };
+static const char *const syscall_scripts[] = {
+	"assets/site.js", "assets/draw.js", "assets/syscall.js", NULL,
+};
 static const char *const log_scripts[] = {
 	"assets/site.js", "assets/filter.js", "data/meta.js", "assets/log.js", NULL,
 };
@@ -743,12 +746,13 @@ static int report_syscall_page(struct report *r, int sci)
 	const struct report_sc *sc = &r->scs[sci];
 	const struct ix_syscall *asc = sc->isc;
 	struct strbuf out = STRBUF_INIT, name = STRBUF_INIT, url = STRBUF_INIT, v = STRBUF_INIT;
-	struct graph *g = web_graph_new("path", GRAPH_TB);
 	struct html_page p;
 	uint64_t done = sc->timed;
-	int rc = -1, k;
+	int rc = -1, k, rt;
 
-	page_begin(r, &out, sc->name, "../", "syscalls", page_scripts, "syscall", &p);
+	for (rt = 0; rt < r->nrts && r->rts[rt].sc != sci; rt++)
+		;
+	page_begin(r, &out, sc->name, "../", "syscalls", syscall_scripts, "syscall", &p);
 	strbuf_addstr(&out, "<h1><code>");
 	html_text(&out, sc->name);
 	strbuf_addf(&out, "</code> <span class=\"tag\">nr %ld%s", sc->nr, sc->abi ? " · " : "");
@@ -823,18 +827,24 @@ static int report_syscall_page(struct report *r, int sci)
 	fact(&out, "longest", v.buf);
 	strbuf_addstr(&out, "</table></section></div>\n");
 
-	strbuf_addstr(&out, "<section><h2>Path through the kernel</h2>\n"
-		      "<p class=\"muted\">Entry to the ptrace hook, dispatch to the definition, "
-		      "exit through the hook again, and the strace code that decodes it.</p>\n");
-	strbuf_addf(&name, "syscall-%s", sc->stem);
-	if (report_sc_graph_build(r, sci, g) < 0 || report_write_dot(r, g, name.buf) < 0 ||
-	    report_graph_svg(r, g, name.buf, "../", 1, &out) < 0)
-		goto cleanup;
-	strbuf_reset(&name);
-	strbuf_addstr(&out, "</section>\n");
-	if (report_current_sc_section(r, sci, &out) < 0 ||
-	    report_observed_calltree_section(r, sci, &out) < 0 ||
-	    report_observed_sc_section(r, sci, &out) < 0)
+	/* the round trip of its first shape, drawn by the page (syscall.js)
+	 * from data/rt-N.js: the path, the stacks, the call tree, the
+	 * current kernel */
+	if (rt < r->nrts) {
+		strbuf_addf(&out, "<section id=\"sc-rt\" data-rt=\"%d\"><h2>Path through the "
+			    "kernel and the tracer</h2>\n<p class=\"muted\">A call of ", rt);
+		html_text(&out, sc->name);
+		strbuf_addstr(&out, " from the syscall instruction back to user space: the entry to "
+			      "the ptrace hook, strace's wait, reads and decoder, the dispatch to "
+			      "the definition, and the exit through the hook again.  Every name "
+			      "links to its source line.</p>\n<div class=\"rt-grid\"><div "
+			      "id=\"sc-graph\" class=\"graph drawn\"></div>\n<ol id=\"sc-steps\" "
+			      "class=\"steps\"></ol></div>\n<div id=\"sc-observed\"></div>\n"
+			      "<div id=\"sc-current\"></div>\n<div id=\"sc-tree\" "
+			      "class=\"calltree\"></div>\n<noscript><p class=\"note\">The round "
+			      "trip is drawn by the page's script.</p></noscript>\n</section>\n");
+	}
+	if (report_observed_sc_section(r, sci, &out) < 0)
 		goto cleanup;
 	strbuf_addstr(&out, "<section><h2>Every occurrence</h2>\n");
 	strbuf_reset(&url);
@@ -859,7 +869,6 @@ static int report_syscall_page(struct report *r, int sci)
 	strbuf_addf(&name, "syscalls/%s.html", sc->stem);
 	rc = report_write_file(r, name.buf, &out);
 cleanup:
-	web_graph_free(g);
 	strbuf_release(&out);
 	strbuf_release(&name);
 	strbuf_release(&url);

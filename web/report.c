@@ -538,7 +538,8 @@ static int report_commit(struct report *r)
 
 /* The site's CSS and scripts, from the installed (or build tree's) data. */
 static const char *const report_assets[] = {
-	"sysatlas.css", "site.js", "draw.js", "filter.js", "timeline.js", "log.js", NULL,
+	"sysatlas.css", "site.js", "draw.js", "syscall.js", "filter.js", "timeline.js", "log.js",
+	NULL,
 };
 
 static int report_copy_assets(struct report *r)

@@ -162,8 +162,6 @@ void report_current_close(struct report *r);
 const struct ix_syscall *report_current_syscall(struct report *r, const char *abi, long nr);
 /* The round trip's "current" member: ,"current":{…} (nothing without cur). */
 int report_current_rt_json(struct report *r, int sci, struct strbuf *out);
-/* A syscall page's section: its definition and path in cur, side by side. */
-int report_current_sc_section(struct report *r, int sci, struct strbuf *out);
 /* data/current.js: the paths of both trees side by side (nothing without cur). */
 int report_current_data(struct report *r);
 /* The overview's fact row naming cur, if any. */
@@ -241,9 +239,6 @@ int report_stop_rt_write_all(struct report *r);
 void report_current_paths_json(struct report *r, const char *const *names,
 			       const char *const *titles, size_t n, struct strbuf *out);
 
-/* The kernel path of syscall sci (entry, definition, exit, decoder). */
-int report_sc_graph_build(struct report *r, int sci, struct graph *g);
-
 /* observed-report.c */
 
 /*
@@ -288,9 +283,6 @@ int report_observed_sc_section(struct report *r, int sci, struct strbuf *out);
  * 0 no definition, -1 after error().
  */
 int report_observed_calltree(struct report *r, int sci, struct ctree *out);
-
-/* Append the syscall page's section on it.  0 or -1. */
-int report_observed_calltree_section(struct report *r, int sci, struct strbuf *out);
 
 /* Append the overview's card on the running kernel. */
 void report_observed_card(struct report *r, struct strbuf *out);

@@ -1270,35 +1270,6 @@ cleanup:
 	return rc;
 }
 
-int report_sc_graph_build(struct report *r, int sci, struct graph *g)
-{
-	struct rt_build b = { .r = r, .g = g };
-	const struct report_sc *sc = &r->scs[sci];
-	const struct ix_syscall *asc = sc->isc;
-	struct rt_row def, dec;
-	int rc = -1;
-
-	if (rt_phase_path(&b, "kernel", "syscall entry and the ptrace hook", "syscall-enter",
-			  NULL, 0) < 0)
-		goto cleanup;
-	rt_definition_row(&b, sc, &def);
-	b.edge_label = "dispatch";
-	rc = rt_phase_path(&b, "kernel", "dispatch to the definition", "syscall-dispatch", &def, 1);
-	rt_row_release(&def);
-	if (rc < 0)
-		goto cleanup;
-	b.edge_label = "returns";
-	if ((rc = rt_phase_path(&b, "kernel", "syscall exit and the ptrace hook", "syscall-exit",
-				NULL, 0)) < 0)
-		goto cleanup;
-	rt_decoder_row(&b, asc, sc->name, &dec);
-	b.edge_label = "decoded by";
-	rc = rt_phase(&b, "tracer", "strace's decoder", &dec, 1);
-	rt_row_release(&dec);
-cleanup:
-	return rc;
-}
-
 /* The call tree of syscall sci's definition as JSON (null: none), made once. */
 static int rt_tree_json(struct report *r, int sci, struct strbuf *out)
 {

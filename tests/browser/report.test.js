@@ -549,9 +549,26 @@ async function filter(page, q) {
     ({ page, errors } = await open(ctx, url(site, 'syscalls/openat.html')));
     const occ = await page.textContent('table.occ');
     ok(occ.includes('<script>alert(1)</script>'), 'occurrence with <script> shown as text');
-    ok(await page.evaluate(() => document.scripts.length) === 1, 'only the site script runs');
+    ok(await page.evaluate(() => Array.prototype.every.call(document.scripts, (x) =>
+         /\/(assets|data)\/[a-z0-9-]+\.js$/.test(x.src) || x.type === 'application/json')),
+       'only the site\'s own scripts run');
     const def = await page.$$eval('.facts a', (as) => as.map((a) => a.href));
     ok(def.includes('https://github.com/torvalds/linux/blob/v5.7/fs/open.c#L1173'), 'definition link');
+    /* its round trip, drawn by the page from the site's phases */
+    await page.waitForSelector('#sc-graph svg g.node', { timeout: 10000 });
+    const scg = await page.evaluate(() => ({
+      nodes: document.querySelectorAll('#sc-graph svg g.node').length,
+      links: Array.prototype.map.call(document.querySelectorAll('#sc-graph svg a'), (a) => a.getAttribute('href')),
+      steps: document.querySelectorAll('#sc-steps li.phase').length,
+      dl: (document.querySelector('#sc-graph a.svg-dl') || {}).download || '',
+      made: document.querySelectorAll('#sc-rt script, #sc-rt b').length,
+    }));
+    ok(scg.nodes >= 10 && scg.steps >= 10 && /^roundtrip-\d+\.svg$/.test(scg.dl),
+       'syscall page: the round trip drawn, listed and offered as SVG', scg);
+    ok(scg.links.includes('https://github.com/torvalds/linux/blob/v5.7/fs/open.c#L1173') &&
+       scg.links.includes('https://github.com/torvalds/linux/blob/v5.7/kernel/signal.c#L2120'),
+       'syscall page: the drawing links the definition and ptrace_stop', scg.links);
+    ok(scg.made === 0, 'syscall page: no element made from trace text');
     ok(errors.length === 0, 'no console errors on a syscall page', errors);
     if (shots) await page.screenshot({ path: path.join(shots, 'syscall.png'), fullPage: false });
     await page.close();

@@ -66,7 +66,6 @@ golden)
 	golden rt-openat.dot site/graphs/rt-2.dot
 	golden tasks.dot site/graphs/tasks.dot
 	golden startup.dot site/graphs/startup.dot
-	golden syscall-brk.dot site/graphs/syscall-brk.dot
 	strip_svg site/index.html >index.html
 	golden index.html index.html
 	strip_svg site/syscalls/openat.html >openat.html

@@ -61,7 +61,7 @@ ok((ks['index'] == '6.12.118-1~deb12u1') == (major >= 6) and
    os.path.exists(os.path.join(site, 'data/current.js')) == (major >= 6),
    'a 6.x kernel gets the 6.12 column and alignment, another kernel neither')
 rts = [args_of(os.path.join(site, 'data', n), 'roundtrip')[1]
-       for n in os.listdir(os.path.join(site, 'data')) if n.startswith('rt-')]
+       for n in os.listdir(os.path.join(site, 'data')) if re.match(r'rt-([0-9]+|stop-[a-z]+)\.js$', n)]
 obs = [o for r in rts for o in r['observed'] if 'rows' in o]
 ok(obs, 'round trips show observed stacks')
 enter = [o for o in obs if o['stop'] == 'syscall-enter']
