@@ -129,8 +129,79 @@ void ctree_mark(struct ctree *t, int (*seen)(const char *name, void *arg), void 
 						    seen(t->icalls[i].cands[k].name, arg);
 }
 
+#define SENTINEL_PATH "sysatlasPATHsentinel"
+#define SENTINEL_LINE 987654321
+
+/* Does s hold needle exactly once? */
+static int once(const char *s, const char *needle)
+{
+	const char *p = strstr(s, needle);
+
+	return p && !strstr(p + 1, needle);
+}
+
+void ctree_url_template(const struct links *l, const struct ix_tree *tree, struct strbuf *out)
+{
+	struct strbuf url = STRBUF_INIT;
+	char line[16];
+	const char *p;
+
+	snprintf(line, sizeof(line), "%d", SENTINEL_LINE);
+	if (ix_url(l, tree, SENTINEL_PATH, SENTINEL_LINE, &url) == 0 &&
+	    once(url.buf, SENTINEL_PATH) && once(url.buf, line) &&
+	    !strstr(url.buf, "{path}") && !strstr(url.buf, "{line}")) {
+		for (p = url.buf; *p; ) {
+			if (!strncmp(p, SENTINEL_PATH, strlen(SENTINEL_PATH))) {
+				strbuf_addstr(out, "{path}");
+				p += strlen(SENTINEL_PATH);
+			} else if (!strncmp(p, line, strlen(line))) {
+				strbuf_addstr(out, "{line}");
+				p += strlen(line);
+			} else {
+				strbuf_addch(out, *p++);
+			}
+		}
+	}
+	strbuf_release(&url);
+}
+
+/* A path the template takes as it is: no byte a URL would encode. */
+static int plain_path(const char *p)
+{
+	for (; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		      (*p >= '0' && *p <= '9') || strchr("._/-", *p)))
+			return 0;
+	return 1;
+}
+
+/* Is url what tmpl makes of where ("path:line")? */
+static int from_template(const char *tmpl, const char *where, const struct strbuf *url)
+{
+	struct strbuf t = STRBUF_INIT;
+	const char *colon = strrchr(where, ':'), *p;
+	int same;
+
+	if (!tmpl || !*tmpl || !colon || !url->len)
+		return 0;
+	for (p = tmpl; *p; ) {
+		if (!strncmp(p, "{path}", 6)) {
+			strbuf_add(&t, where, (size_t)(colon - where));
+			p += 6;
+		} else if (!strncmp(p, "{line}", 6)) {
+			strbuf_addstr(&t, colon + 1);
+			p += 6;
+		} else {
+			strbuf_addch(&t, *p++);
+		}
+	}
+	same = !strcmp(t.buf, url->buf);
+	strbuf_release(&t);
+	return same;
+}
+
 static void json_sym(const struct ix_symbol *s, const struct links *l,
-		     const struct ix_tree *tree, struct strbuf *out)
+		     const struct ix_tree *tree, const char *tmpl, struct strbuf *out)
 {
 	struct strbuf url = STRBUF_INIT, where = STRBUF_INIT;
 
@@ -138,7 +209,11 @@ static void json_sym(const struct ix_symbol *s, const struct links *l,
 	ix_symbol_where(s, 0, &where);
 	escape_js_string_str(out, s->name ? s->name : "?");
 	strbuf_addch(out, ',');
-	escape_js_string(out, url.buf, url.len);
+	/* a URL the page makes from where and the template is left out */
+	if (s->file && plain_path(s->file) && from_template(tmpl, where.buf, &url))
+		strbuf_addstr(out, "\"\"");
+	else
+		escape_js_string(out, url.buf, url.len);
 	strbuf_addch(out, ',');
 	escape_js_string(out, where.buf, where.len);
 	strbuf_release(&url);
@@ -146,13 +221,13 @@ static void json_sym(const struct ix_symbol *s, const struct links *l,
 }
 
 void ctree_json(const struct ctree *t, const struct links *l, const struct ix_tree *tree,
-		struct strbuf *out)
+		const char *tmpl, struct strbuf *out)
 {
 	struct strbuf url = STRBUF_INIT;
 	size_t i, k;
 
 	strbuf_addch(out, '[');
-	json_sym(&t->sym, l, tree, out);
+	json_sym(&t->sym, l, tree, tmpl, out);
 	strbuf_addf(out, ",%d,[", t->seen);
 	for (i = 0; i < t->nlines; i++)
 		strbuf_addf(out, "%s%lld", i ? "," : "", (long long)t->lines[i]);
@@ -160,7 +235,7 @@ void ctree_json(const struct ctree *t, const struct links *l, const struct ix_tr
 	for (i = 0; i < t->nkids; i++) {
 		if (i)
 			strbuf_addch(out, ',');
-		ctree_json(&t->kids[i], l, tree, out);
+		ctree_json(&t->kids[i], l, tree, tmpl, out);
 	}
 	strbuf_addstr(out, "],[");
 	for (i = 0; i < t->nicalls; i++) {
@@ -175,7 +250,7 @@ void ctree_json(const struct ctree *t, const struct links *l, const struct ix_tr
 		strbuf_addf(out, ",%lld,[", (long long)c->total);
 		for (k = 0; k < c->ncands; k++) {
 			strbuf_addstr(out, k ? ",[" : "[");
-			json_sym(&c->cands[k], l, tree, out);
+			json_sym(&c->cands[k], l, tree, tmpl, out);
 			strbuf_addf(out, ",%d]", c->cand_seen[k]);
 		}
 		strbuf_addstr(out, "]]");

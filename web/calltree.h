@@ -62,6 +62,15 @@ void ctree_mark(struct ctree *t, int (*seen)(const char *name, void *arg), void 
  * an eighth member, 1, when callees were left out (CALLTREE_MAX_*).
  */
 void ctree_json(const struct ctree *t, const struct links *l, const struct ix_tree *tree,
-		struct strbuf *out);
+		const char *tmpl, struct strbuf *out);
+
+/*
+ * The URL template of tree's links for the page: its link of a path and
+ * line with {path} and {line} in their place ("" when the link does not
+ * hold them once each).  ctree_json() given it writes "" for a function's
+ * URL that the template makes from its "path:line" (a path of letters,
+ * digits and ._/- only), and the page makes it again.
+ */
+void ctree_url_template(const struct links *l, const struct ix_tree *tree, struct strbuf *out);
 
 #endif

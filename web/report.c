@@ -642,10 +642,8 @@ static void report_release(struct report *r)
 	}
 	free(r->rts);
 	free(r->rt_hash);
-	for (i = 0; i < r->nphases; i++)
-		free(r->phases[i]);
-	free(r->phases);
-	free(r->phase_hash);
+	report_table_release(&r->phases);
+	report_table_release(&r->stacks);
 	strbuf_release(&r->chunk_meta);
 	report_data_release(r);
 	web_graph_renderer_free(r->gr);

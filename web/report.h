@@ -98,6 +98,14 @@ struct report_chunk {
 	int64_t tmin, tmax;
 };
 
+/* Distinct JSON texts, numbered in order of arrival (roundtrip.c). */
+struct report_table {
+	char **v;
+	int n, alloc;
+	int *hash;			/* open addressing: v index + 1 */
+	int hash_size;
+};
+
 struct report {
 	const struct web_report_opts *o;
 	sqlite3 *trace;
@@ -119,11 +127,9 @@ struct report {
 	struct report_rt *rts;
 	int nrts, rts_alloc;
 	int *rt_hash;			/* open addressing: rts index + 1 */
-	char **phases;			/* the round trips' distinct phases, JSON
+	struct report_table phases;	/* the round trips' distinct phases, JSON
 					   (data/rt-steps.js) */
-	int nphases, phases_alloc;
-	int *phase_hash;		/* open addressing: phases index + 1 */
-	int phase_hash_size;
+	struct report_table stacks;	/* the stacks beside them, aligned (idem) */
 	int rt_hash_size;
 
 	struct report_chunk chunk;
@@ -210,6 +216,7 @@ int report_data_marker(struct report *r, const struct tracedb_marker *m);
 int report_data_finish(struct report *r);
 
 /* roundtrip.c: the registry and the rendered round trips. */
+void report_table_release(struct report_table *t);
 int report_rt_get(struct report *r, const struct tracedb_call *c, int sc);
 int report_rt_write_all(struct report *r);
 

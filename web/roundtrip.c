@@ -318,18 +318,25 @@ static int rt_lane_heads(struct rt_build *b)
 	return web_graph_rank_same(b->g, row, nheads);
 }
 
+static int rt_intern(struct report_table *t, const struct strbuf *j);
+
 /* The running kernel's stack at stop, beside the node just placed. */
 static int rt_observed(struct rt_build *b, const struct report_sc *sc, const char *stop,
 		       const char *path_name, const char *id)
 {
 	const char *row[3] = { b->row_ids[0], b->row_ids[1], b->row_ids[2] };
+	struct strbuf item = STRBUF_INIT;
 	int rc;
 
 	if (!b->observed)
 		return 0;
 	strbuf_addf(&b->obs_at, "%s%d", b->obs_at.len ? "," : "", b->nphases - 1);
 	rc = report_observed_beside(b->r, b->g, row, 3, b->last_obs[0] ? b->last_obs : NULL,
-				    id, stop, path_name, sc, b->observed);
+				    id, stop, path_name, sc, &item);
+	if (rc >= 0)
+		strbuf_addf(b->observed, "%s%d", b->observed->len ? "," : "",
+			    rt_intern(&b->r->stacks, &item));
+	strbuf_release(&item);
 	if (rc > 0 && b->last_obs[0])
 		snprintf(b->last_obs, sizeof(b->last_obs), "%s", id);
 	return rc < 0 ? -1 : 0;
@@ -408,38 +415,49 @@ static void rt_row_missing(struct rt_row *w, const char *text)
 	w->missing = 1;
 }
 
-/* The number of phase JSON ph in the site's table, added when new. */
-static int rt_intern(struct report *r, const struct strbuf *ph)
+/* The number of JSON text j in table t, added when new. */
+static int rt_intern(struct report_table *t, const struct strbuf *j)
 {
-	unsigned long h = rt_hash_str(5381, ph->buf);
+	unsigned long h = rt_hash_str(5381, j->buf);
 	int i, slot;
 
-	if (r->nphases * 2 >= r->phase_hash_size) {
-		int size = r->phase_hash_size ? r->phase_hash_size * 2 : 256;
+	if (t->n * 2 >= t->hash_size) {
+		int size = t->hash_size ? t->hash_size * 2 : 256;
 
-		free(r->phase_hash);
-		r->phase_hash = xcalloc(size, sizeof(*r->phase_hash));
-		r->phase_hash_size = size;
-		for (i = 0; i < r->nphases; i++) {
-			slot = (int)(rt_hash_str(5381, r->phases[i]) % (unsigned long)size);
-			while (r->phase_hash[slot])
+		free(t->hash);
+		t->hash = xcalloc(size, sizeof(*t->hash));
+		t->hash_size = size;
+		for (i = 0; i < t->n; i++) {
+			slot = (int)(rt_hash_str(5381, t->v[i]) % (unsigned long)size);
+			while (t->hash[slot])
 				slot = (slot + 1) % size;
-			r->phase_hash[slot] = i + 1;
+			t->hash[slot] = i + 1;
 		}
 	}
-	slot = (int)(h % (unsigned long)r->phase_hash_size);
-	while (r->phase_hash[slot]) {
-		if (!strcmp(r->phases[r->phase_hash[slot] - 1], ph->buf))
-			return r->phase_hash[slot] - 1;
-		slot = (slot + 1) % r->phase_hash_size;
+	slot = (int)(h % (unsigned long)t->hash_size);
+	while (t->hash[slot]) {
+		if (!strcmp(t->v[t->hash[slot] - 1], j->buf))
+			return t->hash[slot] - 1;
+		slot = (slot + 1) % t->hash_size;
 	}
-	if (r->nphases == r->phases_alloc) {
-		r->phases_alloc = r->phases_alloc ? r->phases_alloc * 2 : 64;
-		r->phases = xrealloc(r->phases, r->phases_alloc * sizeof(*r->phases));
+	if (t->n == t->alloc) {
+		t->alloc = t->alloc ? t->alloc * 2 : 64;
+		t->v = xrealloc(t->v, t->alloc * sizeof(*t->v));
 	}
-	r->phases[r->nphases] = xstrdup(ph->buf);
-	r->phase_hash[slot] = r->nphases + 1;
-	return r->nphases++;
+	t->v[t->n] = xstrdup(j->buf);
+	t->hash[slot] = t->n + 1;
+	return t->n++;
+}
+
+void report_table_release(struct report_table *t)
+{
+	int i;
+
+	for (i = 0; i < t->n; i++)
+		free(t->v[i]);
+	free(t->v);
+	free(t->hash);
+	memset(t, 0, sizeof(*t));
 }
 
 /*
@@ -490,7 +508,7 @@ static void rt_phase_json(struct rt_build *b, const char *lane, const char *titl
 		strbuf_addf(&ph, ",%d]", flags);
 	}
 	strbuf_addstr(&ph, "]]");
-	strbuf_addf(b->steps, "%s%d", b->steps->len ? "," : "", rt_intern(b->r, &ph));
+	strbuf_addf(b->steps, "%s%d", b->steps->len ? "," : "", rt_intern(&b->r->phases, &ph));
 	strbuf_release(&ph);
 }
 
@@ -1283,7 +1301,15 @@ static int rt_tree_json(struct report *r, int sci, struct strbuf *out)
 		if (rc < 0)
 			return -1;
 		if (rc > 0) {
-			ctree_json(&t, &r->links, &r->oix->kernel, &j);
+			struct strbuf tmpl = STRBUF_INIT;
+
+			ctree_url_template(&r->links, &r->oix->kernel, &tmpl);
+			strbuf_addstr(&j, "{\"url\":");
+			escape_js_string(&j, tmpl.buf, tmpl.len);
+			strbuf_addstr(&j, ",\"root\":");
+			ctree_json(&t, &r->links, &r->oix->kernel, tmpl.buf, &j);
+			strbuf_addch(&j, '}');
+			strbuf_release(&tmpl);
 			ctree_release(&t);
 		} else {
 			strbuf_addstr(&j, "null");
@@ -1335,8 +1361,8 @@ int report_rt_write_all(struct report *r)
 			goto cleanup;
 		}
 		web_graph_free(g);
-		strbuf_addf(&out, "sysatlas.roundtrip(%d,{\"phases\":[%s],\"obsAt\":[%s],\n"
-			    "\"observed\":[%s],\n\"tree\":", i, steps.buf, obs_at.buf, observed.buf);
+		strbuf_addf(&out, "sysatlas.roundtrip(%d,{\"phases\":[%s],\"obsAt\":[%s],"
+			    "\"stacks\":[%s],\n\"tree\":", i, steps.buf, obs_at.buf, observed.buf);
 		if (rt_tree_json(r, r->rts[i].sc, &out) < 0 ||
 		    report_current_rt_json(r, r->rts[i].sc, &out) < 0)
 			goto cleanup;
@@ -1397,7 +1423,7 @@ static int rt_stop_kind_write(struct report *r, const struct stop_kind *k)
 	escape_js_string_str(&out, k->title);
 	strbuf_addstr(&out, ",\"what\":");
 	escape_js_string_str(&out, k->what);
-	strbuf_addf(&out, ",\"phases\":[%s],\"obsAt\":[],\n\"observed\":[],\n\"tree\":null",
+	strbuf_addf(&out, ",\"phases\":[%s],\"obsAt\":[],\"stacks\":[],\n\"tree\":null",
 		    steps.buf);
 	/* the kernel's phases in the current kernel, beside the index's */
 	for (i = 0; i < k->nr_phases && n < sizeof(names) / sizeof(names[0]); i++) {
@@ -1426,8 +1452,11 @@ static int rt_phases_write(struct report *r)
 	int i, rc;
 
 	strbuf_addstr(&out, "sysatlas.phases([");
-	for (i = 0; i < r->nphases; i++)
-		strbuf_addf(&out, "%s\n%s", i ? "," : "", r->phases[i]);
+	for (i = 0; i < r->phases.n; i++)
+		strbuf_addf(&out, "%s\n%s", i ? "," : "", r->phases.v[i]);
+	strbuf_addstr(&out, "\n],[");
+	for (i = 0; i < r->stacks.n; i++)
+		strbuf_addf(&out, "%s\n%s", i ? "," : "", r->stacks.v[i]);
 	strbuf_addstr(&out, "\n]);\n");
 	rc = report_write_file(r, "data/rt-steps.js", &out);
 	strbuf_release(&out);

@@ -26,7 +26,7 @@ def call_args(path, fn):
 def main():
     site, out = sys.argv[1], sys.argv[2]
     _, body = call_args(os.path.join(site, 'data', 'rt-steps.js'), 'phases')
-    phases = json.loads(body)
+    phases = json.loads('[' + body + ']')[0]
     os.makedirs(out, exist_ok=True)
     n = 0
     for path in sorted(glob.glob(os.path.join(site, 'data', 'rt-*.js'))):

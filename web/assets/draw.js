@@ -197,6 +197,7 @@
     });
     (r.observed || []).forEach(function (o, i) {
       var at = r.obsAt ? r.obsAt[i] : -1;
+      if (!o) return;
       if (!(at >= 0 && at < boxes.length)) return;
       var lines = [{ text: 'at the ' + o.stop + ' stop', bold: true }];
       if (o.none) lines.push({ text: o.none, italic: true, fill: '#59636e' });
@@ -347,6 +348,9 @@
       });
       return;
     }
+    /* the stacks beside its stops, by number into the site's table */
+    if (!r.observed)
+      r.observed = (r.stacks || []).map(function (k) { return S.store.stacks[k] || null; });
     if (graph) {
       graph.textContent = '';
       /* drawn here from the phases: every text set as text, every link checked */
@@ -357,7 +361,7 @@
       graph.appendChild(dl);
     }
     if (box('steps')) steps(r, box('steps'));
-    if (box('observed')) showObserved(r.observed || [], box('observed'));
+    if (box('observed')) showObserved(r.observed.filter(Boolean), box('observed'));
     if (box('tree')) showTree(r.tree, box('tree'));
     if (box('current')) showCurrent(r, box('current'), still);
   }
@@ -437,11 +441,20 @@
   }
 
   /* What the syscall's definition calls: [name, url, where, seen, lines, kids, icalls]. */
+  /* A function's URL: its own, or the tree's template made with its "path:line". */
+  var treeTmpl = '';
+  function treeUrl(url, where) {
+    var m = /^([A-Za-z0-9._\/-]+):([0-9]+)$/.exec(where || '');
+    if (url || !treeTmpl || !m) return url || '';
+    return treeTmpl.replace('{path}', m[1]).replace('{line}', m[2]);
+  }
+
   function treeNode(n, depth, callerUrl) {
+    var url = treeUrl(n[1], n[2]);
     var leaf = !n[5].length && !n[6].length && !n[7];
     var box = el(leaf ? 'div' : 'details', leaf ? 'ktree leaf' : 'ktree');
     var head = leaf ? box : el('summary');
-    var nameEl = n[1] ? link(n[1], n[0], 'src') : el('span', 'mono', n[0]);
+    var nameEl = url ? link(url, n[0], 'src') : el('span', 'mono', n[0]);
     if (n[3]) { var sp = el('span', 'seen'); sp.title = 'on the running kernel\'s stacks'; sp.appendChild(nameEl); nameEl = sp; }
     head.appendChild(nameEl);
     if (n[4].length) {
@@ -458,7 +471,7 @@
     if (leaf) return box;
     box.appendChild(head);
     if (depth === 0 || seenBelow(n)) box.open = true;
-    n[5].forEach(function (k) { box.appendChild(treeNode(k, depth + 1, n[1])); });
+    n[5].forEach(function (k) { box.appendChild(treeNode(k, depth + 1, url)); });
     if (n[7]) {
       var cut = el('div', 'ktree leaf');
       cut.appendChild(el('span', 'count', 'more calls not shown (a tree shows at most ' +
@@ -472,7 +485,8 @@
         (c[2] ? '; ' + c[2] + ' candidate' + (c[2] === 1 ? '' : 's') + ' in initialisers' : '')));
       c[3].forEach(function (f, i) {
         d.appendChild(document.createTextNode(i ? ', ' : ' '));
-        var a = f[1] ? link(f[1], f[0], 'src') : el('span', 'mono', f[0]);
+        var fu = treeUrl(f[1], f[2]);
+        var a = fu ? link(fu, f[0], 'src') : el('span', 'mono', f[0]);
         if (f[3]) { var s = el('span', 'seen'); s.appendChild(a); a = s; }
         d.appendChild(a);
       });
@@ -493,7 +507,9 @@
     box.appendChild(el('h3', null, 'What the syscall itself calls'));
     box.appendChild(el('p', 'muted', 'Its definition\'s calls from the index, each a link; ' +
       'highlighted where the running kernel\'s stacks of this syscall show the function.'));
-    box.appendChild(treeNode(t, 0));
+    /* {url: the links' template, root: the definition}; a bare node before */
+    treeTmpl = t.root ? (typeof t.url === 'string' && /^(https?|file):/.test(t.url) ? t.url : '') : '';
+    box.appendChild(treeNode(t.root || t, 0));
   }
 
   /* ---- the running kernel ---------------------------------------------- */

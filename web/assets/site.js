@@ -10,7 +10,7 @@
   var listeners = { meta: [], chunk: [], detail: [], roundtrip: [], kstacks: [], current: [],
                     phases: [], sc: [] };
   var store = { meta: null, chunks: {}, details: {}, roundtrips: {}, kstacks: null,
-                current: null, phases: null, scs: {} };
+                current: null, phases: null, stacks: [], scs: {} };
 
   function emit(kind, a, b) {
     var l = listeners[kind];
@@ -44,7 +44,7 @@
     roundtrip: function (k, r) { store.roundtrips[k] = r; emit('roundtrip', k, r); },
     kstacks: function (k) { store.kstacks = k; emit('kstacks', k); },
     current: function (c) { store.current = c; emit('current', c); },
-    phases: function (p) { store.phases = p; emit('phases', p); },
+    phases: function (p, stacks) { store.phases = p; store.stacks = stacks || []; emit('phases', p); },
     sc: function (name, d) { store.scs[name] = d; emit('sc', name, d); },
     /* Load one of the site's own data files with <script src>: this works
      * from file://, where fetch() of a local file does not.  Files run in

@@ -220,6 +220,20 @@ print)
 		grep -q 'href="[./]*assets/sysatlas.css"' $f || fail "$f does not use the stylesheet"
 	done
 	;;
+size)
+	# the target: a 300-call trace's site without trace.db is at
+	# most 1 MB (10^6 bytes); the round trips, call trees and stacks are
+	# data the pages draw, each phase and stack written once for the site
+	need_trace
+	"$SYSATLAS" trace -o t.db -- "$PROG" 36 >/dev/null 2>err || fail "trace failed: $(cat err)"
+	calls=$(q t.db "SELECT count(*) FROM event WHERE kind = 'enter'")
+	[ "$calls" -ge 300 ] || fail "prog-publish 36 made $calls calls, not 300 or more"
+	"$SYSATLAS" report t.db -o site --no-db >/dev/null 2>err || fail "report failed: $(cat err)"
+	bytes=$(find site -type f -exec cat {} + | wc -c)
+	echo "# $calls calls: a site of $bytes bytes in $(find site -type f | wc -l) files"
+	[ "$bytes" -le 1000000 ] || fail "$calls calls make a site of $bytes bytes, over 1 MB"
+	[ -f site/data/rt-steps.js ] && [ ! -e site/trace.db ] || fail "no rt-steps.js, or a trace.db"
+	;;
 files)
 	# per-call data is packed: the files of a site grow with the distinct
 	# calls (syscall x mechanisms) and 16384-call timeline chunks, not with

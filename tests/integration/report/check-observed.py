@@ -91,6 +91,14 @@ def add_stacks(trace, index):
     ix.close()
 
 
+def with_stacks(site, rts):
+    """The round trips with their stacks (numbers into data/rt-steps.js) as 'observed'."""
+    stacks = call_args(os.path.join(site, 'data', 'rt-steps.js'), 'phases')[1]
+    for r in rts:
+        r['observed'] = [stacks[k] for k in r['stacks']]
+    return rts
+
+
 def ktree(html):
     """Every node of a syscall page's merged stacks (its JSON data block)."""
     m = re.search(r'<script type="application/json" id="sc-ktree-data">(.*?)</script>', html, re.S)
@@ -117,8 +125,8 @@ def main():
     if not ok(p.returncode == 0, 'report with kernel stacks: ' + p.stderr.strip()[-300:]):
         finish()
     # the round trip of openat: the enter stack aligned with the syscall-enter path
-    rts = [call_args(os.path.join('site/data', n), 'roundtrip')[1]
-           for n in sorted(os.listdir('site/data')) if re.match(r'rt-([0-9]+|stop-[a-z]+)\.js$', n)]
+    rts = with_stacks('site', [call_args(os.path.join('site/data', n), 'roundtrip')[1]
+           for n in sorted(os.listdir('site/data')) if re.match(r'rt-([0-9]+|stop-[a-z]+)\.js$', n)])
     withobs = [r for r in rts if any('rows' in o for o in r['observed'])]
     ok(len(withobs) >= 1, 'a round trip has observed stacks')
     enter = [o for r in withobs for o in r['observed'] if o['stop'] == 'syscall-enter' and 'rows' in o]
@@ -214,8 +222,8 @@ def current():
        "v5.7's tracehook_report_syscall_entry only in the first")
     ok(all(w[1] == w[5] for w in enter if w[0] in ('same', 'moved')),
        'aligned rows are the same function on both sides')
-    rts = [call_args(os.path.join('site-cur/data', n), 'roundtrip')[1]
-           for n in sorted(os.listdir('site-cur/data')) if re.match(r'rt-[0-9]+\.js$', n)]
+    rts = with_stacks('site-cur', [call_args(os.path.join('site-cur/data', n), 'roundtrip')[1]
+           for n in sorted(os.listdir('site-cur/data')) if re.match(r'rt-[0-9]+\.js$', n)])
     # a stop's round trip (rt-stop-KIND.js) carries its kernel paths in both trees
     stops = [call_args(os.path.join('site-cur/data', n), 'roundtrip')[1]
              for n in sorted(os.listdir('site-cur/data')) if n.startswith('rt-stop-')]

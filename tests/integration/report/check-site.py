@@ -129,8 +129,11 @@ def main():
     # the round trips: phases by number into data/rt-steps.js, each phase
     # [lane, title, longer title, edge label, rows of 7]
     phases = call_args(os.path.join(site, 'data', 'rt-steps.js'), 'phases')
-    ok(phases and isinstance(phases[0], list), 'data/rt-steps.js: the phases')
-    phases = phases[0] if phases else []
+    ok(phases and isinstance(phases[0], list) and isinstance(phases[1], list),
+       'data/rt-steps.js: the phases and the stacks beside them')
+    phases, stacks = (phases[0], phases[1]) if phases else ([], [])
+    ok(all(isinstance(o, dict) and isinstance(o.get('stop'), str) for o in stacks),
+       'data/rt-steps.js: each stack names its stop')
     ok(all(len(p) == 5 and p[0] in ('tracee', 'kernel', 'tracer') and
            all(isinstance(x, str) for x in p[:4]) and
            all(len(w) == 7 and all(isinstance(x, str) for x in w[:6]) and isinstance(w[6], int)
@@ -149,8 +152,9 @@ def main():
             used.update(rt[1]['phases'])
             ok(phases[rt[1]['phases'][0]][0] == 'tracee' and 'svg' not in rt[1],
                'data/rt-%d.js: starts in the tracee, and carries no drawing' % k)
-            ok(len(rt[1]['obsAt']) == len(rt[1]['observed']) and
-               all(0 <= a < len(rt[1]['phases']) for a in rt[1]['obsAt']),
+            ok(len(rt[1]['obsAt']) == len(rt[1]['stacks']) and
+               all(0 <= a < len(rt[1]['phases']) for a in rt[1]['obsAt']) and
+               all(isinstance(k, int) and 0 <= k < len(stacks) for k in rt[1]['stacks']),
                'data/rt-%d.js: each observed stack beside a phase' % k)
     for name in sorted(os.listdir(os.path.join(site, 'data'))):
         if name.startswith('rt-stop-'):

@@ -62,7 +62,8 @@ ok((ks['index'] == '6.12.118-1~deb12u1') == (major >= 6) and
    'a 6.x kernel gets the 6.12 column and alignment, another kernel neither')
 rts = [args_of(os.path.join(site, 'data', n), 'roundtrip')[1]
        for n in os.listdir(os.path.join(site, 'data')) if re.match(r'rt-([0-9]+|stop-[a-z]+)\.js$', n)]
-obs = [o for r in rts for o in r['observed'] if 'rows' in o]
+stacks = args_of(os.path.join(site, 'data', 'rt-steps.js'), 'phases')[1]
+obs = [stacks[k] for r in rts for k in r['stacks'] if 'rows' in stacks[k]]
 ok(obs, 'round trips show observed stacks')
 enter = [o for o in obs if o['stop'] == 'syscall-enter']
 ok(enter and all(any(w[0] == 'same' and w[1] == 'ptrace_stop' for w in o['rows']) and
