@@ -14,7 +14,7 @@ const fs = require('fs');
 const os = require('os');
 const { chromium } = require('playwright-core');
 
-const [site, unfinishedSite, shots, bigSite] = process.argv.slice(2);
+const [site, unfinishedSite, shots, bigSite, stacksSite] = process.argv.slice(2);
 let n = 0, failed = 0;
 function ok(cond, what, diag) {
   n++;
@@ -571,6 +571,32 @@ async function filter(page, q) {
     ok(scg.made === 0, 'syscall page: no element made from trace text');
     ok(errors.length === 0, 'no console errors on a syscall page', errors);
     if (shots) await page.screenshot({ path: path.join(shots, 'syscall.png'), fullPage: false });
+    await page.close();
+
+    /* --- the running kernel's stacks, drawn by the pages ------------------ */
+    ({ page, errors } = await open(ctx, url(stacksSite, 'syscalls/read.html')));
+    await page.waitForSelector('#sc-ktree svg g.node', { timeout: 10000 });
+    const kt = await page.evaluate(() => ({
+      names: Array.prototype.map.call(document.querySelectorAll('#sc-ktree svg g.node text'), (t) => t.textContent),
+      links: Array.prototype.map.call(document.querySelectorAll('#sc-ktree svg a'), (a) => a.getAttribute('href')),
+      dl: (document.querySelector('#sc-ktree a.svg-dl') || {}).download || '',
+      made: document.querySelectorAll('#sc-ktree img, main img').length,
+    }));
+    ok(kt.names.includes('vfs_read') && kt.names.includes('do_syscall_64') && kt.names.some((t) => t.includes('3 waiting')),
+       'read.html: its stacks merged into a drawn tree, with counts', kt.names);
+    ok(kt.names.some((t) => t.startsWith('<img src=x')) && kt.made === 0,
+       'read.html: a frame holding markup drawn as text', kt.made);
+    ok(kt.links.some((u) => /^https:\/\/elixir\.bootlin\.com\/linux\/v6\.1\.76\/C\/ident\/vfs_read$/.test(u)) &&
+       /^stacks-.*\.svg$/.test(kt.dl), 'read.html: frames linked, the tree offered as SVG', kt);
+    ok(errors.length === 0, 'no console errors on a syscall page with stacks', errors);
+    await page.close();
+    ({ page, errors } = await open(ctx, url(stacksSite, 'syscalls/openat.html')));
+    await page.waitForSelector('#sc-graph svg g.node', { timeout: 10000 });
+    const ob = await page.evaluate(() => Array.prototype.map.call(
+      document.querySelectorAll('#sc-graph svg g.node.observed'), (g) => g.textContent));
+    ok(ob.length === 2 && ob[0].includes('at the syscall-enter stop') && ob[1].includes('syscall_exit_work'),
+       'openat.html: the enter and exit stacks drawn beside their stops', ob);
+    ok(errors.length === 0, 'no console errors on openat with stacks', errors);
     await page.close();
 
     /* --- an unfinished trace -------------------------------------------- */

@@ -37,10 +37,15 @@ cd "$tmp"
 "$MKFIXTURE" trace unfinished.db unfinished
 "$SYSATLAS" report small.db --index index.db -o site >/dev/null 2>&1
 "$SYSATLAS" report unfinished.db --index index.db -o unfinished >/dev/null 2>&1
+# the running kernel's stacks drawn (the fixture of check-observed.py)
+cp small.db stacks.db
+cp index.db stacks-index.db
+python3 "$src/../integration/report/check-observed.py" --add-stacks stacks.db stacks-index.db
+"$SYSATLAS" report stacks.db --index stacks-index.db --current-index none -o stacks >/dev/null 2>&1
 # the timeline at scale: 10^6 events (about 5*10^5 calls) in 200 lanes
 "$GEN_TRACE" 1000000 big.db 1 200 >/dev/null
 "$SYSATLAS" report big.db --index index.db -o big >/dev/null 2>&1
 
 shots=${SYSATLAS_SCREENSHOTS:-}
 NODE_PATH=$nodedir/node_modules CHROMIUM=$chromium \
-	node "$src/report.test.js" "$tmp/site" "$tmp/unfinished" "$shots" "$tmp/big"
+	node "$src/report.test.js" "$tmp/site" "$tmp/unfinished" "$shots" "$tmp/big" "$tmp/stacks"

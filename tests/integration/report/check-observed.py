@@ -278,4 +278,7 @@ def finish():
     sys.exit(1 if fails else 0)
 
 
-main()
+if len(sys.argv) == 4 and sys.argv[1] == '--add-stacks':
+    add_stacks(sys.argv[2], sys.argv[3])     # the browser test's fixture
+else:
+    main()
