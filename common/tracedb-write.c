@@ -25,7 +25,7 @@ struct mech_id {
 
 struct tracedb_writer {
 	sqlite3 *db;
-	sqlite3_stmt *ins_event, *ins_task, *upd_seq, *upd_end, *upd_comm;
+	sqlite3_stmt *ins_event, *ins_more, *ins_task, *upd_seq, *upd_end, *upd_comm;
 	sqlite3_stmt *ins_mech, *get_mech;
 	struct tidmap held;		/* tid -> struct held */
 	struct held **pending;		/* the held enters, for the flush */
@@ -33,6 +33,7 @@ struct tracedb_writer {
 	struct held *free_held;
 	struct mech_id *mechs;
 	size_t nmechs, last_mech;	/* last_mech: the one found last */
+	int64_t base;			/* ev_base.ns: times are stored from it */
 	int64_t max_seq;		/* the highest seq written */
 	uint64_t rows, behind;		/* rows written; of them, below max_seq */
 };
@@ -42,13 +43,19 @@ struct tracedb_writer *tracedb_writer_new(sqlite3 *db)
 	struct tracedb_writer *w = xcalloc(1, sizeof(*w));
 
 	w->db = db;
-	if (db_prepare(db, &w->ins_event,
-		       "INSERT INTO ev(seq, tid, ts_ns, kind, stop, abi, nr, "
-		       "arg0, arg1, arg2, arg3, arg4, arg5, retval, text, mech, "
-		       "enter_seq, other_tid, x_seq, x_ts, x_stop, x_mech, enter_len, "
-		       "enter_text) VALUES "
+	/* times from the run's start (ev_base.ns), set while ev is empty */
+	if (db_exec(db, "INSERT INTO ev_base(id, ns) SELECT 1, COALESCE((SELECT mono_start_ns "
+		    "FROM run ORDER BY id LIMIT 1), 0) WHERE NOT EXISTS (SELECT 1 FROM ev) "
+		    "ON CONFLICT(id) DO UPDATE SET ns = excluded.ns") < 0 ||
+	    db_query_int(db, "SELECT ns FROM ev_base", &w->base) < 0 ||
+	    db_prepare(db, &w->ins_event,
+		       "INSERT INTO ev(seq, tid, t, kind, nr, arg0, arg1, arg2, arg3, arg4, "
+		       "arg5, retval, text, mech, x_seq, x_ts, x_mech, enter_len) VALUES "
 		       "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-		       "?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)") < 0 ||
+		       "?15, ?16, ?17, ?18)") < 0 ||
+	    db_prepare(db, &w->ins_more,
+		       "INSERT OR REPLACE INTO ev_more(seq, stop, abi, enter_seq, other_tid, "
+		       "enter_text, x_stop) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)") < 0 ||
 	    db_prepare(db, &w->ins_mech,
 		       "INSERT INTO mechanism(names) VALUES (?) ON CONFLICT DO NOTHING") < 0 ||
 	    db_prepare(db, &w->get_mech, "SELECT id FROM mechanism WHERE names = ?") < 0 ||
@@ -84,6 +91,7 @@ void tracedb_writer_free(struct tracedb_writer *w)
 	if (!w)
 		return;
 	db_finalize(w->ins_event);
+	db_finalize(w->ins_more);
 	db_finalize(w->ins_mech);
 	db_finalize(w->get_mech);
 	db_finalize(w->ins_task);
@@ -103,7 +111,7 @@ void tracedb_writer_free(struct tracedb_writer *w)
 	free(w);
 }
 
-/* The codes of trace.db version 6 (common/schema.c); -1: stored as text. */
+/* The codes of trace.db versions 6 and 7 (common/schema.c); -1: stored as text. */
 static int name_code(const char *const *names, size_t n, const char *s)
 {
 	size_t i;
@@ -192,45 +200,86 @@ static size_t text_len(const struct tracedb_row *e)
  * Write row e (its mechanism.id mech, 0: none), merged with exit x when x
  * is not NULL.  0 or -1.
  */
+/* The code of kind's usual stop (trace.db 7: TRACE7_STOP_USUAL), 0: none. */
+static int usual_stop(int kind)
+{
+	static const int usual[] = { 0, 1, 1, 4, 5, 3, 3, 3, 3, 0, 0 };
+
+	return kind > 0 && kind < (int)(sizeof(usual) / sizeof(usual[0])) ? usual[kind] : 0;
+}
+
+/*
+ * Bind ev_more's stop column i: NULL for the usual stop of kind (as
+ * TRACE7_STOP_STORE), 0 for none, else the code or the name.  Returns
+ * whether it says something, or -1.
+ */
+static int bind_stop(sqlite3_stmt *st, int i, const char *kind, int usual_of, const char *stop)
+{
+	int k = kind ? name_code(NAMES(kind_names), kind) : usual_of;
+	int usual = usual_stop(kind ? k : usual_of), code;
+
+	if (!stop)
+		return usual ? (sqlite3_bind_int(st, i, 0) == SQLITE_OK ? 1 : -1)
+			     : (sqlite3_bind_null(st, i) == SQLITE_OK ? 0 : -1);
+	code = name_code(NAMES(stop_names), stop);
+	if (code > 0 && code == usual)
+		return sqlite3_bind_null(st, i) == SQLITE_OK ? 0 : -1;
+	return bind_code(st, i, NAMES(stop_names), stop) == SQLITE_OK ? 1 : -1;
+}
+
 static int write_row(struct tracedb_writer *w, const struct tracedb_row *e, int64_t mech,
 		     const struct tracedb_row *x)
 {
-	sqlite3_stmt *st = w->ins_event;
+	sqlite3_stmt *st = w->ins_event, *more = w->ins_more;
 	int64_t xmech = 0;
-	int i, nargs = stored_args(e), rc = 0;
+	int i, nargs = stored_args(e), rc = 0, says, need_more;
+	const char *enter_text = NULL;
+	int enter_text_len = -1;
 
 	if (mech < 0 || (x && (xmech = mech_id(w, x->mechanism)) < 0))
 		return -1;
 	rc |= sqlite3_bind_int64(st, 1, e->seq);
 	rc |= sqlite3_bind_int64(st, 2, e->tid);
-	rc |= sqlite3_bind_int64(st, 3, e->ts_ns);
+	rc |= sqlite3_bind_int64(st, 3, (int64_t)((uint64_t)e->ts_ns - (uint64_t)w->base));
 	rc |= bind_code(st, 4, NAMES(kind_names), e->kind);
-	rc |= bind_code(st, 5, NAMES(stop_names), e->stop);
-	rc |= bind_code(st, 6, NAMES(abi_names), e->abi);
-	rc |= bind_opt_int(st, 7, e->has_nr, e->nr);
+	rc |= bind_opt_int(st, 5, e->has_nr, e->nr);
 	for (i = 0; i < 6; i++)
-		rc |= bind_opt_int(st, 8 + i, e->has_args && i < nargs, e->args[i]);
-	rc |= bind_opt_int(st, 16, mech > 0, mech);
-	rc |= bind_opt_int(st, 17, e->has_enter_seq, e->enter_seq);
-	rc |= bind_opt_int(st, 18, e->has_other_tid, e->other_tid);
+		rc |= bind_opt_int(st, 6 + i, e->has_args && i < nargs, e->args[i]);
+	rc |= bind_opt_int(st, 14, mech > 0, mech);
+	/* ev_more: what few rows have */
+	says = bind_stop(more, 2, e->kind, 0, e->stop);
+	need_more = says > 0 || e->abi || e->has_enter_seq || e->has_other_tid;
+	rc |= says < 0;
+	rc |= bind_code(more, 3, NAMES(abi_names), e->abi);
+	rc |= bind_opt_int(more, 4, e->has_enter_seq, e->enter_seq);
+	rc |= bind_opt_int(more, 5, e->has_other_tid, e->other_tid);
+	rc |= sqlite3_bind_null(more, 7);
 	if (!x) {
-		rc |= bind_opt_int(st, 14, e->has_retval, e->retval);
-		rc |= bind_opt_text(st, 15, e->text, e->text_len);
-		for (i = 19; i <= 24; i++)
+		rc |= bind_opt_int(st, 12, e->has_retval, e->retval);
+		rc |= bind_opt_text(st, 13, e->text, e->text_len);
+		for (i = 15; i <= 18; i++)
 			rc |= sqlite3_bind_null(st, i);
 	} else {
 		size_t elen = text_len(e), xlen = text_len(x);
 		int prefix = e->text && x->text && elen <= xlen && !memcmp(e->text, x->text, elen);
 
-		rc |= bind_opt_int(st, 14, x->has_retval, x->retval);
-		rc |= bind_opt_text(st, 15, x->text, x->text_len);
-		rc |= sqlite3_bind_int64(st, 19, x->seq - e->seq);
-		rc |= sqlite3_bind_int64(st, 20, x->ts_ns - e->ts_ns);
-		rc |= bind_code(st, 21, NAMES(stop_names), x->stop);
-		rc |= bind_opt_int(st, 22, xmech > 0, xmech);
-		rc |= bind_opt_int(st, 23, prefix, (int64_t)elen);
-		rc |= bind_opt_text(st, 24, prefix ? NULL : e->text, e->text_len);
+		rc |= bind_opt_int(st, 12, x->has_retval, x->retval);
+		rc |= bind_opt_text(st, 13, x->text, x->text_len);
+		rc |= sqlite3_bind_int64(st, 15, x->seq - e->seq);
+		rc |= sqlite3_bind_int64(st, 16, x->ts_ns - e->ts_ns);
+		rc |= bind_opt_int(st, 17, xmech > 0, xmech);
+		rc |= bind_opt_int(st, 18, prefix, (int64_t)elen);
+		/* the enter's text when not a prefix; the exit's stop when not syscall */
+		if (!prefix && e->text) {
+			enter_text = e->text;
+			enter_text_len = e->text_len;
+			need_more = 1;
+		}
+		says = bind_stop(more, 7, NULL, 2, x->stop);
+		rc |= says < 0;
+		need_more |= says > 0;
 	}
+	rc |= bind_opt_text(more, 6, enter_text, enter_text_len);
 	if (rc != SQLITE_OK) {
 		sqlite3_reset(st);
 		return db_error(w->db, "bind");
@@ -240,7 +289,13 @@ static int write_row(struct tracedb_writer *w, const struct tracedb_row *e, int6
 		w->behind++;
 	else
 		w->max_seq = e->seq;
-	return db_step_done(st);
+	if (db_step_done(st) < 0)
+		return -1;
+	if (!need_more)
+		return 0;
+	if (sqlite3_bind_int64(more, 1, e->seq) != SQLITE_OK)
+		return db_error(w->db, "bind");
+	return db_step_done(more);
 }
 
 int tracedb_writer_scattered(const struct tracedb_writer *w)

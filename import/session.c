@@ -599,7 +599,7 @@ int session_finish(struct session *s, const struct session_run *run)
 
 		snprintf(sql, sizeof(sql),
 			 "UPDATE ev SET tid = %lld WHERE tid = %d;"
-			 "UPDATE ev SET other_tid = %lld WHERE other_tid = %d;"
+			 "UPDATE ev_more SET other_tid = %lld WHERE other_tid = %d;"
 			 "UPDATE task SET tid = %lld, tgid = %lld WHERE tid = %d;"
 			 "UPDATE task SET tgid = %lld WHERE tgid = %d;"
 			 "UPDATE task SET parent_tid = %lld WHERE parent_tid = %d;",

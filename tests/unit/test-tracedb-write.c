@@ -1,8 +1,9 @@
 /*
- * Unit tests for common/tracedb-write.c and trace.db version 6: a call's
- * enter and exit in one `ev` row, the `event` view giving back every
- * event as it was written, writes through the view, and the migration of
- * a version-4 trace.
+ * Unit tests for common/tracedb-write.c and trace.db versions 6 and 7: a
+ * call's enter and exit in one `ev` row, the rare columns in `ev_more`,
+ * times from `ev_base`, the `event` view giving back every event as it
+ * was written, writes through the view, and the migrations of a version-4
+ * and a version-6 trace.
  */
 #include <stdlib.h>
 #include <unistd.h>
@@ -156,8 +157,9 @@ int main(void)
 	tracedb_writer_event(w, &r);
 	ok(tracedb_writer_flush(w) == 0 && db_commit(db) == 0, "written");
 	tracedb_writer_free(w);
-	is_int(q_int(db, "SELECT count(*) FROM ev WHERE seq = 8 AND x_seq = 1 AND enter_text = 'first('"),
-	       1, "merged, the enter's text kept whole");
+	is_int(q_int(db, "SELECT count(*) FROM ev JOIN ev_more m USING (seq) WHERE seq = 8 AND "
+		     "x_seq = 1 AND m.enter_text = 'first('"),
+	       1, "merged, the enter's text kept whole (in ev_more)");
 	is_int(q_int(db, "SELECT count(*) FROM event WHERE seq = 8 AND text = 'first(' AND "
 		     "mechanism IS NULL AND retval IS NULL"), 1, "the enter's text back");
 	is_int(q_int(db, "SELECT count(*) FROM event WHERE seq = 9 AND text = 'second() = 0' "
@@ -187,6 +189,95 @@ int main(void)
 	ok(db_exec(db, "DELETE FROM event") == 0 && q_int(db, "SELECT count(*) FROM ev") == 0,
 	   "delete everything");
 	db_close(db);
+
+	/* version 7: times from the run's start; the rare columns in ev_more */
+	is_int(db_open(&db, path_in(&p, "b.db"), &db_schema_trace, DB_NEW), 0, "a second trace db");
+	ok(db_exec(db, "INSERT INTO run(id, argv, started_ns, mono_start_ns, kernel_release, arch, "
+		   "tool_version) VALUES (1, '[]', 0, 5000000000000, 'r', 'x86_64', 'v')") == 0,
+	   "its run, started at 5000 s since boot");
+	w = tracedb_writer_new(db);
+	ok(w != NULL && db_begin(db) == 0, "a writer");
+	r = call_row(1, 10, "enter", "read(3, ", "wait4");
+	r.ts_ns = 5000000001000;
+	tracedb_writer_event(w, &r);
+	r = call_row(2, 10, "exit", "read(3, \"\", 1) = 0", "wait4");
+	r.ts_ns = 5000000002000;
+	r.has_retval = 1;
+	r.has_enter_seq = 1;
+	r.enter_seq = 1;
+	tracedb_writer_event(w, &r);
+	r = call_row(3, 10, "enter", "odd(", "wait4");
+	r.ts_ns = 5000000003000;
+	r.abi = "i386";
+	tracedb_writer_event(w, &r);
+	r = call_row(4, 10, "exit", "even() = 0", "wait4");
+	r.ts_ns = 5000000004000;
+	r.abi = "i386";
+	r.stop = NULL;
+	r.has_retval = 1;
+	r.has_enter_seq = 1;
+	r.enter_seq = 3;
+	tracedb_writer_event(w, &r);
+	ok(tracedb_writer_flush(w) == 0 && db_commit(db) == 0, "two merged calls written");
+	tracedb_writer_free(w);
+	is_int(q_int(db, "SELECT ns FROM ev_base"), 5000000000000, "ev_base: the run's start");
+	is_int(q_int(db, "SELECT t FROM ev WHERE seq = 1"), 1000, "a time stored from it");
+	is_int(q_int(db, "SELECT count(*) FROM ev"), 2, "two rows");
+	is_int(q_int(db, "SELECT count(*) FROM ev_more"), 1, "one of them with rare columns");
+	is_int(q_int(db, "SELECT count(*) FROM pragma_table_info('ev')"), 18, "ev: 18 columns");
+	is_int(q_int(db, "SELECT (abi = 1) + 2 * (enter_text = 'odd(') + 4 * (x_stop = 0) FROM ev_more "
+		     "WHERE seq = 3"), 7, "its abi, its enter's own text, its exit's missing stop");
+	dump(db, &got);
+	is_str(got.buf,
+	       "1|10|5000000001000|'enter'|'syscall'|NULL|0|100|101|102|NULL|NULL|NULL|NULL|'read(3, '|'wait4'|NULL|NULL\n"
+	       "2|10|5000000002000|'exit'|'syscall'|NULL|0|100|101|102|NULL|NULL|NULL|0|'read(3, \"\", 1) = 0'|'wait4'|1|NULL\n"
+	       "3|10|5000000003000|'enter'|'syscall'|'i386'|0|100|101|102|NULL|NULL|NULL|NULL|'odd('|'wait4'|NULL|NULL\n"
+	       "4|10|5000000004000|'exit'|NULL|'i386'|0|100|101|102|NULL|NULL|NULL|0|'even() = 0'|'wait4'|3|NULL\n",
+	       "the view gives back each event as written");
+	ok(db_exec(db, "UPDATE event SET retval = 7 WHERE seq = 4") == 0, "update the odd exit");
+	dump(db, &got);
+	ok(strstr(got.buf, "3|10|5000000003000|'enter'|'syscall'|'i386'|0|100|101|102|NULL|NULL|NULL|"
+		  "NULL|'odd('|'wait4'|NULL|NULL\n4|10|5000000004000|'exit'|NULL|'i386'|0|100|101|102|"
+		  "NULL|NULL|NULL|7|'even() = 0'|'wait4'|3|NULL\n") != NULL,
+	   "split: the enter and the exit keep their abi, texts and stops");
+	ok(db_exec(db, "DELETE FROM event WHERE seq = 1") == 0, "delete a merged enter");
+	is_int(q_int(db, "SELECT count(*) FROM event WHERE seq = 2 AND ts_ns = 5000000002000 AND "
+		     "stop = 'syscall'"), 1, "its exit stays, its time and stop too");
+	ok(db_exec(db, "DELETE FROM event") == 0 && q_int(db, "SELECT count(*) FROM ev_more") == 0,
+	   "delete everything: ev_more too");
+	db_close(db);
+
+	/* a version-6 trace migrates: merged calls and their rare columns */
+	{
+		struct db_schema v6 = db_schema_trace;
+
+		v6.version = 6;
+		is_int(db_open(&db, path_in(&p, "v6.db"), &v6, DB_NEW), 0, "make a version-6 trace");
+		ok(db_exec(db, "INSERT INTO run(id, argv, started_ns, mono_start_ns, kernel_release, "
+			   "arch, tool_version) VALUES (1, '[]', 0, 7000, 'r', 'x86_64', 'v');"
+			   "INSERT INTO mechanism(names) VALUES ('wait4');"
+			   "INSERT INTO ev(seq, tid, ts_ns, kind, stop, abi, nr, arg0, retval, text, mech,"
+			   " x_seq, x_ts, x_stop, x_mech, enter_len, enter_text) VALUES"
+			   " (1, 5, 8000, 1, 1, NULL, 0, 3, 2, 'read(3, \"ab\", 2) = 2', 1, 1, 50, 1, 1, 8,"
+			   "  NULL),"
+			   " (3, 5, 9000, 1, 1, 2, 9, 4, 0, 'b() = 0', 1, 2, 60, 3, NULL, NULL, 'a(')") == 0 &&
+		   db_exec(db, "INSERT INTO event(seq, tid, ts_ns, kind, other_tid) VALUES "
+			   "(4, 5, 9010, 'clone', 6)") == 0, "with two merged calls and a clone");
+		dump(db, &before);
+		db_close(db);
+		is_int(db_open(&db, p.buf, &db_schema_trace, DB_READWRITE), 0, "migrated");
+		is_int(db_user_version(db), db_schema_trace.version, "to the current version");
+		dump(db, &got);
+		is_str(got.buf, before.buf, "the same events through the view");
+		is_int(q_int(db, "SELECT ns FROM ev_base"), 7000, "times from the run's start");
+		is_int(q_int(db, "SELECT sum(t) FROM ev"), 1000 + 2000 + 2010, "stored from it");
+		is_int(q_int(db, "SELECT count(*) FROM ev_more"), 2, "two rows with rare columns");
+		is_int(q_int(db, "SELECT count(*) FROM ev_more WHERE seq = 4 AND other_tid = 6 AND "
+			     "stop = 0"), 1, "the clone's child, and its stop (none, not the usual event)");
+		is_int(q_int(db, "SELECT count(*) FROM ev_more WHERE seq = 3 AND abi = 2 AND "
+			     "enter_text = 'a(' AND x_stop = 3"), 1, "its abi, enter text and exit stop");
+		db_close(db);
+	}
 
 	/* a version-4 trace migrates: the same events through the view */
 	{
@@ -222,6 +313,8 @@ int main(void)
 	}
 
 	unlink(path_in(&p, "w.db"));
+	unlink(path_in(&p, "b.db"));
+	unlink(path_in(&p, "v6.db"));
 	unlink(path_in(&p, "v4.db"));
 	rmdir(dir);
 	strbuf_release(&p);
