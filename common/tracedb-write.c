@@ -7,14 +7,22 @@
 #include "tidmap.h"
 #include "tracedb-write.h"
 
-/* An enter waiting for its exit. */
-struct held {
-	struct tracedb_row row;		/* its mechanism is NULL: see mech */
+/*
+ * A row not written yet: an enter waiting for its exit, or a row that came
+ * after one.  Rows are written in seq order, so that each lands at the end
+ * of the table (a row inserted behind later ones splits a full page).
+ */
+struct queued {
+	struct tracedb_row row;		/* its strings are copies; mechanism NULL: mech */
 	int64_t mech;			/* mechanism.id; 0: none */
-	char *text;			/* row.text points here */
-	size_t cap;
-	size_t slot;			/* index in pending[] */
-	struct held *next_free;
+	int waiting;			/* an enter whose exit may still come */
+	int merged;			/* its exit came: x */
+	struct tracedb_row x;		/* the exit (strings copied; mechanism NULL: xmech) */
+	int64_t xmech;
+	char *text, *xtext;		/* row.text and x.text point here */
+	size_t cap, xcap;
+	char *names;			/* kind, stop and abi not known by code: copies */
+	struct queued *next;		/* in the queue, or in the free list */
 };
 
 /* A mechanism list and its mechanism.id. */
@@ -27,10 +35,9 @@ struct tracedb_writer {
 	sqlite3 *db;
 	sqlite3_stmt *ins_event, *ins_more, *ins_task, *upd_seq, *upd_end, *upd_comm;
 	sqlite3_stmt *ins_mech, *get_mech;
-	struct tidmap held;		/* tid -> struct held */
-	struct held **pending;		/* the held enters, for the flush */
-	size_t npending, apending;
-	struct held *free_held;
+	struct tidmap held;		/* tid -> its waiting enter (struct queued) */
+	struct queued *head, *tail;	/* rows not written yet, in seq order */
+	struct queued *free_q;
 	struct mech_id *mechs;
 	size_t nmechs, last_mech;	/* last_mech: the one found last */
 	int64_t base;			/* ev_base.ns: times are stored from it */
@@ -73,14 +80,16 @@ struct tracedb_writer *tracedb_writer_new(sqlite3 *db)
 	return w;
 }
 
-static void free_held_list(struct held *h)
+static void free_queue(struct queued *q)
 {
-	while (h) {
-		struct held *next = h->next_free;
+	while (q) {
+		struct queued *next = q->next;
 
-		free(h->text);
-		free(h);
-		h = next;
+		free(q->text);
+		free(q->xtext);
+		free(q->names);
+		free(q);
+		q = next;
 	}
 }
 
@@ -98,12 +107,8 @@ void tracedb_writer_free(struct tracedb_writer *w)
 	db_finalize(w->upd_seq);
 	db_finalize(w->upd_end);
 	db_finalize(w->upd_comm);
-	for (i = 0; i < w->npending; i++) {
-		w->pending[i]->next_free = w->free_held;
-		w->free_held = w->pending[i];
-	}
-	free_held_list(w->free_held);
-	free(w->pending);
+	free_queue(w->head);
+	free_queue(w->free_q);
 	tidmap_release(&w->held);
 	for (i = 0; i < w->nmechs; i++)
 		free(w->mechs[i].names);
@@ -228,15 +233,14 @@ static int bind_stop(sqlite3_stmt *st, int i, const char *kind, int usual_of, co
 }
 
 static int write_row(struct tracedb_writer *w, const struct tracedb_row *e, int64_t mech,
-		     const struct tracedb_row *x)
+		     const struct tracedb_row *x, int64_t xmech)
 {
 	sqlite3_stmt *st = w->ins_event, *more = w->ins_more;
-	int64_t xmech = 0;
 	int i, nargs = stored_args(e), rc = 0, says, need_more;
 	const char *enter_text = NULL;
 	int enter_text_len = -1;
 
-	if (mech < 0 || (x && (xmech = mech_id(w, x->mechanism)) < 0))
+	if (mech < 0 || xmech < 0)
 		return -1;
 	rc |= sqlite3_bind_int64(st, 1, e->seq);
 	rc |= sqlite3_bind_int64(st, 2, e->tid);
@@ -318,6 +322,7 @@ static int can_merge(const struct tracedb_row *h, const struct tracedb_row *x)
 
 	if (!x->has_enter_seq || x->enter_seq != h->seq || x->seq <= h->seq ||
 	    x->has_other_tid || strcmp(x->kind, "exit") ||
+	    (x->stop && name_code(NAMES(stop_names), x->stop) < 0) ||
 	    x->has_nr != h->has_nr || (h->has_nr && x->nr != h->nr) || !same_str(x->abi, h->abi) ||
 	    x->has_args != h->has_args || stored_args(x) != n)
 		return 0;
@@ -327,104 +332,177 @@ static int can_merge(const struct tracedb_row *h, const struct tracedb_row *x)
 	return 1;
 }
 
-static void held_unlink(struct tracedb_writer *w, struct held *h)
+/* A copy of text (len bytes) in *buf (capacity *cap), NUL-terminated. */
+static char *copy_text(char **buf, size_t *cap, const char *text, size_t len)
 {
-	tidmap_del(&w->held, (pid_t)h->row.tid);
-	w->pending[h->slot] = w->pending[--w->npending];
-	if (h->slot < w->npending)
-		w->pending[h->slot]->slot = h->slot;
-	h->next_free = w->free_held;
-	w->free_held = h;
+	if (*cap < len + 1) {
+		*cap = len + 1 > 64 ? len + 1 : 64;
+		free(*buf);
+		*buf = xmalloc(*cap);
+	}
+	memcpy(*buf, text, len);
+	(*buf)[len] = '\0';
+	return *buf;
 }
 
-/* Hold enter e (no other enter of its tid is held).  0 or -1. */
-static int hold(struct tracedb_writer *w, const struct tracedb_row *e)
+/*
+ * The name s kept for q: the table's own string when it is a known name,
+ * else a copy in q->names (at most three, kind stop abi: *used bytes so far).
+ */
+static const char *keep_name(struct queued *q, size_t *used, const char *const *names,
+			     size_t n, const char *s)
 {
-	struct held *h;
-	size_t len = text_len(e);
+	int code;
+	size_t len;
+
+	if (!s)
+		return NULL;
+	code = name_code(names, n, s);
+	if (code > 0)
+		return names[code - 1];
+	len = strlen(s) + 1;
+	q->names = xrealloc(q->names, *used + len);
+	memcpy(q->names + *used, s, len);
+	*used += len;
+	return NULL;	/* fixed up by the caller: q->names moved */
+}
+
+/* Copy row e into q (its mechanism resolved to an id).  0 or -1. */
+static int queue_copy(struct tracedb_writer *w, struct queued *q, const struct tracedb_row *e)
+{
+	const char *kind, *stop, *abi;
+	size_t used = 0, at[3];
 	int64_t mech = mech_id(w, e->mechanism);
 
 	if (mech < 0)
 		return -1;
-	h = w->free_held;
-	if (h)
-		w->free_held = h->next_free;
-	else
-		h = xcalloc(1, sizeof(*h));
-	h->row = *e;
-	if (e->text) {
-		if (h->cap < len + 1) {
-			h->cap = len + 1 > 64 ? len + 1 : 64;
-			free(h->text);
-			h->text = xmalloc(h->cap);
-		}
-		memcpy(h->text, e->text, len);
-		h->text[len] = '\0';
-		h->row.text = h->text;
-		h->row.text_len = (int)len;
-	}
-	/* the strings of kind, stop and abi are the callers' constants or
-	 * not held: only a known code's name is kept */
-	h->row.kind = "enter";
-	h->row.stop = e->stop ? stop_names[name_code(NAMES(stop_names), e->stop) - 1] : NULL;
-	h->row.abi = e->abi ? abi_names[name_code(NAMES(abi_names), e->abi) - 1] : NULL;
-	h->row.mechanism = NULL;
-	h->mech = mech;
-	if (w->npending == w->apending) {
-		w->apending = w->apending ? w->apending * 2 : 16;
-		w->pending = xrealloc(w->pending, w->apending * sizeof(*w->pending));
-	}
-	h->slot = w->npending;
-	w->pending[w->npending++] = h;
-	tidmap_put(&w->held, (pid_t)e->tid, h);
+	q->row = *e;
+	q->mech = mech;
+	q->row.mechanism = NULL;
+	if (e->text)
+		q->row.text = copy_text(&q->text, &q->cap, e->text, text_len(e));
+	q->row.text_len = e->text ? (int)text_len(e) : -1;
+	/* the names: known ones by the table's string, others copied */
+	at[0] = used;
+	kind = keep_name(q, &used, NAMES(kind_names), e->kind);
+	at[1] = used;
+	stop = keep_name(q, &used, NAMES(stop_names), e->stop);
+	at[2] = used;
+	abi = keep_name(q, &used, NAMES(abi_names), e->abi);
+	q->row.kind = kind ? kind : q->names + at[0];
+	q->row.stop = stop || !e->stop ? stop : q->names + at[1];
+	q->row.abi = abi || !e->abi ? abi : q->names + at[2];
 	return 0;
 }
 
-/* Can e be held?  Its strings must be ones hold() can keep. */
+/* A free queue entry. */
+static struct queued *queue_get(struct tracedb_writer *w)
+{
+	struct queued *q = w->free_q;
+
+	if (q)
+		w->free_q = q->next;
+	else
+		q = xcalloc(1, sizeof(*q));
+	q->waiting = q->merged = 0;
+	q->next = NULL;
+	return q;
+}
+
+/* Write the head of the queue and put it back on the free list.  0 or -1. */
+static int queue_write_head(struct tracedb_writer *w)
+{
+	struct queued *q = w->head;
+	int rc;
+
+	if (q->waiting)
+		tidmap_del(&w->held, (pid_t)q->row.tid);
+	rc = write_row(w, &q->row, q->mech, q->merged ? &q->x : NULL, q->merged ? q->xmech : 0);
+	w->head = q->next;
+	if (!w->head)
+		w->tail = NULL;
+	q->next = w->free_q;
+	w->free_q = q;
+	return rc;
+}
+
+/* Write the rows at the head of the queue that wait for nothing.  0 or -1. */
+static int queue_drain(struct tracedb_writer *w)
+{
+	while (w->head && !w->head->waiting)
+		if (queue_write_head(w) < 0)
+			return -1;
+	return 0;
+}
+
+/* Can e wait for its exit?  An enter of a task, with nothing of an exit. */
 static int can_hold(const struct tracedb_row *e)
 {
 	return !strcmp(e->kind, "enter") && e->tid > 0 && e->tid <= INT32_MAX &&
-	       !e->has_retval && !e->has_enter_seq && !e->has_other_tid &&
-	       (!e->stop || name_code(NAMES(stop_names), e->stop) > 0) &&
-	       (!e->abi || name_code(NAMES(abi_names), e->abi) > 0);
+	       !e->has_retval && !e->has_enter_seq && !e->has_other_tid;
 }
 
 int tracedb_writer_event(struct tracedb_writer *w, const struct tracedb_row *e)
 {
-	struct held *h = NULL;
-	int64_t mech;
-	int rc;
+	struct queued *h = NULL, *q;
 
 	if (e->tid > 0 && e->tid <= INT32_MAX)
 		h = tidmap_get(&w->held, (pid_t)e->tid);
 	if (h && !strcmp(e->kind, "exit") && can_merge(&h->row, e)) {
-		rc = write_row(w, &h->row, h->mech, e);
-		held_unlink(w, h);
-		return rc;
+		/* its exit: one row for both */
+		int64_t xmech = mech_id(w, e->mechanism);
+
+		if (xmech < 0)
+			return -1;
+		h->x = *e;
+		h->x.mechanism = NULL;
+		h->x.kind = "exit";
+		h->x.abi = h->row.abi;
+		h->x.stop = e->stop ? stop_names[name_code(NAMES(stop_names), e->stop) - 1] : NULL;
+		if (e->text)
+			h->x.text = copy_text(&h->xtext, &h->xcap, e->text, text_len(e));
+		h->x.text_len = e->text ? (int)text_len(e) : -1;
+		h->xmech = xmech;
+		h->merged = 1;
+		h->waiting = 0;
+		tidmap_del(&w->held, (pid_t)e->tid);
+		return queue_drain(w);
 	}
 	if (h && !strcmp(e->kind, "enter")) {
-		rc = write_row(w, &h->row, h->mech, NULL);
-		held_unlink(w, h);
-		if (rc < 0)
-			return -1;
+		/* a new enter of the task: the one waiting gets no exit */
+		h->waiting = 0;
+		tidmap_del(&w->held, (pid_t)e->tid);
 	}
-	if (can_hold(e))
-		return hold(w, e);
-	mech = mech_id(w, e->mechanism);
-	return mech < 0 ? -1 : write_row(w, e, mech, NULL);
+	if (!w->head && !can_hold(e)) {
+		int64_t mech = mech_id(w, e->mechanism);
+
+		return mech < 0 ? -1 : write_row(w, e, mech, NULL, 0);
+	}
+	q = queue_get(w);
+	if (queue_copy(w, q, e) < 0) {
+		q->next = w->free_q;
+		w->free_q = q;
+		return -1;
+	}
+	if (w->tail)
+		w->tail->next = q;
+	else
+		w->head = q;
+	w->tail = q;
+	if (can_hold(e)) {
+		q->waiting = 1;
+		tidmap_put(&w->held, (pid_t)e->tid, q);
+	}
+	return queue_drain(w);
 }
 
 int tracedb_writer_flush(struct tracedb_writer *w)
 {
 	int rc = 0;
 
-	while (w->npending) {
-		struct held *h = w->pending[w->npending - 1];
-
-		if (rc == 0 && write_row(w, &h->row, h->mech, NULL) < 0)
+	while (w->head)
+		if (queue_write_head(w) < 0)
 			rc = -1;
-		held_unlink(w, h);
-	}
 	return rc;
 }
 

@@ -8,8 +8,10 @@
  * its failure itself (db_error()) and returns -1.
  *
  * A call's enter is held until its exit, so that both go into one `ev`
- * row (trace.db version 6); tracedb_writer_flush() writes the enters
- * still held, and must be called before every commit.
+ * row (trace.db version 6); the rows after a held enter wait with it, so
+ * that rows are written in seq order, each at the end of the table.
+ * tracedb_writer_flush() writes what is held, and must be called before
+ * every commit.
  */
 #ifndef SYSATLAS_TRACEDB_WRITE_H
 #define SYSATLAS_TRACEDB_WRITE_H
@@ -47,7 +49,8 @@ void tracedb_writer_free(struct tracedb_writer *w);
 
 /*
  * Record an event (row's strings are copied when it is held).  An enter
- * is held until its exit or the next flush.  0 or -1.
+ * is held until its exit or the next flush, and the rows after it with
+ * it.  0 or -1.
  */
 int tracedb_writer_event(struct tracedb_writer *w, const struct tracedb_row *row);
 

@@ -247,6 +247,34 @@ int main(void)
 	   "delete everything: ev_more too");
 	db_close(db);
 
+	/* rows after a held enter wait with it: written in seq order */
+	is_int(db_open(&db, path_in(&p, "o.db"), &db_schema_trace, DB_NEW), 0, "a third trace db");
+	w = tracedb_writer_new(db);
+	ok(w != NULL && db_begin(db) == 0, "its writer");
+	r = call_row(1, 20, "enter", "wait4(-1, ", "wait4");
+	tracedb_writer_event(w, &r);
+	for (int k = 2; k <= 40; k++) {
+		r = call_row(k, 21, k % 2 ? "exit" : "enter", k % 2 ? "getpid() = 21" : "getpid(",
+			     "wait4");
+		r.has_enter_seq = k % 2;
+		r.enter_seq = k - 1;
+		r.has_retval = k % 2;
+		tracedb_writer_event(w, &r);
+	}
+	is_int(q_int(db, "SELECT count(*) FROM ev"), 0, "nothing written while the first enter waits");
+	ok(tracedb_writer_flush(w) == 0 && db_commit(db) == 0 && db_begin(db) == 0, "a commit");
+	r = call_row(41, 20, "exit", "wait4(-1, NULL, 0, NULL) = 21", "wait4");
+	r.has_enter_seq = 1;
+	r.enter_seq = 1;
+	tracedb_writer_event(w, &r);
+	ok(tracedb_writer_flush(w) == 0 && db_commit(db) == 0, "its exit after the commit");
+	is_int(q_int(db, "SELECT count(*) FROM ev"), 1 + 19 + 1 + 1,
+	       "the enter, 19 merged getpids, the last getpid enter, the exit");
+	is_int(tracedb_writer_scattered(w), 0, "no row was written behind a later one");
+	is_int(q_int(db, "SELECT count(*) FROM event"), 41, "41 events through the view");
+	tracedb_writer_free(w);
+	db_close(db);
+
 	/* a version-6 trace migrates: merged calls and their rare columns */
 	{
 		struct db_schema v6 = db_schema_trace;
@@ -314,6 +342,7 @@ int main(void)
 
 	unlink(path_in(&p, "w.db"));
 	unlink(path_in(&p, "b.db"));
+	unlink(path_in(&p, "o.db"));
 	unlink(path_in(&p, "v6.db"));
 	unlink(path_in(&p, "v4.db"));
 	rmdir(dir);
