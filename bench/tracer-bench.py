@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
 """tracer-bench.py [--build DIR] [--before DIR] [--rounds R] [--scale S] [--only WORKLOAD] [--section S]
+                  [--pinning both|pinned|unpinned]
 
 Per-syscall overhead of tracing, side by side in one run.  For each
 workload, every round runs each variant once, in the same order (A B C
@@ -129,6 +130,8 @@ def main():
     ap.add_argument("--before", help="a build of the code before a change, run side by side")
     ap.add_argument("--section", action="append", choices=["speed", "size", "startup"],
                     help="what to measure (default: all three)")
+    ap.add_argument("--pinning", choices=["both", "pinned", "unpinned"], default="both",
+                    help="the speed section's runs: pinned to CPU 0, unpinned, or both")
     args = ap.parse_args()
     sections = args.section or ["speed", "size", "startup"]
     before = os.path.join(args.before, "sysatlas") if args.before else None
@@ -200,6 +203,8 @@ def main():
         for pin in (True, False):
             if not workloads:
                 break
+            if args.pinning != "both" and pin != (args.pinning == "pinned"):
+                continue
             print("## %s\n" % ("pinned: taskset -c 0" if pin else "unpinned"))
             print("Overhead per syscall in µs: wall time (and CPU time, user + "
                   "system of tracer and tracee) minus the native run's, divided "

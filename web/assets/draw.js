@@ -584,5 +584,5 @@
     });
   }
 
-  S.rtview = { show: show, frameLinks: frameLinks, root: root };
+  S.rtview = { show: show, frameLinks: frameLinks, root: root, link: link };
 })();

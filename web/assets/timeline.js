@@ -16,6 +16,7 @@
   'use strict';
 
   var S = window.sysatlas;
+  var link = S.rtview.link;	/* draw.js: a checked link, or the text alone */
   var LANE_H = 22, HEAD_H = 20, AXIS_H = 28, LABEL_W = 190, RES_H = 22;
   var FL_ERROR = 1, FL_UNFINISHED = 2, FL_NO_ENTER = 4, FL_NO_RETURN = 8;
   /*
@@ -1231,14 +1232,6 @@
 
   /* ---- event view ----------------------------------------------------- */
 
-  function link(url, text, cls) {
-    var u = S.safeUrl(url);
-    if (!u) return el('span', 'missing', text);
-    var a = el('a', cls, text);
-    a.href = u;
-    if (/^(https?|file):/i.test(u)) { a.target = '_blank'; a.rel = 'noopener noreferrer'; }
-    return a;
-  }
   function select(i, fromClick) {
     selected = i;
     selMark = -1;
