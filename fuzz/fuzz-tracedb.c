@@ -88,6 +88,13 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	fuzz_quiet();
 	if (sqlite3_open(":memory:", &db) != SQLITE_OK)
 		fuzz_fail("tracedb: no in-memory database");
+	/*
+	 * A large lookaside for the base trace, open for the whole run: the
+	 * edits through the view's triggers and the reader's statements make
+	 * thousands of small allocations an input, and under ASan each
+	 * malloc is most of the target's time (227 -> 300 inputs/s).
+	 */
+	sqlite3_db_config(db, SQLITE_DBCONFIG_LOOKASIDE, NULL, 512, 8192);
 	for (v = 0; v < db_schema_trace.version; v++)
 		must(db, db_schema_trace.migrations[v]);
 	strbuf_addf(&sql, "PRAGMA application_id=%u; PRAGMA user_version=%d;",
