@@ -97,12 +97,13 @@
 #define TRACE7_MORE_TIDY(where) \
 	"  DELETE FROM ev_more WHERE " where " AND stop IS NULL AND abi IS NULL AND" \
 	"    enter_seq IS NULL AND other_tid IS NULL AND enter_text IS NULL AND x_stop IS NULL;"
-/* NEW's rare columns into ev_more */
+/* NEW's rare columns into ev_more, when one of them says something */
 #define TRACE7_MORE_NEW \
 	"  INSERT OR REPLACE INTO ev_more(seq, stop, abi, enter_seq, other_tid)" \
-	"  SELECT NEW.seq, " TRACE7_STOP_STORE(TRACE_KIND_CODE("NEW.kind"), TRACE_STOP_CODE("NEW.stop")) "," \
-	TRACE_ABI_CODE("NEW.abi") ", NEW.enter_seq, NEW.other_tid;" \
-	TRACE7_MORE_TIDY("seq = NEW.seq")
+	"  SELECT * FROM (SELECT NEW.seq AS s, " \
+	TRACE7_STOP_STORE(TRACE_KIND_CODE("NEW.kind"), TRACE_STOP_CODE("NEW.stop")) " AS st," \
+	TRACE_ABI_CODE("NEW.abi") " AS a, NEW.enter_seq AS e, NEW.other_tid AS o)" \
+	"  WHERE st IS NOT NULL OR a IS NOT NULL OR e IS NOT NULL OR o IS NOT NULL;"
 
 static const char *const trace_migrations[] = {
 	/* 0 -> 1 */
