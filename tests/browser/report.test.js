@@ -543,6 +543,11 @@ async function filter(page, q) {
     ok(before === 'read' && after === 'brk', 'summary table sorts by column', [before, after]);
     if (shots) await page.screenshot({ path: path.join(shots, 'overview.png'), fullPage: true });
     ok(errors.length === 0, 'no console errors on the overview', errors);
+    ok(await page.evaluate(() => ['java\nscript:alert(1)', ' javascript:alert(1)', 'JavaScript:x',
+                                  'java\tscript:x', 'data:text/html,x']
+      .every((u) => window.sysatlas.safeUrl(u) === null) &&
+      window.sysatlas.safeUrl('https://github.com/x#L1') === 'https://github.com/x#L1'),
+       'safeUrl: no javascript: or data: link, however it is written');
     await page.close();
 
     /* --- a syscall page ------------------------------------------------ */

@@ -1,7 +1,8 @@
 /*
- * sysatlas drawings: the round trip's swimlane and the call trees, drawn
- * as SVG from the site's data (data/rt-steps.js, data/rt-N.js,
- * data/sc-NAME.js) instead of shipping a drawing per round trip.  Every
+ * sysatlas drawings: the round trip's swimlane and a syscall's merged
+ * stacks, drawn as SVG from the site's data (data/rt-steps.js,
+ * data/rt-N.js, a syscall page's JSON block) instead of shipping a drawing
+ * per round trip (docs/report-data.md).  Every
  * text goes in with textContent and every link through safeUrl(): nothing
  * from the data is parsed as markup.  A drawing carries its own styles, so
  * that download() gives a standalone SVG file.

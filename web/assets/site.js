@@ -69,9 +69,11 @@
       };
       document.head.appendChild(s);
     },
-    /* Only links to http(s) and file: pages, or relative ones, are made. */
+    /* Only links to http(s) and file: pages, or relative ones, are made.
+     * A browser drops tabs and newlines anywhere in a URL and spaces at
+     * its ends ("java\nscript:" is javascript:): such a URL is refused. */
     safeUrl: function (u) {
-      if (typeof u !== 'string' || !u) return null;
+      if (typeof u !== 'string' || !u || /[\u0000-\u001f\u007f]|^ | $/.test(u)) return null;
       var m = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(u);
       if (!m) return u;
       var s = m[1].toLowerCase();
