@@ -12,7 +12,9 @@
  * clones and execs are sprinkled in; the last calls of two threads never
  * exit and the run has no end (as when the tracer is killed), so the
  * unfinished paths are measured too.  The browser test makes its 10^6-event,
- * 200-lane trace with it.
+ * 200-lane trace with it.  Rows go through the tracer's own writer
+ * (tracedb-write.h), which merges a call's enter and exit as it does for
+ * a recorded trace.
  */
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"	/* the formats are the table above */
 #include <stdio.h>
@@ -23,6 +25,7 @@
 #include "error.h"
 #include "schema.h"
 #include "strbuf.h"
+#include "tracedb-write.h"
 
 static const struct {
 	int nr;
@@ -90,9 +93,11 @@ static unsigned long long rnd(void)
 int main(int argc, char **argv)
 {
 	sqlite3 *db = NULL;
-	sqlite3_stmt *ev = NULL, *st = NULL;
+	struct tracedb_writer *w = NULL;
 	struct strbuf t1 = STRBUF_INIT, t2 = STRBUF_INIT, *etext = NULL;
 	long long n, seq = 0, now = 1000000000, *tids = NULL, *enter_seq = NULL;
+	long long *first = NULL, *last = NULL, *task_id = NULL;
+	int64_t (*args)[6] = NULL;
 	int *pending = NULL, *which = NULL, nth = 16;
 	int total_weight = 0, i, rc = 1;
 
@@ -114,7 +119,12 @@ int main(int argc, char **argv)
 	enter_seq = calloc((size_t)nth, sizeof(*enter_seq));
 	pending = calloc((size_t)nth, sizeof(*pending));
 	which = calloc((size_t)nth, sizeof(*which));
-	if (!etext || !tids || !enter_seq || !pending || !which) {
+	first = calloc((size_t)nth, sizeof(*first));
+	last = calloc((size_t)nth, sizeof(*last));
+	task_id = calloc((size_t)nth, sizeof(*task_id));
+	args = calloc((size_t)nth, sizeof(*args));
+	if (!etext || !tids || !enter_seq || !pending || !which || !first || !last || !task_id ||
+	    !args) {
 		fprintf(stderr, "gen-trace: out of memory\n");
 		return 1;
 	}
@@ -131,7 +141,7 @@ int main(int argc, char **argv)
 		    "'[\"bench\", \"--synthetic\"]', '/tmp', 1767225600000000000, 1000000000, NULL, "
 		    "'6.1.0-18-amd64', 'x86_64', '0.1.0', '-f', NULL)") < 0)
 		goto cleanup;
-	if (db_prepare(db, &st, "INSERT INTO task(tid, tgid, parent_tid, comm) VALUES (?1, ?2, ?3, ?4)") < 0)
+	if (!(w = tracedb_writer_new(db)))
 		goto cleanup;
 	for (i = 0; i < nth; i++) {
 		long long tgid = 1000 + (i / 4) * 100;
@@ -139,44 +149,38 @@ int main(int argc, char **argv)
 
 		tids[i] = tgid + i % 4;
 		snprintf(comm, sizeof(comm), i % 4 ? "worker-%d" : "bench-%d", i);
-		db_bind_int(st, 1, tids[i]);
-		db_bind_int(st, 2, tgid);
-		if (i)
-			db_bind_int(st, 3, i % 4 ? tgid : 1000);
-		else
-			db_bind_null(st, 3);
-		db_bind_text(st, 4, comm, -1);
-		if (db_step_done(st) < 0)
+		task_id[i] = tracedb_writer_task_new(w, tids[i], tgid, i ? (i % 4 ? tgid : 1000) : 0,
+						     comm);
+		if (task_id[i] < 0)
 			goto cleanup;
-		sqlite3_clear_bindings(st);
 	}
-	if (db_prepare(db, &ev, "INSERT INTO event(seq, tid, ts_ns, kind, nr, arg0, arg1, arg2, "
-		       "arg3, arg4, arg5, retval, text, mechanism, enter_seq, other_tid) VALUES "
-		       "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)") < 0)
-		goto cleanup;
 
 	while (seq < n) {
-		int th = (int)(rnd() % (unsigned)nth), k, w;
+		int th = (int)(rnd() % (unsigned)nth), k, wt;
 		unsigned long long r = rnd();
+		struct tracedb_row e = { 0 };
 
 		now += 200 + r % 4000;
-		sqlite3_reset(ev);
-		sqlite3_clear_bindings(ev);
-		db_bind_int(ev, 1, ++seq);
-		db_bind_int(ev, 2, tids[th]);
-		db_bind_int(ev, 3, now);
+		e.seq = ++seq;
+		e.tid = tids[th];
+		e.ts_ns = now;
+		e.text_len = -1;
 		if (r % 1000 == 7 && !pending[th]) {	/* a signal */
-			db_bind_text(ev, 4, "signal", -1);
-			db_bind_int(ev, 5, 17);
-			db_bind_text(ev, 13, "--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED} ---", -1);
-			db_bind_text(ev, 14, "PTRACE_GETSIGINFO", -1);
+			e.kind = "signal";
+			e.stop = "signal";
+			e.has_nr = 1;
+			e.nr = 17;
+			e.text = "--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED} ---";
+			e.mechanism = "PTRACE_GETSIGINFO";
 		} else if (r % 5000 == 11 && !pending[th]) {	/* a clone */
-			db_bind_text(ev, 4, "clone", -1);
-			db_bind_int(ev, 16, tids[(th + 1) % nth]);
+			e.kind = "clone";
+			e.stop = "event";
+			e.has_other_tid = 1;
+			e.other_tid = tids[(th + 1) % nth];
 		} else if (!pending[th]) {
-			w = (int)(rnd() % total_weight);
-			for (k = 0; w >= mix[k].weight; k++)
-				w -= mix[k].weight;
+			wt = (int)(rnd() % total_weight);
+			for (k = 0; wt >= mix[k].weight; k++)
+				wt -= mix[k].weight;
 			which[th] = k;
 			strbuf_reset(&t2);
 			strbuf_addf(&t2, mix[k].fmt, (int)(r % 64), (int)(r % 100000));
@@ -192,14 +196,17 @@ int main(int argc, char **argv)
 					strbuf_addstr(&etext[th], t2.buf);
 				}
 			}
-			db_bind_text(ev, 4, "enter", -1);
-			db_bind_int(ev, 5, mix[k].nr);
+			e.kind = "enter";
+			e.stop = "syscall";
+			e.has_nr = 1;
+			e.nr = mix[k].nr;
+			e.has_args = 1;
 			for (i = 0; i < 6; i++)
-				db_bind_int(ev, 6 + i, (long long)(rnd() >> (i * 9)));
-			db_bind_text(ev, 13, etext[th].buf, (int)etext[th].len);
-			db_bind_text(ev, 14, strstr(mix[k].fmt, "\"") ?
-				     "PTRACE_GET_SYSCALL_INFO,process_vm_readv" :
-				     "PTRACE_GET_SYSCALL_INFO", -1);
+				e.args[i] = args[th][i] = (int64_t)(rnd() >> (i * 9));
+			e.text = etext[th].buf;
+			e.text_len = (int)etext[th].len;
+			e.mechanism = strstr(mix[k].fmt, "\"") ?
+				      "PTRACE_GET_SYSCALL_INFO,process_vm_readv" : "PTRACE_GET_SYSCALL_INFO";
 			enter_seq[th] = seq;
 			pending[th] = 1;
 			/* two threads stop forever near the end: unfinished calls */
@@ -213,29 +220,44 @@ int main(int argc, char **argv)
 			strbuf_reset(&t1);
 			strbuf_addf(&t1, "%s) = %lld%s", etext[th].buf, fail ? -1 : rv,
 				    fail ? " ENOENT (No such file or directory)" : "");
-			db_bind_text(ev, 4, "exit", -1);
-			db_bind_int(ev, 5, mix[k].nr);
-			db_bind_int(ev, 12, rv);
-			db_bind_text(ev, 13, t1.buf, (int)t1.len);
-			db_bind_text(ev, 14, r % 7 ? "PTRACE_GET_SYSCALL_INFO" :
-				     "PTRACE_GET_SYSCALL_INFO,PTRACE_PEEKDATA", -1);
-			db_bind_int(ev, 15, enter_seq[th]);
+			e.kind = "exit";
+			e.stop = "syscall";
+			e.has_nr = 1;
+			e.nr = mix[k].nr;
+			e.has_args = 1;
+			memcpy(e.args, args[th], sizeof(e.args));
+			e.has_retval = 1;
+			e.retval = rv;
+			e.text = t1.buf;
+			e.text_len = (int)t1.len;
+			e.mechanism = r % 7 ? "PTRACE_GET_SYSCALL_INFO" :
+				      "PTRACE_GET_SYSCALL_INFO,PTRACE_PEEKDATA";
+			e.has_enter_seq = 1;
+			e.enter_seq = enter_seq[th];
 			pending[th] = 0;
 		} else {
 			seq--;		/* this thread is stuck: pick another */
 			continue;
 		}
-		if (db_step_done(ev) < 0)
+		if (!first[th])
+			first[th] = seq;
+		last[th] = seq;
+		if (tracedb_writer_event(w, &e) < 0)
+			goto cleanup;
+		if (seq % 65536 == 0 &&
+		    (tracedb_writer_flush(w) < 0 || db_commit(db) < 0 || db_begin(db) < 0))
 			goto cleanup;
 	}
-	if (db_exec(db, "UPDATE task SET first_seq = (SELECT min(seq) FROM event WHERE "
-		    "event.tid = task.tid), last_seq = (SELECT max(seq) FROM event WHERE "
-		    "event.tid = task.tid)") < 0 || db_commit(db) < 0)
+	if (tracedb_writer_flush(w) < 0)
+		goto cleanup;
+	for (i = 0; i < nth; i++)
+		if (tracedb_writer_task_seqs(w, task_id[i], first[i], last[i]) < 0)
+			goto cleanup;
+	if (db_commit(db) < 0)
 		goto cleanup;
 	rc = 0;
 cleanup:
-	db_finalize(ev);
-	db_finalize(st);
+	tracedb_writer_free(w);
 	if (rc)
 		db_rollback(db);
 	if (db_close(db) < 0)
@@ -249,5 +271,9 @@ cleanup:
 	free(enter_seq);
 	free(pending);
 	free(which);
+	free(first);
+	free(last);
+	free(task_id);
+	free(args);
 	return rc;
 }
