@@ -57,9 +57,9 @@ static const char run_usage[] =
 	"                   lengths, in the pages and in the site's trace.db\n"
 	"  -h, --help       show this help\n"
 	"Trace options (-f, -p, -e, -s, -y, --text, --kernel-stacks, --regs=HOW,\n"
-	"--mem=HOW, ...) and strace's output options (-t, -tt, -ttt, -r, -T, -c, -C,\n"
-	"-S, -q, -a, -v, -X, -z, -Z; -z and -Z change what is recorded) are those of\n"
-	"'sysatlas trace'.\n";
+	"--mem=HOW, --poll=WHEN, ...) and strace's output options (-t, -tt, -ttt, -r,\n"
+	"-T, -c, -C, -S, -q, -a, -v, -X, -z, -Z; -z and -Z change what is recorded)\n"
+	"are those of 'sysatlas trace'.\n";
 
 /* strace's output options without an argument, and their words. */
 static const char run_flags[] = "trTcCqvzZ";
@@ -77,6 +77,7 @@ enum {
 	OPT_MEM,
 	OPT_NO_DB,
 	OPT_REDACT,
+	OPT_POLL,
 };
 
 /* Run `sysatlas trace ARGS` in a child; its wait status, or -1. */
@@ -143,6 +144,7 @@ static const struct option run_longopts[] = {
 	{ "kernel-stacks", required_argument, NULL, OPT_KSTACKS },
 	{ "regs", required_argument, NULL, OPT_REGS },
 	{ "mem", required_argument, NULL, OPT_MEM },
+	{ "poll", required_argument, NULL, OPT_POLL },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -157,6 +159,7 @@ static const struct cli_arg run_args[] = {
 	{ OPT_KSTACKS, "words:off,first,all" },
 	{ OPT_REGS, "words:syscall-info,getregs" },
 	{ OPT_MEM, "words:vm-readv,peekdata" },
+	{ OPT_POLL, "words:auto,off" },
 	STRACE_OPTS_CLI_ARGS,
 	{ 0, NULL },
 };
@@ -250,9 +253,10 @@ int cmd_run(int argc, char **argv)
 		case OPT_KSTACKS:
 		case OPT_REGS:
 		case OPT_MEM:
+		case OPT_POLL:
 			strbuf_reset(&text);
 			strbuf_addf(&text, "--%s=%s", c == OPT_KSTACKS ? "kernel-stacks" :
-				    c == OPT_REGS ? "regs" : "mem", optarg);
+				    c == OPT_REGS ? "regs" : c == OPT_POLL ? "poll" : "mem", optarg);
 			if (nowned == 16) {
 				free(targv);
 				return cli_usage_error("run", run_usage, "too many trace options");

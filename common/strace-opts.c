@@ -218,7 +218,7 @@ static const char opts_with_arg[] = "opesaSX";
 
 /* Long options that take their argument as the next word. */
 static const char *const long_with_arg[] = {
-	"--kernel-stacks", "--index", "--links", "--arch", "--kernel", "--output",
+	"--kernel-stacks", "--index", "--links", "--arch", "--kernel", "--output", "--poll",
 };
 
 int strace_opts_from_json(struct strace_opts *o, const char *json)

@@ -42,6 +42,7 @@ static const char trace_usage[] =
 	"                      [--wait-on-interrupt]\n"
 	"                      [--kernel-stacks=off|first|all]\n"
 	"                      [--regs=syscall-info|getregs] [--mem=vm-readv|peekdata]\n"
+	"                      [--poll=auto|off]\n"
 	"                      [-t|-tt|-ttt] [-r] [-T] [-c|-C] [-S SORTBY] [-q|-qq]\n"
 	"                      [-a COLUMN] [-v] [-X FORMAT] [-z|-Z]\n"
 	"                      [--] CMD [ARGS...]\n"
@@ -77,6 +78,11 @@ static const char trace_usage[] =
 	"                   (vm-readv, the default; by PTRACE_PEEKDATA where it is\n"
 	"                   refused) or a word at a time with PTRACE_PEEKDATA\n"
 	"                   (peekdata, strace's fallback)\n"
+	"      --poll=WHEN  after letting a tracee go, poll for the next stop for up\n"
+	"                   to 50 us before sleeping in wait4 (auto, the default:\n"
+	"                   when another CPU can run the tracee and stops come\n"
+	"                   that fast; it spares the wake-up of an idle CPU), or\n"
+	"                   always sleep, as strace does (off)\n"
 	"strace's output options, for --text and the report:\n"
 	"  -t, -tt, -ttt    the time of day, with microseconds, or seconds since\n"
 	"                   the epoch, before each line\n"
@@ -108,6 +114,7 @@ enum {
 	OPT_REGS,
 	OPT_MEM,
 	OPT_WAIT,
+	OPT_POLL,
 };
 
 /* "123,456" -> o->pids. 0 or -1 (usage error reported by the caller). */
@@ -276,6 +283,7 @@ static const struct option trace_longopts[] = {
 	{ "kernel-stacks", required_argument, NULL, OPT_KSTACKS },
 	{ "regs", required_argument, NULL, OPT_REGS },
 	{ "mem", required_argument, NULL, OPT_MEM },
+	{ "poll", required_argument, NULL, OPT_POLL },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -287,6 +295,7 @@ static const struct cli_arg trace_args[] = {
 	{ OPT_KSTACKS, "words:off,first,all" },
 	{ OPT_REGS, "words:syscall-info,getregs" },
 	{ OPT_MEM, "words:vm-readv,peekdata" },
+	{ OPT_POLL, "words:auto,off" },
 	STRACE_OPTS_CLI_ARGS,
 	{ 0, NULL },
 };
@@ -359,6 +368,14 @@ int cmd_trace(int argc, char **argv)
 			break;
 		case OPT_WAIT:
 			o.wait_on_interrupt = 1;
+			break;
+		case OPT_POLL:
+			if (strcmp(optarg, "auto") && strcmp(optarg, "off")) {
+				free(o.pids);
+				return cli_usage_error(argv[0], trace_usage,
+						       "--poll=%s: expected auto or off", optarg);
+			}
+			o.no_poll = !strcmp(optarg, "off");
 			break;
 		case OPT_KSTACKS: {
 			enum kstack_mode m;

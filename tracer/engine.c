@@ -1,6 +1,7 @@
 #include <errno.h>
 #include <stdatomic.h>
 #include <fcntl.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -872,18 +873,48 @@ static void engine_detach_stopped(struct engine *e, struct task *t, int status)
 	engine_detach(e, t, sig);
 }
 
+/* The next stop or death, as wait4(-1, status, __WALL): ENGINE_POLL_NS. */
+static pid_t engine_wait(struct engine *e, int *status)
+{
+	int64_t start = engine_now();
+	pid_t pid;
+
+	if (e->polling) {
+		int64_t until = start + ENGINE_POLL_NS;
+
+		do {
+			pid = wait4(-1, status, __WALL | WNOHANG, NULL);
+			if (pid != 0)
+				return pid;
+			if (engine_interrupted) {
+				errno = EINTR;
+				return -1;
+			}
+			sched_yield();	/* a tracee on this CPU runs first */
+		} while (engine_now() < until);
+	}
+	pid = wait4(-1, status, __WALL, NULL);
+	/* poll the next time only if this stop would have been caught */
+	e->polling = e->can_poll && engine_now() - start < ENGINE_POLL_NS;
+	return pid;
+}
+
 int engine_run(struct engine *e)
 {
 	struct task *t;
 	int status;
 	pid_t pid;
+	cpu_set_t cpus;
+
+	e->can_poll = !e->o->no_poll && sched_getaffinity(0, sizeof(cpus), &cpus) == 0 &&
+		      CPU_COUNT(&cpus) > 1;
 
 	while (e->tasks.count) {
 		if (engine_interrupted && !e->detaching && !e->killing)
 			engine_interrupt(e);
 		if (e->nheld && e->nheld == e->tasks.count)
 			engine_release_held(e);
-		pid = wait4(-1, &status, __WALL, NULL);
+		pid = engine_wait(e, &status);
 		if (pid < 0) {
 			if (errno == EINTR)
 				continue;

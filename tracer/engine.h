@@ -88,7 +88,18 @@ struct engine {
 	struct sampler *sampler;	/* NULL: no sampling */
 	int killing;			/* interrupted with --kill-on-interrupt */
 	long nr_execve, nr_execveat;
+	int can_poll;			/* --poll=auto and another CPU to run on */
+	int polling;			/* the last stop came within ENGINE_POLL_NS */
 };
+
+/*
+ * After letting tracees go, the tracer polls for the next stop for up to
+ * this long before it sleeps in wait4: a stop that comes that fast is
+ * seen without waking an idle CPU (tens of µs in a VM).  Only when the
+ * tracer may run on more than one CPU (on one, its polling would keep the
+ * tracee from running) and while stops keep coming that fast.
+ */
+#define ENGINE_POLL_NS 50000
 
 void engine_init(struct engine *e, const struct trace_options *o,
 		 const struct filter *f, struct ring *ring);

@@ -184,6 +184,7 @@ struct trace_options {
 	const char *kernel_stacks_note;	/* why they cannot be read; NULL: they can */
 	enum trace_regs regs;		/* --regs */
 	enum trace_mem mem;		/* --mem */
+	int no_poll;			/* --poll=off: always sleep in wait4 */
 	char **argv;			/* the command, NULL with -p only */
 };
 

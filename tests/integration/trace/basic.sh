@@ -92,6 +92,20 @@ for bad in --regs=peekdata --mem=getregs --regs= ; do
 	expect_eq "$(test -e "$tmp/bad.db" && echo yes || echo no)" no "$bad: no database"
 done
 expect_eq "$(grep -c 'sysatlas: trace: --regs=: expected syscall-info or getregs' "$tmp/err")" 1 "--regs= message"
+rc=0
+"$SYSATLAS" trace --poll=sometimes -o "$tmp/bad.db" -- "$PROGS/prog-basic" 1 >/dev/null 2>"$tmp/err" || rc=$?
+expect_eq "$rc" 2 "--poll=sometimes: usage error"
+grep -q 'sysatlas: trace: --poll=sometimes: expected auto or off' "$tmp/err" || fail "--poll message: $(cat "$tmp/err")"
+
+# --poll=off (always sleep in wait4) and the default record the same calls,
+# whether the tracer may run on one CPU or on more
+for poll in --poll=off --poll=auto; do
+	rc=0
+	"$SYSATLAS" trace "$poll" -o "$tmp/poll.db" --force -- "$PROGS/prog-basic" 30 >/dev/null || rc=$?
+	expect_eq "$rc" 3 "trace $poll: prog-basic's status"
+	expect_eq "$("$DBQ" "$tmp/poll.db" "SELECT count(*) FROM event WHERE kind = 'enter' AND nr = 110")" 30 \
+		"$poll: every getppid recorded"
+done
 
 # --text lays lines out as strace does: a short call's "= " at column 40,
 # a long one's right after ") ", and a call without an exit stop "= ?".
