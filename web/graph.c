@@ -345,9 +345,12 @@ int web_graph_cluster_add(struct graph *g, const char *id, const char *label,
 int web_graph_node_add(struct graph *g, const char *cluster, const char *id,
 		   const struct graph_attrs *a)
 {
-	Agraph_t *where = g->g;
+	Agraph_t *where;
 	Agnode_t *n;
 
+	if (!g)
+		return 0;	/* no drawing wanted (graph.h) */
+	where = g->g;
 	if (graph_check_id("node", id) < 0)
 		return -1;
 	if (cluster) {
@@ -434,11 +437,14 @@ int web_graph_table_node_add(struct graph *g, const char *cluster, const char *i
 			 const char *color)
 {
 	struct strbuf html = STRBUF_INIT;
-	Agraph_t *where = g->g;
+	Agraph_t *where;
 	Agnode_t *n;
 	char *label;
 	int i;
 
+	if (!g)
+		return 0;	/* no drawing wanted (graph.h) */
+	where = g->g;
 	if (graph_check_id("node", id) < 0)
 		return -1;
 	if (cluster) {
@@ -500,10 +506,13 @@ int web_graph_table_node_add(struct graph *g, const char *cluster, const char *i
 int web_graph_edge_add(struct graph *g, const char *from, const char *to,
 		   const struct graph_attrs *a)
 {
-	Agnode_t *t = agnode(g->g, (char *)from, 0);
-	Agnode_t *h = agnode(g->g, (char *)to, 0);
+	Agnode_t *t, *h;
 	Agedge_t *e;
 
+	if (!g)
+		return 0;	/* no drawing wanted (graph.h) */
+	t = agnode(g->g, (char *)from, 0);
+	h = agnode(g->g, (char *)to, 0);
 	if (!t || !h)
 		return error("graph: edge %s -> %s: no such node", from, to);
 	e = agedge(g->g, t, h, NULL, 1);
@@ -516,8 +525,11 @@ int web_graph_edge_add(struct graph *g, const char *from, const char *to,
 int web_graph_node_set(struct graph *g, const char *id, const char *name,
 		   const char *value)
 {
-	Agnode_t *n = agnode(g->g, (char *)id, 0);
+	Agnode_t *n;
 
+	if (!g)
+		return 0;	/* no drawing wanted (graph.h) */
+	n = agnode(g->g, (char *)id, 0);
 	if (!n)
 		return error("graph: no node %s", id);
 	graph_set(n, name, value);
@@ -531,6 +543,8 @@ int web_graph_rank_same(struct graph *g, const char *const *ids, int n)
 	Agnode_t *prev = NULL;
 	int i;
 
+	if (!g)
+		return 0;	/* no drawing wanted (graph.h) */
 	snprintf(name, sizeof(name), "rank%d", g->ranks++);
 	sub = agsubg(g->g, name, 1);
 	if (!sub)

@@ -43,6 +43,10 @@ struct graph_attrs {
  * A new, empty directed graph; name is an identifier.  Never NULL.  Node
  * order inside ranks is the caller's (graph_rank_same), so dot spends
  * little time on crossing minimisation (mclimit 0.1).
+ *
+ * A builder that also makes data (the report's round trips) may be given
+ * a NULL graph when no drawing is wanted: web_graph_node_add, _table_node_add,
+ * _edge_add, _node_set and _rank_same then do nothing and return 0.
  */
 struct graph *web_graph_new(const char *name, enum graph_dir dir);
 

@@ -1326,7 +1326,7 @@ static int rt_graphviz(struct report *r, struct graph *g, const char *name)
 	struct strbuf svg = STRBUF_INIT, path = STRBUF_INIT;
 	int rc = -1;
 
-	if (!r->o->graphviz)
+	if (!g)
 		return 0;
 	strbuf_addstr(&svg, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n");
 	strbuf_addf(&path, "graphs/%s.svg", name);
@@ -1344,7 +1344,8 @@ int report_rt_write_all(struct report *r)
 	int i, rc = -1;
 
 	for (i = 0; i < r->nrts; i++) {
-		struct graph *g = web_graph_new("roundtrip", GRAPH_TB);
+		/* the graph only for --graphviz: the pages draw from the data */
+		struct graph *g = r->o->graphviz ? web_graph_new("roundtrip", GRAPH_TB) : NULL;
 
 		strbuf_reset(&steps);
 		strbuf_reset(&out);
@@ -1408,7 +1409,7 @@ static int rt_stop_kind_write(struct report *r, const struct stop_kind *k)
 {
 	struct strbuf out = STRBUF_INIT, steps = STRBUF_INIT, name = STRBUF_INIT;
 	const char *names[16], *titles[16];
-	struct graph *g = web_graph_new("roundtrip", GRAPH_TB);
+	struct graph *g = r->o->graphviz ? web_graph_new("roundtrip", GRAPH_TB) : NULL;
 	size_t i, n = 0;
 	int rc = -1;
 
