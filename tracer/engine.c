@@ -873,7 +873,10 @@ static void engine_detach_stopped(struct engine *e, struct task *t, int status)
 	engine_detach(e, t, sig);
 }
 
-/* The next stop or death, as wait4(-1, status, __WALL): ENGINE_POLL_NS. */
+/*
+ * The next stop or death, as wait4(-1, status, __WALL), polling first
+ * (ENGINE_POLL_NS); e->ts is when it was seen.
+ */
 static pid_t engine_wait(struct engine *e, int *status)
 {
 	int64_t start = engine_now();
@@ -884,8 +887,10 @@ static pid_t engine_wait(struct engine *e, int *status)
 
 		do {
 			pid = wait4(-1, status, __WALL | WNOHANG, NULL);
-			if (pid != 0)
+			if (pid != 0) {
+				e->ts = engine_now();
 				return pid;
+			}
 			if (engine_interrupted) {
 				errno = EINTR;
 				return -1;
@@ -894,8 +899,9 @@ static pid_t engine_wait(struct engine *e, int *status)
 		} while (engine_now() < until);
 	}
 	pid = wait4(-1, status, __WALL, NULL);
+	e->ts = engine_now();
 	/* poll the next time only if this stop would have been caught */
-	e->polling = e->can_poll && engine_now() - start < ENGINE_POLL_NS;
+	e->polling = e->can_poll && e->ts - start < ENGINE_POLL_NS;
 	return pid;
 }
 
@@ -922,7 +928,6 @@ int engine_run(struct engine *e)
 				break;	/* nothing left to wait for */
 			return error_errno("wait4");
 		}
-		e->ts = engine_now();
 		e->mech = TRACE_MECH_WAIT4;
 		t = tidmap_get(&e->tasks, pid);
 		if (WIFEXITED(status) || WIFSIGNALED(status)) {
