@@ -79,7 +79,7 @@ static const char trace_usage[] =
 	"                   refused) or a word at a time with PTRACE_PEEKDATA\n"
 	"                   (peekdata, strace's fallback)\n"
 	"      --poll=WHEN  after letting a tracee go, poll for the next stop for up\n"
-	"                   to 50 us before sleeping in wait4 (auto, the default:\n"
+	"                   to 200 us before sleeping in wait4 (auto, the default:\n"
 	"                   when another CPU can run the tracee and stops come\n"
 	"                   that fast; it spares the wake-up of an idle CPU), or\n"
 	"                   always sleep, as strace does (off)\n"

@@ -75,6 +75,7 @@ struct task *engine_task_new(struct engine *e, pid_t tid, pid_t tgid)
 
 	t->tid = tid;
 	t->tgid = tgid;
+	t->resumed_nr = -1;
 	strbuf_init(&t->line, 256);
 	if (e->sampler)
 		t->slot = sampler_slot_get(e->sampler);
@@ -82,8 +83,18 @@ struct task *engine_task_new(struct engine *e, pid_t tid, pid_t tgid)
 	return t;
 }
 
+/* t is no longer running (stopped, ended or let go). */
+static void engine_task_stopped(struct engine *e, struct task *t)
+{
+	if (t->running_fast) {
+		t->running_fast = 0;
+		e->nrunning_fast--;
+	}
+}
+
 void engine_task_free(struct engine *e, struct task *t)
 {
+	engine_task_stopped(e, t);
 	if (tidmap_get(&e->tasks, t->tid) == t)
 		tidmap_del(&e->tasks, t->tid);
 	if (t->held)
@@ -266,10 +277,47 @@ static void engine_kstack_push(struct engine *e, uint64_t seq)
 	e->klen = -1;
 }
 
+static int engine_nr_slot(long nr)
+{
+	return nr >= 0 && nr < ENGINE_NR_SLOTS ? (int)nr : ENGINE_NR_SLOTS - 1;
+}
+
+static int engine_nr_slow(const struct engine *e, int slot)
+{
+	return e->slow_nr[slot >> 3] >> (slot & 7) & 1;
+}
+
+/*
+ * t stopped again (e->ts): if it was let go inside a syscall, remember
+ * whether that took longer than a poll window.
+ */
+static void engine_learn(struct engine *e, struct task *t)
+{
+	int slot = t->resumed_nr;
+	unsigned char bit;
+
+	engine_task_stopped(e, t);
+	if (slot < 0)
+		return;
+	bit = (unsigned char)(1u << (slot & 7));
+	if (e->ts - t->resumed_at > ENGINE_POLL_NS)
+		e->slow_nr[slot >> 3] |= bit;
+	else
+		e->slow_nr[slot >> 3] &= (unsigned char)~bit;
+	t->resumed_nr = -1;
+}
+
 /* Resume t from its ptrace-stop by the resume rule, delivering sig. */
 static void engine_resume(struct engine *e, struct task *t, int sig)
 {
 	int req;
+
+	t->resumed_at = e->ts;
+	t->resumed_nr = t->in_syscall ? engine_nr_slot(t->call.nr) : -1;
+	if (!t->running_fast && (t->resumed_nr < 0 || !engine_nr_slow(e, t->resumed_nr))) {
+		t->running_fast = 1;
+		e->nrunning_fast++;
+	}
 
 	if (t->seccomp && !t->in_syscall) {
 		req = PTRACE_CONT;
@@ -875,20 +923,22 @@ static void engine_detach_stopped(struct engine *e, struct task *t, int status)
 
 /*
  * The next stop or death, as wait4(-1, status, __WALL), polling first
- * (ENGINE_POLL_NS); e->ts is when it was seen.
+ * (ENGINE_POLL_NS, ENGINE_POLL_MISSES) while a task is running that is
+ * expected back soon; e->ts is when it was seen.
  */
 static pid_t engine_wait(struct engine *e, int *status)
 {
 	int64_t start = engine_now();
 	pid_t pid;
 
-	if (e->polling) {
+	if (e->can_poll && e->nrunning_fast && e->poll_misses < ENGINE_POLL_MISSES) {
 		int64_t until = start + ENGINE_POLL_NS;
 
 		do {
 			pid = wait4(-1, status, __WALL | WNOHANG, NULL);
 			if (pid != 0) {
 				e->ts = engine_now();
+				e->poll_misses = 0;
 				return pid;
 			}
 			if (engine_interrupted) {
@@ -897,11 +947,13 @@ static pid_t engine_wait(struct engine *e, int *status)
 			}
 			sched_yield();	/* a tracee on this CPU runs first */
 		} while (engine_now() < until);
+		e->poll_misses++;
 	}
 	pid = wait4(-1, status, __WALL, NULL);
 	e->ts = engine_now();
-	/* poll the next time only if this stop would have been caught */
-	e->polling = e->can_poll && e->ts - start < ENGINE_POLL_NS;
+	/* poll again once a stop comes that would have been caught */
+	if (e->ts - start < ENGINE_POLL_NS)
+		e->poll_misses = 0;
 	return pid;
 }
 
@@ -946,6 +998,7 @@ int engine_run(struct engine *e)
 			continue;
 		}
 		t->gone = 0;
+		engine_learn(e, t);
 		if (t->detaching) {
 			engine_detach_stopped(e, t, status);
 			continue;

@@ -45,6 +45,9 @@ struct task {
 	unsigned detaching : 1;		/* detach at its next stop */
 	unsigned unfollowed : 1;	/* a process created without -f: let go */
 	unsigned gone : 1;		/* ptrace said ESRCH: death report to come */
+	unsigned running_fast : 1;	/* resumed, expected back within a poll window */
+	int resumed_nr;			/* resumed inside this syscall (its slot); -1: not */
+	int64_t resumed_at;		/* when it was resumed (engine.ts) */
 	struct decode_call call;
 	uint64_t enter_seq;
 	struct sampler_slot *slot;	/* where its call is published to the sampler */
@@ -60,6 +63,14 @@ struct engine_mem {
 	unsigned *mech;			/* where to record what was used */
 	int no_vm_readv;		/* process_vm_readv refused: peek */
 };
+
+/*
+ * What a syscall did the last time, by number (any ABI; numbers past the
+ * last slot share it): a task let go inside a syscall that last took
+ * longer than a poll window is not polled for (a wait, a read of a pipe);
+ * see engine_wait().
+ */
+#define ENGINE_NR_SLOTS 1024
 
 struct engine {
 	const struct trace_options *o;
@@ -89,17 +100,24 @@ struct engine {
 	int killing;			/* interrupted with --kill-on-interrupt */
 	long nr_execve, nr_execveat;
 	int can_poll;			/* --poll=auto and another CPU to run on */
-	int polling;			/* the last stop came within ENGINE_POLL_NS */
+	int poll_misses;		/* poll windows in a row that ended without a stop */
+	size_t nrunning_fast;		/* tasks with running_fast */
+	unsigned char slow_nr[ENGINE_NR_SLOTS / 8]; /* syscalls last seen to block longer */
 };
 
 /*
  * After letting tracees go, the tracer polls for the next stop for up to
- * this long before it sleeps in wait4: a stop that comes that fast is
+ * ENGINE_POLL_NS before it sleeps in wait4: a stop that comes that fast is
  * seen without waking an idle CPU (tens of µs in a VM).  Only when the
  * tracer may run on more than one CPU (on one, its polling would keep the
- * tracee from running) and while stops keep coming that fast.
+ * tracee from running).  The window covers an exec, a fork's child
+ * starting and a short wait, not only a syscall's round trip
+ * (docs/benchmarks.md).  After ENGINE_POLL_MISSES windows in a row end
+ * without a stop (tracees blocked or computing) the tracer sleeps at once,
+ * until a stop comes within a window of a sleep again.
  */
-#define ENGINE_POLL_NS 50000
+#define ENGINE_POLL_NS 200000
+#define ENGINE_POLL_MISSES 4
 
 void engine_init(struct engine *e, const struct trace_options *o,
 		 const struct filter *f, struct ring *ring);
