@@ -9,7 +9,9 @@
 #   DATE TARGET runs=N seconds=S exec/s=E corpus=C crashes=0|1
 #
 # A crash stops its target; libFuzzer leaves the input as
-# BUILD/fuzz-crashes/crash-… for `fuzz-NAME FILE` to replay.
+# BUILD/fuzz-crashes/crash-… for `fuzz-NAME FILE` to replay.  A run
+# stopped with SIGINT (libFuzzer prints its stats and exits) is recorded
+# as "(interrupted)" with the executions it made.
 set -u
 build=$(cd "$1" && pwd) runs=$2
 shift 2
@@ -33,9 +35,15 @@ for name in $targets; do
 	secs=$(( $(date +%s) - start ))
 	done_runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
 	rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -n 1)
-	crashed=0
-	[ $rc = 0 ] || { crashed=1; status=1; }
-	line="$(date -u +%Y-%m-%dT%H:%MZ) $name runs=${done_runs:-?} seconds=$secs exec/s=${rate:-?} corpus=$(ls "$corpus" | wc -l) crashes=$crashed"
+	crashed=0 note=
+	if grep -q 'libFuzzer: run interrupted' "$log"; then
+		note=" (interrupted)"	# SIGINT: stopped short, not a crash
+		status=1
+	elif [ $rc != 0 ]; then
+		crashed=1
+		status=1
+	fi
+	line="$(date -u +%Y-%m-%dT%H:%MZ) $name runs=${done_runs:-?} seconds=$secs exec/s=${rate:-?} corpus=$(ls "$corpus" | wc -l) crashes=$crashed$note"
 	echo "$line" | tee -a "$build/fuzz-results.txt"
 done
 exit $status
