@@ -33,6 +33,14 @@ struct mkvars {
 	int unsure;			/* an object list did not fully expand */
 };
 
+/*
+ * A Makefile is untrusted text: references nest at most this deep (the
+ * expansion recurses), and an expansion stops growing at this size
+ * (`A := $(A)$(A)` doubles at each line).  Past either, it is unknown.
+ */
+#define KBUILD_MAX_NESTING 32
+#define KBUILD_MAX_VALUE ((size_t)1 << 18)
+
 struct kbuild {
 	const char *root;
 	const struct kconfig *kc;
@@ -40,6 +48,7 @@ struct kbuild {
 	struct strmap dir_idx;		/* dir -> index into dirs */
 	struct mkvars **dirs;
 	int ndirs, adirs;
+	size_t max_value;		/* KBUILD_MAX_VALUE, or kbuild_set_max_value() */
 };
 
 static struct mkvars *eval_text(struct kbuild *kb, const char *dir, struct strbuf *text);
@@ -52,6 +61,7 @@ struct kbuild *kbuild_new(const char *root, const struct kconfig *kc)
 
 	kb->root = root;
 	kb->kc = kc;
+	kb->max_value = KBUILD_MAX_VALUE;
 	/* the top Makefile includes the arch's: its variables are everyone's */
 	strbuf_addf(&path, "%s/arch/x86/Makefile", root);
 	if (!access(path.buf, R_OK) && strbuf_read_file(&text, path.buf) >= 0)
@@ -80,6 +90,11 @@ static void mkvars_free(struct mkvars *v)
 	strmap_release(&v->needs);
 	strmap_release(&v->mentioned);
 	free(v);
+}
+
+void kbuild_set_max_value(struct kbuild *kb, size_t max)
+{
+	kb->max_value = max;
 }
 
 void kbuild_free(struct kbuild *kb)
@@ -135,13 +150,6 @@ static const char *ref_end(const char *p)
 	return NULL;
 }
 
-/*
- * A Makefile is untrusted text: references nest at most this deep (the
- * expansion recurses), and an expansion stops growing at this size
- * (`A := $(A)$(A)` doubles at each line).  Past either, it is unknown.
- */
-#define KBUILD_MAX_NESTING 32
-#define KBUILD_MAX_VALUE ((size_t)1 << 18)
 
 struct ctx {
 	const struct kbuild *kb;
@@ -202,7 +210,7 @@ static void expand_ref(struct ctx *c, const char *s, size_t n, struct strbuf *ou
 			for (p = text.buf; from.len &&
 			     (q = memmem(p, text.len - (size_t)(p - text.buf), from.buf, from.len));
 			     p = q + from.len) {
-				if (out->len > KBUILD_MAX_VALUE) {
+				if (out->len > c->kb->max_value) {
 					c->unknown = 1;
 					break;
 				}
@@ -243,7 +251,7 @@ static void expand(struct ctx *c, const char *s, size_t n, struct strbuf *out)
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		if (out->len > KBUILD_MAX_VALUE) {
+		if (out->len > c->kb->max_value) {
 			c->unknown = 1;
 			return;
 		}
@@ -543,7 +551,7 @@ static void eval_line(struct ctx *c, char *line, struct cond_frame *stack, int *
 				mention(c->v, rhs.buf, lhs.buf[lhs.len - 1] == '-' && config[0] ?
 					config : NULL);
 				slot = var_slot(c->v, lhs.buf);
-				if (op[0] == '+' && slot->len + rhs.len >= KBUILD_MAX_VALUE) {
+				if (op[0] == '+' && slot->len + rhs.len >= c->kb->max_value) {
 					/* 'A += $(A)' line after line doubles A:
 					 * a value stays as long as an expansion
 					 * may be (found by fuzz-kbuild: 4 GB) */

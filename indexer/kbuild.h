@@ -16,6 +16,14 @@ struct kbuild *kbuild_new(const char *root, const struct kconfig *kc);
 void kbuild_free(struct kbuild *kb);
 
 /*
+ * The size past which an expansion or a value stops growing and is
+ * unknown (by default 256 KiB).  fuzz-kbuild sets it small, so that its
+ * inputs reach the bound in a few lines rather than thousands of bytes of
+ * copying.
+ */
+void kbuild_set_max_value(struct kbuild *kb, size_t max);
+
+/*
  * 1 if relpath (e.g. "fs/fhandle.c") is compiled, 0 if its Makefile (or a
  * parent directory's) leaves it out; then needs gets the CONFIG_ option
  * that would bring it in, when one is named, else "".  A file its
