@@ -312,11 +312,13 @@ static void engine_resume(struct engine *e, struct task *t, int sig)
 {
 	int req;
 
-	t->resumed_at = e->ts;
-	t->resumed_nr = t->in_syscall ? engine_nr_slot(t->call.nr) : -1;
-	if (!t->running_fast && (t->resumed_nr < 0 || !engine_nr_slow(e, t->resumed_nr))) {
-		t->running_fast = 1;
-		e->nrunning_fast++;
+	if (e->can_poll) {	/* what engine_wait() polls for; nothing else reads it */
+		t->resumed_at = e->ts;
+		t->resumed_nr = t->in_syscall ? engine_nr_slot(t->call.nr) : -1;
+		if (!t->running_fast && (t->resumed_nr < 0 || !engine_nr_slow(e, t->resumed_nr))) {
+			t->running_fast = 1;
+			e->nrunning_fast++;
+		}
 	}
 
 	if (t->seccomp && !t->in_syscall) {
