@@ -7,6 +7,7 @@
  *	is_str(got, want, "name");
  *	is_mem(got, got_len, want, want_len, "name");
  *	diag("note");
+ *	skip("why this check cannot be made here");
  *	return exit_status();
  *
  * Each check prints "ok N - name" or "not ok N - name" with a diagnostic
@@ -36,6 +37,14 @@ static inline void skip_all(const char *why)
 }
 
 static inline void diag(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* A check that cannot be made here, and why. */
+static inline void skip(const char *why)
+{
+	printf("ok %d # SKIP %s\n", ++tap_run, why);
+	fflush(stdout);
+}
+
 static inline void diag(const char *fmt, ...)
 {
 	va_list ap;

@@ -42,7 +42,7 @@ static const char trace_usage[] =
 	"                      [--wait-on-interrupt]\n"
 	"                      [--kernel-stacks=off|first|all]\n"
 	"                      [--regs=syscall-info|getregs] [--mem=vm-readv|peekdata]\n"
-	"                      [--poll=auto|off]\n"
+	"                      [--poll=auto|nospin|off]\n"
 	"                      [-t|-tt|-ttt] [-r] [-T] [-c|-C] [-S SORTBY] [-q|-qq]\n"
 	"                      [-a COLUMN] [-v] [-X FORMAT] [-z|-Z]\n"
 	"                      [--] CMD [ARGS...]\n"
@@ -81,8 +81,11 @@ static const char trace_usage[] =
 	"      --poll=WHEN  after letting a tracee go, poll for the next stop for up\n"
 	"                   to 200 us before sleeping in wait4 (auto, the default:\n"
 	"                   when another CPU can run the tracee and stops come\n"
-	"                   that fast; it spares the wake-up of an idle CPU), or\n"
-	"                   always sleep, as strace does (off)\n"
+	"                   that fast; it spares the wake-up of an idle CPU; on\n"
+	"                   two CPUs, a thread also spins at SCHED_IDLE on the\n"
+	"                   other, so that tracer and tracee share one), poll\n"
+	"                   without the spinning thread (nospin), or always\n"
+	"                   sleep, as strace does (off)\n"
 	"strace's output options, for --text and the report:\n"
 	"  -t, -tt, -ttt    the time of day, with microseconds, or seconds since\n"
 	"                   the epoch, before each line\n"
@@ -370,12 +373,15 @@ int cmd_trace(int argc, char **argv)
 			o.wait_on_interrupt = 1;
 			break;
 		case OPT_POLL:
-			if (strcmp(optarg, "auto") && strcmp(optarg, "off")) {
+			if (strcmp(optarg, "auto") && strcmp(optarg, "nospin") &&
+			    strcmp(optarg, "off")) {
 				free(o.pids);
 				return cli_usage_error(argv[0], trace_usage,
-						       "--poll=%s: expected auto or off", optarg);
+						       "--poll=%s: expected auto, nospin or off",
+						       optarg);
 			}
 			o.no_poll = !strcmp(optarg, "off");
+			o.no_spin = !strcmp(optarg, "nospin");
 			break;
 		case OPT_KSTACKS: {
 			enum kstack_mode m;

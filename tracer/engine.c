@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "engine.h"
+#include "warm.h"
 #include "error.h"
 
 /* glibc < 2.35 has no struct __ptrace_syscall_info; the ABI is fixed. */
@@ -936,6 +937,7 @@ static pid_t engine_wait(struct engine *e, int *status)
 	if (e->can_poll && e->nrunning_fast && e->poll_misses < ENGINE_POLL_MISSES) {
 		int64_t until = start + ENGINE_POLL_NS;
 
+		warm_touch(e->warm, start);
 		do {
 			pid = wait4(-1, status, __WALL | WNOHANG, NULL);
 			if (pid != 0) {
@@ -950,7 +952,8 @@ static pid_t engine_wait(struct engine *e, int *status)
 			sched_yield();	/* a tracee on this CPU runs first */
 		} while (engine_now() < until);
 		e->poll_misses++;
-	}
+	} else
+		warm_rest(e->warm, start);
 	pid = wait4(-1, status, __WALL, NULL);
 	e->ts = engine_now();
 	/* poll again once a stop comes that would have been caught */
@@ -959,15 +962,11 @@ static pid_t engine_wait(struct engine *e, int *status)
 	return pid;
 }
 
-int engine_run(struct engine *e)
+static int engine_loop(struct engine *e)
 {
 	struct task *t;
 	int status;
 	pid_t pid;
-	cpu_set_t cpus;
-
-	e->can_poll = !e->o->no_poll && sched_getaffinity(0, sizeof(cpus), &cpus) == 0 &&
-		      CPU_COUNT(&cpus) > 1;
 
 	while (e->tasks.count) {
 		if (engine_interrupted && !e->detaching && !e->killing)
@@ -1017,4 +1016,31 @@ int engine_run(struct engine *e)
 		engine_stop(e, t, status);
 	}
 	return 0;
+}
+
+/*
+ * Keep tracer and tracees on one CPU while polling (warm.h): --poll=auto,
+ * the tracer allowed on two CPUs, its CPU time not capped.
+ */
+static void engine_warm_start(struct engine *e, int ncpus)
+{
+	if (!e->can_poll || e->o->no_spin || ncpus != WARM_CPUS ||
+	    warm_cpu_capped("/proc/self/cgroup", "/sys/fs/cgroup"))
+		return;
+	e->warm = warm_start();
+}
+
+int engine_run(struct engine *e)
+{
+	cpu_set_t cpus;
+	int rc;
+
+	if (sched_getaffinity(0, sizeof(cpus), &cpus))
+		CPU_ZERO(&cpus);
+	e->can_poll = !e->o->no_poll && CPU_COUNT(&cpus) > 1;
+	engine_warm_start(e, CPU_COUNT(&cpus));
+	rc = engine_loop(e);
+	warm_stop(e->warm, NULL);
+	e->warm = NULL;
+	return rc;
 }

@@ -185,6 +185,7 @@ struct trace_options {
 	enum trace_regs regs;		/* --regs */
 	enum trace_mem mem;		/* --mem */
 	int no_poll;			/* --poll=off: always sleep in wait4 */
+	int no_spin;			/* --poll=nospin: poll, keep no CPU awake */
 	char **argv;			/* the command, NULL with -p only */
 };
 

@@ -95,11 +95,12 @@ expect_eq "$(grep -c 'sysatlas: trace: --regs=: expected syscall-info or getregs
 rc=0
 "$SYSATLAS" trace --poll=sometimes -o "$tmp/bad.db" -- "$PROGS/prog-basic" 1 >/dev/null 2>"$tmp/err" || rc=$?
 expect_eq "$rc" 2 "--poll=sometimes: usage error"
-grep -q 'sysatlas: trace: --poll=sometimes: expected auto or off' "$tmp/err" || fail "--poll message: $(cat "$tmp/err")"
+grep -q 'sysatlas: trace: --poll=sometimes: expected auto, nospin or off' "$tmp/err" || fail "--poll message: $(cat "$tmp/err")"
 
-# --poll=off (always sleep in wait4) and the default record the same calls,
+# --poll=off (always sleep in wait4), nospin (poll, no spinning thread) and
+# the default record the same calls,
 # whether the tracer may run on one CPU or on more
-for poll in --poll=off --poll=auto; do
+for poll in --poll=off --poll=nospin --poll=auto; do
 	rc=0
 	"$SYSATLAS" trace "$poll" -o "$tmp/poll.db" --force -- "$PROGS/prog-basic" 30 >/dev/null || rc=$?
 	expect_eq "$rc" 3 "trace $poll: prog-basic's status"
