@@ -37,7 +37,7 @@ struct warm {
 	_Atomic int stop;
 	_Atomic int done;		/* the thread has returned */
 	_Atomic int swap_to;		/* a tracee runs on the spinner's CPU: come here */
-	cpu_set_t allowed;		/* the CPUs the spinner and the tracer may use */
+	cpu_set_t allowed;		/* the CPUs the spinner may use: the tracer's */
 	int excluded;			/* the CPU it keeps off (the tracer's); -1 none */
 	int64_t swapped_at;		/* when it last asked the tracer over */
 	unsigned run;			/* the tracer's polls since it last rested */
@@ -211,21 +211,21 @@ struct warm *warm_start(void)
 }
 
 /*
- * Move the calling thread (the tracer) to cpu, then allow it its CPUs
- * again: it stays there until the scheduler moves it.
+ * Move the calling thread (the tracer) to cpu, then give it back the CPUs
+ * it had: it stays there until the scheduler moves it.
  */
-static int warm_move_tracer(struct warm *w, int cpu)
+static int warm_move_tracer(int cpu)
 {
-	cpu_set_t one;
+	cpu_set_t had, one;
 
-	if (cpu >= CPU_SETSIZE || !CPU_ISSET(cpu, &w->allowed))
+	if (cpu >= CPU_SETSIZE || sched_getaffinity(0, sizeof(had), &had) ||
+	    !CPU_ISSET(cpu, &had))
 		return -1;
 	CPU_ZERO(&one);
 	CPU_SET(cpu, &one);
 	if (sched_setaffinity(0, sizeof(one), &one))
 		return -1;
-	sched_setaffinity(0, sizeof(w->allowed), &w->allowed);
-	w->tracer_moves++;
+	sched_setaffinity(0, sizeof(had), &had);
 	return 0;
 }
 
@@ -243,8 +243,10 @@ void warm_touch(struct warm *w, int64_t now_ns)
 	to = atomic_load_explicit(&w->swap_to, memory_order_relaxed);
 	if (to >= 0) {
 		atomic_store_explicit(&w->swap_to, -1, memory_order_relaxed);
-		if (to != cpu && !warm_move_tracer(w, to))
+		if (to != cpu && !warm_move_tracer(to)) {
 			cpu = sched_getcpu();
+			w->tracer_moves++;
+		}
 	}
 	atomic_store_explicit(&w->tracer_cpu, cpu, memory_order_relaxed);
 	atomic_store(&w->touched, now_ns);

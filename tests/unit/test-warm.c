@@ -321,7 +321,10 @@ static int test_swap(struct warm *w, pid_t tid, const cpu_set_t *all)
 		skip("no second CPU or no thread for the swap");
 		return 0;
 	}
-	/* the tracer polls from the other CPU; it is let go again after each move */
+	/*
+	 * The tracer polls from the other CPU: put there, then allowed all
+	 * CPUs again, as a tracer is (the move keeps to the CPUs it has).
+	 */
 	before = ran_ns(tid);
 	since = now_ns();
 	for (i = 0; i < 3000 && !moved; i++) {
@@ -329,8 +332,10 @@ static int test_swap(struct warm *w, pid_t tid, const cpu_set_t *all)
 
 		CPU_ZERO(&one);
 		CPU_SET(other, &one);
-		if (sched_getcpu() != n.cpu)
-			sched_setaffinity(0, sizeof(one), &one);
+		sched_setaffinity(0, sizeof(one), &one);
+		sched_setaffinity(0, sizeof(*all), all);
+		if (sched_getcpu() != other)
+			continue;
 		warm_touch(w, now_ns() + 60 * 1000000000LL);
 		moved = sched_getcpu() == n.cpu;
 		nap_ms(1);
