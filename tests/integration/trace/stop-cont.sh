@@ -26,6 +26,12 @@ pid=$(cat "$tmp/pid")
 wait_until sh -c "grep -q '^0 ' /proc/$pid/syscall"
 kill -STOP $pid
 wait_until sh -c "sed -n 's/^State:[[:space:]]*//p' /proc/$pid/status | grep -q '^[tT]'"
+# The state is 't' already at the signal-delivery-stop, before the tracer
+# lets SIGSTOP through; a SIGCONT then cancels the stop to come, as it
+# would untraced a moment earlier.  So wait for the group-stop itself,
+# committed to the recording database.
+live=$(recording "$db")
+wait_until sh -c "[ \"\$('$DBQ' '$live' \"SELECT count(*) FROM event WHERE kind = 'stop' AND tid = $pid\")\" = 1 ]"
 echo data >"$tmp/fifo"
 kill -CONT $pid
 wait_until test -s "$tmp/out"
