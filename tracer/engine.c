@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "engine.h"
+#include "idle.h"
 #include "warm.h"
 #include "error.h"
 
@@ -29,14 +30,6 @@
 
 volatile sig_atomic_t engine_interrupted;
 volatile sig_atomic_t engine_interrupts;
-
-static int64_t engine_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
-}
 
 void engine_init(struct engine *e, const struct trace_options *o,
 		 const struct filter *f, struct ring *ring)
@@ -931,7 +924,7 @@ static void engine_detach_stopped(struct engine *e, struct task *t, int status)
  */
 static pid_t engine_wait(struct engine *e, int *status)
 {
-	int64_t start = engine_now();
+	int64_t start = idle_now();
 	pid_t pid;
 
 	if (e->can_poll && e->nrunning_fast && e->poll_misses < ENGINE_POLL_MISSES) {
@@ -941,7 +934,7 @@ static pid_t engine_wait(struct engine *e, int *status)
 		do {
 			pid = wait4(-1, status, __WALL | WNOHANG, NULL);
 			if (pid != 0) {
-				e->ts = engine_now();
+				e->ts = idle_now();
 				e->poll_misses = 0;
 				return pid;
 			}
@@ -950,12 +943,12 @@ static pid_t engine_wait(struct engine *e, int *status)
 				return -1;
 			}
 			sched_yield();	/* a tracee on this CPU runs first */
-		} while (engine_now() < until);
+		} while (idle_now() < until);
 		e->poll_misses++;
 	} else
 		warm_rest(e->warm, start);
 	pid = wait4(-1, status, __WALL, NULL);
-	e->ts = engine_now();
+	e->ts = idle_now();
 	/* poll again once a stop comes that would have been caught */
 	if (e->ts - start < ENGINE_POLL_NS)
 		e->poll_misses = 0;

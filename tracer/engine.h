@@ -102,7 +102,7 @@ struct engine {
 	int can_poll;			/* --poll=auto and another CPU to run on */
 	int poll_misses;		/* poll windows in a row that ended without a stop */
 	size_t nrunning_fast;		/* tasks with running_fast */
-	struct warm *warm;		/* keeps a CPU awake while polling; NULL: none */
+	struct warm *warm;		/* keeps tracer and tracees on one CPU (warm.h); NULL: none */
 	unsigned char slow_nr[ENGINE_NR_SLOTS / 8]; /* syscalls last seen to block longer */
 };
 

@@ -1,6 +1,7 @@
 /*
  * idle: a background thread's sleep that its owner can cut short (idle.h).
  */
+#include <signal.h>
 #include <time.h>
 
 #include "idle.h"
@@ -47,4 +48,16 @@ void idle_wake(struct idle *i)
 	i->woken = 1;
 	pthread_cond_broadcast(&i->cond);
 	pthread_mutex_unlock(&i->lock);
+}
+
+int idle_thread_start(pthread_t *thread, void *(*fn)(void *), void *arg)
+{
+	sigset_t all, old;
+	int err;
+
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	err = pthread_create(thread, NULL, fn, arg);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	return err;
 }

@@ -1,7 +1,6 @@
 #include <assert.h>
 #include <errno.h>
 #include <pthread.h>
-#include <signal.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,14 +56,6 @@ struct recorder {
 	struct tidmap held;		/* -z, -Z: tid -> its enter, until its exit */
 	uint64_t events, commits;
 };
-
-static int64_t mono_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
-}
 
 static void json_array(struct strbuf *sb, char **argv, int argc)
 {
@@ -525,7 +516,7 @@ static void recorder_handle(struct recorder *r, const struct ring_hdr *h)
 			recorder_fail(r);
 		} else {
 			r->in_txn = 1;
-			r->txn_start_ns = mono_ns();
+			r->txn_start_ns = idle_now();
 		}
 	}
 	r->txn_rows++;
@@ -568,7 +559,7 @@ static void *recorder_main(void *arg)
 			ring_pop(&r->ring, h);
 			n++;
 			if (r->txn_rows >= RECORDER_COMMIT_ROWS ||
-			    (!(n & 255) && r->in_txn && mono_ns() - r->txn_start_ns >= commit_ns))
+			    (!(n & 255) && r->in_txn && idle_now() - r->txn_start_ns >= commit_ns))
 				break;
 		}
 		while ((h = ring_peek(&r->samples))) {
@@ -577,7 +568,7 @@ static void *recorder_main(void *arg)
 			n++;
 		}
 		if (r->txn_rows && (stopping || r->txn_rows >= RECORDER_COMMIT_ROWS ||
-				    mono_ns() - r->txn_start_ns >= commit_ns))
+				    idle_now() - r->txn_start_ns >= commit_ns))
 			recorder_commit(r);
 		if (n && r->text)
 			text_out_flush(r->text);
@@ -592,13 +583,8 @@ static void *recorder_main(void *arg)
 
 int recorder_start(struct recorder *r)
 {
-	sigset_t all, old;
-	int err;
+	int err = idle_thread_start(&r->thread, recorder_main, r);
 
-	sigfillset(&all);
-	pthread_sigmask(SIG_SETMASK, &all, &old);
-	err = pthread_create(&r->thread, NULL, recorder_main, r);
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (err) {
 		errno = err;
 		return error_errno("cannot start the writer thread");

@@ -1,6 +1,5 @@
 #include <errno.h>
 #include <pthread.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -85,14 +84,6 @@ static int64_t sampler_due(unsigned k)
 	return first[nfirst - 1] + (int64_t)(k - nfirst + 1) * KSTACK_SAMPLE_EVERY_NS;
 }
 
-static int64_t mono_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
-}
-
 /* Report, once, why a task's stack could not be read. */
 static void sampler_note(struct sampler *s, int err)
 {
@@ -138,7 +129,7 @@ static void sampler_look(struct sampler *s, struct sampler_slot *slot, int64_t n
 
 	state = kstack_task_state(tid);
 	n = kstack_read(tid, s->buf, sizeof(s->buf));
-	now = mono_ns();
+	now = idle_now();
 	if (n < 0 && n != -ESRCH && n != -ENOENT)
 		sampler_note(s, -n);
 	/*
@@ -172,7 +163,7 @@ static void *sampler_main(void *arg)
 
 	while (!atomic_load_explicit(&s->stopping, memory_order_acquire)) {
 		struct sampler_block *b;
-		int64_t now = mono_ns();
+		int64_t now = idle_now();
 
 		for (b = s->first; b; b = atomic_load_explicit(&b->next, memory_order_acquire)) {
 			unsigned i, used = atomic_load_explicit(&b->used, memory_order_acquire);
@@ -187,13 +178,8 @@ static void *sampler_main(void *arg)
 
 int sampler_start(struct sampler *s)
 {
-	sigset_t all, old;
-	int err;
+	int err = idle_thread_start(&s->thread, sampler_main, s);
 
-	sigfillset(&all);
-	pthread_sigmask(SIG_SETMASK, &all, &old);
-	err = pthread_create(&s->thread, NULL, sampler_main, s);
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (err) {
 		errno = err;
 		return error_errno("cannot start the kernel-stack sampler");

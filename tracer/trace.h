@@ -185,7 +185,7 @@ struct trace_options {
 	enum trace_regs regs;		/* --regs */
 	enum trace_mem mem;		/* --mem */
 	int no_poll;			/* --poll=off: always sleep in wait4 */
-	int no_spin;			/* --poll=nospin: poll, keep no CPU awake */
+	int no_spin;			/* --poll=nospin: poll, start no spinner (warm.h) */
 	char **argv;			/* the command, NULL with -p only */
 };
 

@@ -17,7 +17,6 @@
 #include <linux/futex.h>
 #include <pthread.h>
 #include <sched.h>
-#include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +25,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "idle.h"
 #include "warm.h"
 
 struct warm {
@@ -41,22 +41,12 @@ struct warm {
 	int excluded;			/* the CPU it keeps off (the tracer's); -1 none */
 	int64_t swapped_at;		/* when it last asked the tracer over */
 	unsigned run;			/* the tracer's polls since it last rested */
-	uint64_t wakes;			/* the tracer's counts */
-	uint64_t tracer_moves;
-	struct warm_stats st;		/* the spinner's counts */
+	struct warm_stats st;		/* wakes, tracer_moves: the tracer's; the rest the spinner's */
 	struct warm *parked_next;	/* on warm_parked */
 };
 
 /* Spinners that did not end in time at warm_stop(): kept, not freed. */
 static struct warm *warm_parked;
-
-static int64_t warm_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
-}
 
 static inline void warm_relax(void)
 {
@@ -106,7 +96,7 @@ static void warm_keep_off(struct warm *w, int cpu)
  */
 static void warm_spin(struct warm *w)
 {
-	int64_t start = warm_now(), now = start, last = start, window = start;
+	int64_t start = idle_now(), now = start, last = start, window = start;
 	int i, cpu = -1, preempted = 0;
 
 	while (!atomic_load_explicit(&w->stop, memory_order_relaxed) &&
@@ -116,7 +106,7 @@ static void warm_spin(struct warm *w)
 			warm_keep_off(w, cpu);
 		for (i = 0; i < 64; i++)
 			warm_relax();
-		now = warm_now();
+		now = idle_now();
 		if (now - last > WARM_PREEMPT_NS)
 			preempted++;	/* something ran here meanwhile */
 		last = now;
@@ -138,7 +128,7 @@ static void warm_sleep(struct warm *w)
 {
 	atomic_store(&w->sleeping, 1);
 	/* a touch made before the store above did not see it: look again */
-	if (warm_now() - atomic_load(&w->touched) < WARM_SPIN_NS || atomic_load(&w->stop)) {
+	if (idle_now() - atomic_load(&w->touched) < WARM_SPIN_NS || atomic_load(&w->stop)) {
 		atomic_store(&w->sleeping, 0);
 		return;
 	}
@@ -166,7 +156,6 @@ struct warm *warm_start(void)
 {
 	struct warm *w = calloc(1, sizeof(*w));
 	struct sched_param sp;
-	sigset_t all, old;
 	int err;
 
 	if (!w)
@@ -186,11 +175,7 @@ struct warm *warm_start(void)
 		errno = err;
 		return NULL;
 	}
-	/* signals are the tracer's to take (SIGINT ends its wait4) */
-	sigfillset(&all);
-	pthread_sigmask(SIG_SETMASK, &all, &old);
-	err = pthread_create(&w->thread, NULL, warm_main, w);
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	err = idle_thread_start(&w->thread, warm_main, w);
 	if (err) {
 		free(w);
 		errno = err;
@@ -245,14 +230,14 @@ void warm_touch(struct warm *w, int64_t now_ns)
 		atomic_store_explicit(&w->swap_to, -1, memory_order_relaxed);
 		if (to != cpu && !warm_move_tracer(to)) {
 			cpu = sched_getcpu();
-			w->tracer_moves++;
+			w->st.tracer_moves++;
 		}
 	}
 	atomic_store_explicit(&w->tracer_cpu, cpu, memory_order_relaxed);
 	atomic_store(&w->touched, now_ns);
 	if (atomic_load(&w->sleeping) && atomic_exchange(&w->sleeping, 0)) {
 		warm_futex_wake(&w->sleeping);
-		w->wakes++;
+		w->st.wakes++;
 	}
 }
 
@@ -278,17 +263,14 @@ void warm_stop(struct warm *w, struct warm_stats *stats)
 	atomic_store(&w->sleeping, 0);
 	warm_futex_wake(&w->sleeping);
 	/* a starved SCHED_IDLE thread may take long to run and end: wait a little */
-	until = warm_now() + WARM_JOIN_NS;
-	while (!atomic_load(&w->done) && warm_now() < until) {
+	until = idle_now() + WARM_JOIN_NS;
+	while (!atomic_load(&w->done) && idle_now() < until) {
 		struct timespec ts = { 0, 100000 };
 
 		nanosleep(&ts, NULL);
 	}
-	if (stats) {
+	if (stats)
 		*stats = w->st;
-		stats->wakes = w->wakes;
-		stats->tracer_moves = w->tracer_moves;
-	}
 	if (atomic_load(&w->done)) {
 		pthread_join(w->thread, NULL);
 		free(w);

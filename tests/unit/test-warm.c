@@ -23,18 +23,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "idle.h"
 #include "tap.h"
 #include "warm.h"
 
 static char tmp[64];		/* the tree of a capped() case */
-
-static int64_t now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
-}
 
 static void nap_ms(int ms)
 {
@@ -222,7 +215,7 @@ static long long ran_ns(pid_t tid)
 }
 
 /*
- * Did it have most of a CPU since ran_ns() gave before, at since (now_ns())?
+ * Did it have most of a CPU since ran_ns() gave before, at since (idle_now())?
  * Where other work keeps both CPUs busy, it does not, and where it runs is
  * then the scheduler's whim: what it would do is not tested there.
  */
@@ -230,7 +223,7 @@ static int had_cpu(pid_t tid, long long before, int64_t since)
 {
 	long long now = ran_ns(tid);
 
-	return before < 0 || now < 0 || (now - before) * 2 >= now_ns() - since;
+	return before < 0 || now < 0 || (now - before) * 2 >= idle_now() - since;
 }
 
 /* A line of /proc/self/task/TID/status ("SigBlk:", ...) into buf. */
@@ -309,7 +302,7 @@ static int test_swap(struct warm *w, pid_t tid, const cpu_set_t *all)
 	long long before;
 	int64_t since;
 
-	touch_run(w, now_ns() + 60 * 1000000000LL);
+	touch_run(w, idle_now() + 60 * 1000000000LL);
 	wait_state(tid, 'R', 10000);
 	nap_ms(20);
 	n.cpu = (int)stat_field(tid, 39, NULL);
@@ -326,7 +319,7 @@ static int test_swap(struct warm *w, pid_t tid, const cpu_set_t *all)
 	 * CPUs again, as a tracer is (the move keeps to the CPUs it has).
 	 */
 	before = ran_ns(tid);
-	since = now_ns();
+	since = idle_now();
 	for (i = 0; i < 3000 && !moved; i++) {
 		cpu_set_t one;
 
@@ -336,14 +329,14 @@ static int test_swap(struct warm *w, pid_t tid, const cpu_set_t *all)
 		sched_setaffinity(0, sizeof(*all), all);
 		if (sched_getcpu() != other)
 			continue;
-		warm_touch(w, now_ns() + 60 * 1000000000LL);
+		warm_touch(w, idle_now() + 60 * 1000000000LL);
 		moved = sched_getcpu() == n.cpu;
 		nap_ms(1);
 	}
 	atomic_store(&n.stop, 1);
 	pthread_join(th, NULL);
 	sched_setaffinity(0, sizeof(*all), all);
-	warm_rest(w, now_ns());
+	warm_rest(w, idle_now());
 	if (!moved && !had_cpu(tid, before, since)) {
 		skip("the spinner had little CPU: the machine is busy");
 		return 0;
@@ -383,22 +376,22 @@ static void test_spinner(void)
 
 	/* polled a little between rests: not woken */
 	for (i = 0; i < 100; i++) {
-		warm_touch(w, now_ns() + 60 * 1000000000LL);
-		warm_rest(w, now_ns());
+		warm_touch(w, idle_now() + 60 * 1000000000LL);
+		warm_rest(w, idle_now());
 	}
 	nap_ms(50);
 	is_int(state_of(tid), 'S', "a poll or two between rests does not wake it");
 
 	/* touched with a time ahead: it spins until then, or until a rest */
-	touch_run(w, now_ns() + 60 * 1000000000LL);
+	touch_run(w, idle_now() + 60 * 1000000000LL);
 	ok(wait_state(tid, 'R', 10000), "touched, it runs");
 	nap_ms(50);
 	is_int(state_of(tid), 'R', "50 ms later it still spins");
-	warm_rest(w, now_ns());
+	warm_rest(w, idle_now());
 	ok(wait_state(tid, 'S', 10000), "after a rest it sleeps again, long before the touch's end");
 
 	/* touched now: it spins WARM_SPIN_NS, then sleeps by itself */
-	touch_run(w, now_ns());
+	touch_run(w, idle_now());
 	ok(wait_state(tid, 'S', 10000), "a touch now ends by itself");
 
 	/* the tracer on the spinner's CPU: the spinner moves off it */
@@ -406,7 +399,7 @@ static void test_spinner(void)
 	if (CPU_COUNT(&all) < 2) {
 		skip("one CPU: nowhere to move");
 	} else {
-		touch_run(w, now_ns() + 60 * 1000000000LL);
+		touch_run(w, idle_now() + 60 * 1000000000LL);
 		wait_state(tid, 'R', 10000);
 		nap_ms(20);
 		cpu = (int)stat_field(tid, 39, NULL);	/* where it last ran */
@@ -414,11 +407,11 @@ static void test_spinner(void)
 		CPU_SET(cpu, &one);
 		kept_off = 0;
 		before = ran_ns(tid);
-		since = now_ns();
+		since = idle_now();
 		if (cpu >= 0 && !sched_setaffinity(0, sizeof(one), &one)) {
 			/* touch from there, and sleep, letting the spinner run there */
 			for (i = 0; i < 500 && !kept_off; i++) {
-				warm_touch(w, now_ns() + 60 * 1000000000LL);
+				warm_touch(w, idle_now() + 60 * 1000000000LL);
 				nap_ms(10);
 				kept_off = allowed_has(tid, cpu) == 0;
 			}
@@ -428,7 +421,7 @@ static void test_spinner(void)
 			skip("the spinner had little CPU: the machine is busy");
 		else
 			ok(kept_off, "found on the tracer's CPU (%d), it keeps off it", cpu);
-		warm_rest(w, now_ns());
+		warm_rest(w, idle_now());
 		swapped = test_swap(w, tid, &all);
 	}
 
